@@ -1,0 +1,87 @@
+"""The pipeline: an ordered list of components, each a callable over one Document.
+
+Stages follow the package layout: text → recognize → events → (resolution inside events) →
+output. Components are built once (lexicons, gazetteer and models load lazily on first use) and
+reused for every document.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from typing import Callable, Iterable
+
+from .model import Document
+
+Component = Callable[[Document], None]
+
+MAX_CHARS_DEFAULT = 1_000_000
+
+
+class InputError(ValueError):
+    """A user mistake in the input (bad date, empty text): reported in one line, no traceback."""
+
+
+def parse_published(value: str | None) -> str | None:
+    """Accept YYYY-MM-DD or an ISO-8601 timestamp; return YYYY-MM-DD."""
+    if value is None or value == "":
+        return None
+    v = str(value).strip()
+    try:
+        if len(v) == 10:
+            return _dt.date.fromisoformat(v).isoformat()
+        return _dt.datetime.fromisoformat(v.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        raise InputError(f"invalid published date {value!r}: expected YYYY-MM-DD") from None
+
+
+def doc_id(text: str) -> str:
+    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class Pipeline:
+    def __init__(self, components: Iterable[tuple[str, Component]], max_chars: int = MAX_CHARS_DEFAULT):
+        self.components = list(components)
+        self.max_chars = max_chars
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n, _ in self.components]
+
+    def make_doc(self, text: str, published: str | None = None, source: str | None = None,
+                 id: str | None = None, url: str | None = None, title: str | None = None) -> Document:
+        if not isinstance(text, str):
+            raise InputError("text must be a string")
+        if len(text) > self.max_chars:
+            raise InputError(f"document too large ({len(text)} characters; limit {self.max_chars})")
+        return Document(id=id or doc_id(text), published=parse_published(published),
+                        source=source or "", url=url, title=title, text=text)
+
+    def __call__(self, text: str, **meta) -> Document:
+        doc = self.make_doc(text, **meta)
+        return self.run(doc)
+
+    def run(self, doc: Document) -> Document:
+        for _, component in self.components:
+            component(doc)
+        return doc
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The full extraction pipeline, built once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        from . import components
+
+        _DEFAULT = Pipeline(components.default_components())
+    return _DEFAULT
+
+
+def extract(text: str, published: str | None = None, source: str | None = None,
+            id: str | None = None, url: str | None = None, title: str | None = None) -> Document:
+    """Extract events, entities, dates and quotes from one Arabic article."""
+    return default_pipeline()(text, published=published, source=source, id=id, url=url,
+                              title=title)

@@ -1,0 +1,127 @@
+"""A phrase matcher over tokens that sees through proclitics (one pass for every lexicon).
+
+Like spaCy's PhraseMatcher, but Arabic-aware: the first word of a phrase may carry و ف ب ل ك
+and ال in the text (``بدير الزور`` matches ``دير الزور``; ``للتنظيم`` matches ``التنظيم``). Every
+lexicon (triggers, actors, places, cues) adds its phrases to one matcher so a document is scanned
+once, whatever the number of lexicons.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..text.normalize import fold
+from ..text.tokens import TOKEN_RE, Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(slots=True)
+class Match:
+    label: str
+    tok_start: int  # token indices, end exclusive
+    tok_end: int
+    start: int  # original offsets of the matched words (clitics left out)
+    end: int
+    payload: Any
+    stripped: int = 0  # folded characters of proclitic removed from the first token
+
+    @property
+    def length(self) -> int:
+        return self.tok_end - self.tok_start
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(TOKEN_RE.findall(fold(phrase)))
+
+
+class PhraseMatcher:
+    def __init__(self) -> None:
+        # first token -> [(rest tokens, label, payload, strict)], longest first after freeze()
+        self._index: dict[str, list[tuple[tuple[str, ...], str, Any, bool]]] = defaultdict(list)
+        self._frozen = False
+
+    def add(self, label: str, phrase: str, payload: Any = None, strict: bool = False) -> None:
+        """Add a phrase; ``strict`` phrases must appear without any proclitic."""
+        toks = phrase_tokens(phrase)
+        if not toks:
+            return
+        self._index[toks[0]].append((toks[1:], label, payload, strict))
+        self._frozen = False
+
+    def add_many(self, label: str, items: Iterable[tuple[str, Any]]) -> None:
+        for phrase, payload in items:
+            self.add(label, phrase, payload)
+
+    def freeze(self) -> None:
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = dict(self._index)  # type: ignore[assignment]
+        self._frozen = True
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._index
+
+    def match(self, tokens: list[Token], folded_orig_span=None) -> list[Match]:
+        """Every phrase occurrence; for each label and start token, only the longest."""
+        if not self._frozen:
+            self.freeze()
+        index = self._index
+        out: list[Match] = []
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            seen_labels: set[str] = set()
+            for fi, form in enumerate(tok.forms):
+                entries = index.get(form)
+                if not entries:
+                    continue
+                for rest, label, payload, strict in entries:
+                    if label in seen_labels:
+                        continue
+                    if strict and fi:
+                        continue
+                    k = len(rest)
+                    if i + k >= n:
+                        continue
+                    ok = True
+                    for j in range(k):
+                        if tokens[i + 1 + j].norm != rest[j]:
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                    stripped = len(tok.norm) - len(form)
+                    if stripped and not tok.norm.endswith(form):
+                        stripped += 2  # لل + rest read as ال + rest
+                    start = tok.start
+                    if stripped and folded_orig_span is not None:
+                        start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]
+                    last = tokens[i + k]
+                    out.append(Match(label, i, i + k + 1, start, last.end, payload, stripped))
+                    seen_labels.add(label)
+        return out
+
+
+def longest_non_overlapping(matches: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (earliest first on ties)."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-m.length, m.tok_start)):
+        if any(t in taken for t in range(m.tok_start, m.tok_end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.tok_start, m.tok_end))
+    chosen.sort(key=lambda m: m.tok_start)
+    return chosen
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 TSV lexicon with a header line; lines starting with # are comments."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]

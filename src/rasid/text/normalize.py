@@ -1,0 +1,119 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Rasid never outputs normalised text: it matches on a folded copy of the document and maps every
+match back to the caller's string, so that ``text[start:end] == span.text`` always holds.
+
+Folding is done in two C-speed steps: a one-to-one ``str.translate`` (alef/hamza variants, alef
+maqsura, ta marbuta, Persian letters, Arabic-Indic and Persian digits, Latin case), then deletion
+of marks that carry no letter (diacritics, tatweel, bidi controls, zero-width characters). Only
+when something was deleted is a per-character index map built.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+# Characters dropped for matching: harakat, Quranic marks, tatweel, bidi controls, zero-width.
+_DELETE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff"  # diacritics and marks
+    "\u0640"  # tatweel
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
+)
+DELETABLE_RE = re.compile(f"[{_DELETE}]+")
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in "أإآٱٲٳ":
+        table[ord(ch)] = "ا"
+    table[ord("ى")] = "ي"
+    table[ord("ی")] = "ي"  # Persian yeh
+    table[ord("ې")] = "ي"
+    table[ord("ئ")] = "ي"
+    table[ord("ؤ")] = "و"
+    table[ord("ة")] = "ه"
+    table[ord("ۀ")] = "ه"
+    table[ord("ھ")] = "ه"
+    table[ord("ہ")] = "ه"
+    table[ord("ک")] = "ك"
+    table[ord("گ")] = "ك"
+    for i in range(10):
+        table[0x0660 + i] = str(i)  # Arabic-Indic digits
+        table[0x06F0 + i] = str(i)  # Persian digits
+    table[ord("٫")] = "."  # Arabic decimal separator
+    table[ord("٬")] = ","  # Arabic thousands separator
+    for c in range(ord("A"), ord("Z") + 1):
+        table[c] = chr(c + 32)
+    return table
+
+
+FOLD_TABLE = _fold_table()
+
+# Digits only: used where the surface form must be kept but numbers must parse.
+DIGIT_TABLE = {k: v for k, v in FOLD_TABLE.items() if v.isdigit() or v in ".,"}
+
+
+def fold_chars(text: str) -> str:
+    """Fold letters one-to-one (no deletion); the result has the same length as ``text``."""
+    return text.translate(FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """Normalise a lexicon entry or query the same way documents are normalised."""
+    return DELETABLE_RE.sub("", text.translate(FOLD_TABLE))
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(DIGIT_TABLE)
+
+
+@dataclass(slots=True)
+class Folded:
+    """A folded copy of a text and the map from its positions to the original's.
+
+    ``index[i]`` is the original position of folded character ``i``; ``index[len]`` is
+    ``len(original)``. ``index`` is None when nothing was deleted (the map is the identity).
+    """
+
+    original: str
+    text: str
+    index: array | None
+
+    def orig(self, pos: int) -> int:
+        """Original offset of a folded position (a start, or an exclusive end)."""
+        if self.index is None:
+            return pos
+        return self.index[pos]
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a folded span; an empty span stays empty."""
+        if self.index is None:
+            return start, end
+        if end <= start:
+            o = self.index[start]
+            return o, o
+        # the end runs up to the next kept character, so a word keeps its trailing harakat
+        return self.index[start], self.index[end]
+
+
+def fold_with_map(text: str) -> Folded:
+    """Fold ``text`` for matching and keep the offset map back to it."""
+    one_to_one = text.translate(FOLD_TABLE)
+    if not DELETABLE_RE.search(one_to_one):
+        return Folded(text, one_to_one, None)
+    keep = array("l")
+    pieces: list[str] = []
+    last = 0
+    for m in DELETABLE_RE.finditer(one_to_one):
+        s, e = m.span()
+        if s > last:
+            pieces.append(one_to_one[last:s])
+            keep.extend(range(last, s))
+        last = e
+    if last < len(one_to_one):
+        pieces.append(one_to_one[last:])
+        keep.extend(range(last, len(one_to_one)))
+    keep.append(len(text))
+    return Folded(text, "".join(pieces), keep)
