@@ -89,7 +89,10 @@ class PhraseMatcher:
                         continue
                     ok = True
                     for j in range(k):
-                        if tokens[i + 1 + j].norm != rest[j]:
+                        w = tokens[i + 1 + j].norm
+                        r = rest[j]
+                        # later words agree in definiteness with the first: الضربة الجوية
+                        if w != r and w != "ال" + r and not (r[:2] == "ال" and w == r[2:]):
                             ok = False
                             break
                     if not ok:

@@ -1,0 +1,99 @@
+"""Numbers in text: digits (any script) and Arabic number words, as token ranges with values.
+
+"خمسة وعشرين" → 25, "ثلاثة عشر" → 13, "١٥" → 15, "عشرات" → 10 (vague). Counts of dead, wounded
+and arrested are read from these by the events stage (CODEBOOK section 9).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..text.normalize import fold
+from .lexicon import DATA_DIR, read_tsv
+
+_DIGITS = re.compile(r"^\d{1,7}$")
+
+
+@dataclass(slots=True)
+class Number:
+    tok_start: int
+    tok_end: int
+    value: int
+    vague: bool = False
+
+
+@cache
+def number_words() -> dict[str, tuple[int, str]]:
+    rows = read_tsv(DATA_DIR / "numbers" / "number_words.tsv")
+    out: dict[str, tuple[int, str]] = {}
+    for r in rows:
+        out.setdefault(fold(r["word"]), (int(r["value"]), r["kind"]))
+    return out
+
+
+@cache
+def count_nouns() -> dict[str, tuple[str, int]]:
+    rows = read_tsv(DATA_DIR / "numbers" / "count_nouns.tsv")
+    return {fold(r["word"]): (r["role"], int(r["value"])) for r in rows}
+
+
+def _word_value(tok) -> tuple[int, str] | None:
+    words = number_words()
+    for f in tok.forms[:2]:  # the word, or the word after a conjunction و
+        v = words.get(f)
+        if v is not None:
+            return v
+    return None
+
+
+def find_numbers(tokens, start: int = 0, end: int | None = None) -> list[Number]:
+    """Numbers among tokens[start:end], longest readings, left to right."""
+    end = len(tokens) if end is None else end
+    out: list[Number] = []
+    i = start
+    while i < end:
+        tok = tokens[i]
+        norm = tok.norm
+        if norm[:1] in ("و", "ف", "ب", "ل") and norm[1:2].isdigit():
+            norm = norm[1:]  # و15، ب3
+        if norm.isdigit() and _DIGITS.match(norm):
+            j = i + 1
+            value = int(norm)
+            # 1,200 or 1.200 written as thousands
+            if j + 1 < end and tokens[j].norm in (",", ".") and tokens[j + 1].norm.isdigit() \
+                    and len(tokens[j + 1].norm) == 3 and tokens[j].end == tokens[j + 1].start:
+                value = value * 1000 + int(tokens[j + 1].norm)
+                j += 2
+            out.append(Number(i, j, value))
+            i = j
+            continue
+        wv = _word_value(tok)
+        if wv is None:
+            i += 1
+            continue
+        value, kind = wv
+        vague = kind == "vague"
+        j = i + 1
+        if not vague:
+            # compounds: unit + عشر (teens), unit و ten, hundred و ..., N ألف
+            while j < end:
+                nxt = _word_value(tokens[j])
+                if nxt is None:
+                    break
+                nv, nk = nxt
+                if nk == "vague":
+                    break
+                if nk == "teen" and value < 10:
+                    value += 10
+                elif nk == "thousand" and value < 1000:
+                    value *= 1000
+                elif nk in ("unit", "ten", "hundred") and tokens[j].norm.startswith("و"):
+                    value += nv
+                else:
+                    break
+                j += 1
+        out.append(Number(i, j, value, vague))
+        i = j
+    return out
