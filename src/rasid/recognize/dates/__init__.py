@@ -1,0 +1,145 @@
+"""Arabic date expressions: find them, resolve them against ``published`` (CODEBOOK section 6).
+
+``find_timex(text, published)`` runs each family of patterns (patterns.py) over the folded text,
+keeps the longest candidates that resolve (resolve.py), joins "بين T1 و T2" / "من T1 إلى T2"
+into ranges, and maps spans back to the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...model import Document, Timex
+from ...text.normalize import Folded, fold_with_map
+from .patterns import patterns
+from .resolve import HANDLERS, ONE, Res
+
+__all__ = ["DateRecognizer", "event_date", "find_timex", "find_timex_folded"]
+
+# Priority when two candidates have the same length (lower wins).
+_PRIO = {"night": 0, "named": 1, "sameday": 1, "dmy": 2, "numeric": 2, "partmonth": 3,
+         "earlier": 3, "yearrange": 3, "rel": 4, "period": 5, "month": 6, "year": 6,
+         "recent": 7, "ago": 7, "weekday": 8, "bareyear": 9, "vague": 9, "now": 9, "streak": 9}
+
+_RANGE_JOIN = re.compile(r"\s*(?:و|الي|حتي|-|–)\s*")
+_RANGE_OPEN = re.compile(r"(?:^|\s)[وف]?(?:بين|من)\s*$")
+
+
+def _parse_pub(published) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _precision_code(res: Res) -> int:
+    if res.precision == "day":
+        return 1
+    if res.precision in ("month", "year"):
+        return 3
+    if res.start is None or res.end is None:
+        return 2
+    return 1 if res.end == res.start else 2 if (res.end - res.start).days < 16 else 3
+
+
+def _value(res: Res) -> str | None:
+    s, e = res.start, res.end
+    if s is None or e is None:
+        return None
+    if res.precision == "day":
+        return s.isoformat()
+    if res.precision == "month":
+        return s.isoformat()[:7]
+    if res.precision == "year" and s.year == e.year:
+        return str(s.year)
+    if res.week:
+        y, w, _ = s.isocalendar()
+        return f"{y}-W{w:02d}"
+    return f"{s.isoformat()}/{e.isoformat()}"
+
+
+def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
+    """find_timex over an already folded text (the pipeline folds each document once)."""
+    pub = _parse_pub(published)
+    ftext = folded.text
+    cands = []
+    for kind, rx in patterns():
+        for m in rx.finditer(ftext):
+            s, e = m.span("e")
+            cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[tuple[int, int, Res]] = []
+    occupied = bytearray(len(ftext) + 1)
+    for _, _, s, e, kind, m in cands:
+        if any(occupied[s:e]):
+            continue
+        res = HANDLERS[kind](m, pub, ftext)
+        if res is None:
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        taken.append((s, e, res))
+    taken.sort(key=lambda t: t[0])
+    taken = _join_ranges(taken, ftext)
+    out = []
+    text = folded.original
+    for s, e, res in taken:
+        os_, oe = folded.orig_span(s, e)
+        out.append(Timex(
+            text=text[os_:oe], start=os_, end=oe, value=_value(res),
+            date_start=res.start.isoformat() if res.start else None,
+            date_end=res.end.isoformat() if res.end else None,
+            precision=res.precision, time_precision=_precision_code(res),
+            future=bool(pub and res.start and res.start > pub), relative=res.relative))
+    return out
+
+
+def _join_ranges(taken, ftext):
+    """Join "بين T1 و T2" and "من T1 إلى T2" (explicit dates of the same kind) into one range."""
+    out = []
+    i = 0
+    while i < len(taken):
+        s, e, r = taken[i]
+        if i + 1 < len(taken):
+            s2, e2, r2 = taken[i + 1]
+            if (r.start and r2.start and r.precision in ("day", "month") and r2.precision == r.precision
+                    and r.start < r2.start and _RANGE_JOIN.fullmatch(ftext[e:s2])
+                    and "\n" not in ftext[e:s2] and _RANGE_OPEN.search(ftext[max(0, s - 6):s])):
+                out.append((s, e2, Res(r.start, r2.end, "range", r.relative or r2.relative)))
+                i += 2
+                continue
+        out.append((s, e, r))
+        i += 1
+    return out
+
+
+def find_timex(text: str, published: str | dt.date | None = None) -> list[Timex]:
+    """Every date expression in ``text``, resolved against ``published`` (sorted, disjoint)."""
+    return find_timex_folded(fold_with_map(text), published)
+
+
+class DateRecognizer:
+    """Pipeline component: sets ``doc.timex`` (reusing ``doc._folded`` when the text stage ran)."""
+
+    name = "dates"
+
+    def __call__(self, doc: Document) -> None:
+        folded = doc._folded if doc._folded is not None else fold_with_map(doc.text)
+        doc.timex = find_timex_folded(folded, doc.published)
+        if _parse_pub(doc.published) is None and any(t.relative and t.date_start is None
+                                                     for t in doc.timex):
+            doc.warnings.append("dates: relative dates left unresolved: no valid published date")
+
+
+def event_date(timex: Timex) -> tuple[str, str, str, int]:
+    """(event_date, date_start, date_end, time_precision), ACLED's middle-day rule for ranges."""
+    s = dt.date.fromisoformat(timex.date_start)
+    e = dt.date.fromisoformat(timex.date_end or timex.date_start)
+    mid = s + ((e - s).days // 2) * ONE
+    return mid.isoformat(), s.isoformat(), e.isoformat(), timex.time_precision or 1
