@@ -1,0 +1,236 @@
+"""PlaceRecognizer: find place mentions, pick the gazetteer entry each one means, resolve it.
+
+Three passes over one document: (1) match every gazetteer name over tokens, seeing through the
+proclitics و ف ب ل ك (never through ال: "السورية" is an adjective, not "سورية"), and read the cue
+words before it (type word, ريف, direction, proximity); (2) gather the story's countries from
+countries named, names that exist in one country only, and actor entities; (3) rank each mention's
+candidates (story country, admin containment, kind, population) and emit one Entity.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ...model import Document, Entity
+from ...text.normalize import fold
+from ..lexicon import DATA_DIR, read_tsv
+from .demonyms import demonym_table
+from .gazetteer import Place, gazetteer
+from .resolve import place_fields, prior
+
+_MAX_NAME_TOKENS = 6
+
+
+@cache
+def _cues() -> dict[str, tuple[str, str]]:
+    return {fold(r["word"]): (r["kind"], r["value"]) for r in read_tsv(DATA_DIR / "places" / "cues.tsv")}
+
+
+def _forms(word: str) -> tuple[tuple[str, int], ...]:
+    """(form, chars stripped) readings of a word without و/ف and ب/ل/ك; لل read as ال."""
+    out = [(word, 0)]
+    w, k = word, 0
+    if w[:1] in ("و", "ف") and len(w) > 3:
+        w, k = w[1:], 1
+        out.append((w, k))
+    if w[:2] == "لل" and len(w) > 4:
+        out.append(("ال" + w[2:], k + 1))
+    elif w[:1] in ("ب", "ل", "ك") and len(w) > 3:
+        out.append((w[1:], k + 1))
+    return tuple(out)
+
+
+def _cue_of(word: str) -> tuple[str, str, int] | None:
+    cues = _cues()
+    for form, k in _forms(word):
+        hit = cues.get(form) or (cues.get(form[2:]) if form.startswith("ال") else None)
+        if hit:
+            return hit[0], hit[1], k
+    return None
+
+
+class PlaceRecognizer:
+    """Pipeline component: appends one GPE/LOC Entity per place mention (source "places")."""
+
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+        self.demonyms = demonym_table()
+
+    # -- pass 1: names and their cues
+    def _match(self, tokens) -> list[dict]:
+        first = self.gaz.first
+        cues = _cues()
+        n = len(tokens)
+        out: list[dict] = []
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            best = None
+            if tok.is_word:
+                for form, k in _forms(tok.norm):
+                    for rest, name in first.get(form, ()):
+                        m = len(rest)
+                        if not m and name in cues:
+                            continue  # a bare type/cue word is never a place
+                        if i + m >= n or m > _MAX_NAME_TOKENS:
+                            continue
+                        if all(tokens[i + 1 + j].norm == rest[j] for j in range(m)):
+                            if best is None or m + 1 > best[0]:
+                                best = (m + 1, name, k, "place")
+                            break
+                    dem = self.demonyms.get(form)
+                    if dem and form not in self.gaz.by_name and (best is None):
+                        best = (1, form, k, "demonym")
+            if best is None:
+                i += 1
+                continue
+            length, name, k, what = best
+            out.append({"i": i, "j": i + length, "name": name, "strip": k, "what": what})
+            i += length
+        return out
+
+    def _context(self, tokens, m: dict) -> None:
+        """Read the cue words before a name: type word, then ريف/direction/proximity."""
+        i = m["i"]
+        m.update(type="", modifier="", span_i=i, span_strip=m["strip"], country_dir=False)
+        head = m["name"].split(" ", 1)[0]
+        hc = _cues().get(head)
+        if hc and hc[0] == "type":
+            m["type"] = hc[1]
+        if m["strip"] == 0 and i > 0:
+            c = _cue_of(tokens[i - 1].norm)
+            if c and c[0] == "type" and tokens[i - 1].is_word:
+                m["type"], m["span_i"], m["span_strip"] = c[1], i - 1, c[2]
+                i -= 1
+        if i > 0 and m["strip"] == 0 or i < m["i"]:
+            j = i - 1
+            if j >= 0:
+                c = _cue_of(tokens[j].norm)
+                if tokens[j].norm == "من" and j > 0:
+                    c2 = _cue_of(tokens[j - 1].norm)
+                    if c2 and c2[0] == "near":
+                        m["modifier"] = c2[1]
+                elif c and c[0] in ("rif", "near"):
+                    m["modifier"] = c[1]
+                elif c and c[0] == "direction":
+                    d = c[1]
+                    if j > 0:
+                        c0 = _cue_of(tokens[j - 1].norm)
+                        if c0 and c0[0] == "direction" and c0[1] in ("north", "south") and d in ("east", "west"):
+                            d = c0[1] + d
+                    m["modifier"] = d
+
+    # -- pass 2/3
+    def __call__(self, doc: Document) -> None:
+        tokens = doc._tokens
+        if not tokens:
+            return
+        gaz = self.gaz
+        matches = self._match(tokens)
+        story: dict[str, float] = {}
+
+        def vote(cc: str, w: float) -> None:
+            story[cc] = story.get(cc, 0.0) + w
+
+        for e in doc.entities:
+            cc = _actor_cc(e.data)
+            if cc:
+                vote(cc, 1.0)
+        admin_ctx: set = set()
+        for m in matches:
+            self._context(tokens, m)
+            if m["what"] == "demonym":
+                vote(self.demonyms[m["name"]][0], 0.5)
+                continue
+            cands = self._filter(m, gaz.candidates(m["name"]))
+            m["cands"] = cands
+            ccs = {p.cc for p in cands if p.cc}
+            if len(ccs) == 1:
+                vote(next(iter(ccs)), 1.0)
+                for p in cands:
+                    if p.kind in ("adm1", "place", "adm2") and p.admin1:
+                        admin_ctx.add((p.cc, p.admin1))
+        weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
+        top = max(story, key=story.get) if story else ""
+        for m in matches:
+            ent = self._entity(doc, tokens, m, weights, admin_ctx, top)
+            if ent is not None:
+                doc.entities.append(ent)
+        _locate_country_directions(doc, tokens, top)
+
+    def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
+        cue = bool(m["type"] or m["modifier"])
+        name = m["name"]
+        if name in self.gaz.stop and not cue:
+            return []
+        out = []
+        for p in cands:
+            if p.kind == "place" and not cue:
+                if len(name) <= 3 and p.population < 100000:
+                    continue
+            out.append(p)
+        return out
+
+    def _entity(self, doc, tokens, m, weights, admin_ctx, top) -> Entity | None:
+        folded = doc._folded
+        first = tokens[m["span_i"]]
+        last = tokens[m["j"] - 1]
+        start = first.start
+        if m["span_strip"]:
+            start = folded.orig_span(first.fstart + m["span_strip"], first.fend)[0]
+        text = doc.text[start:last.end]
+        if m["what"] == "demonym":
+            cc, country = self.demonyms[m["name"]]
+            c = self.gaz.country(cc)
+            data = place_fields(c.place) if c else {"cc": cc, "country": country}
+            data.update(locating=False, modifier="", geo_precision=3)
+            return Entity(text=text, start=start, end=last.end, type="GPE", canonical=country,
+                          id=c.place.id if c else None, source="places", data=data)
+        cands = m.get("cands") or []
+        if not cands:
+            return None
+        cue = bool(m["type"] or m["modifier"])
+        best, best_s = None, -1e9
+        for p in cands:
+            if p.kind == "place" and p.population < 1000 and p.cc not in weights and not cue:
+                continue
+            s = prior(p, weights, admin_ctx, m["type"])
+            if s > best_s:
+                best, best_s = p, s
+        if best is None:
+            return None
+        data = place_fields(best, m["modifier"])
+        if m["modifier"] and best.kind == "adm1":
+            data["geo_precision"] = 3
+        data["locating"] = True
+        return Entity(text=text, start=start, end=last.end,
+                      type="LOC" if best.kind == "region" else "GPE", canonical=best.name,
+                      id=best.id, source="places", data=data)
+
+
+def _actor_cc(data: dict) -> str:
+    country = data.get("country") if data else None
+    if not country:
+        return ""
+    c = gazetteer().by_country_name.get(str(country).lower())
+    return c.cc if c else ""
+
+
+def _locate_country_directions(doc, tokens, top: str) -> None:
+    """"جنوب البلاد" (the south of the country): the story's main country, with a direction."""
+    if not top:
+        return
+    c = gazetteer().country(top)
+    if c is None:
+        return
+    for k in range(1, len(tokens)):
+        if tokens[k].norm != "البلاد":
+            continue
+        cue = _cue_of(tokens[k - 1].norm)
+        if not cue or cue[0] != "direction":
+            continue
+        data = place_fields(c.place, cue[1])
+        data.update(geo_precision=3, locating=True)
+        doc.entities.append(Entity(text=doc.text[tokens[k].start:tokens[k].end],
+                                   start=tokens[k].start, end=tokens[k].end, type="GPE",
+                                   canonical=c.name, id=c.place.id, source="places", data=data))
