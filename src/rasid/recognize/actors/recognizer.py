@@ -1,0 +1,277 @@
+"""Actor mentions in text: named aliases, state-forces phrases, members and persons of groups,
+generic actors (civilians, protesters, gunmen), and anaphoric "the organisation".
+
+All lexicons (aliases, cue words, country names and demonyms) go into one PhraseMatcher, so a
+document is scanned once; a left-to-right pass then reads the phrase that starts at each token
+and keeps the longest reading (a named alias wins ties: "قوات سوريا الديمقراطية" is the SDF, not
+"forces of Syria").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ...model import Document, Entity
+from ...text.normalize import fold
+from ..lexicon import Match, PhraseMatcher, read_tsv
+from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
+
+NAMED_GROUP_KINDS = {"rebel", "militia", "identity", "external"}
+_PRIO = {"block": 6, "actor": 5, "person": 4, "member": 4, "state": 3, "generic": 2,
+         "anaphor": 1}
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    role: str
+    kind: str = ""
+    standalone: bool = False
+    weak: bool = False
+    plural: bool = True
+
+
+@dataclass(slots=True, frozen=True)
+class Alias:
+    actor: Actor
+    weak: bool
+
+
+@dataclass(slots=True, frozen=True)
+class CountryHit:
+    country: str
+    demonym: bool
+
+
+@cache
+def _matcher() -> PhraseMatcher:
+    reg = registry()
+    pm = PhraseMatcher()
+    seen: set[str] = set()
+    for actor in reg.actors.values():
+        for phrase, weak in actor.aliases:
+            key = fold(phrase)
+            if key in seen:  # first actor in registry order keeps a shared alias
+                continue
+            seen.add(key)
+            pm.add("actor", phrase, Alias(actor, weak))
+    for c in reg.countries.values():
+        for n in c.names_ar:
+            pm.add("country", n, CountryHit(c.name, False))
+        for d in c.demonyms_ar:
+            for f in nisba_forms(d):
+                pm.add("country", f, CountryHit(c.name, True))
+    for r in read_tsv(ACTOR_DIR / "cues.tsv"):
+        flag = r.get("standalone", "")
+        pm.add(r["role"], r["phrase"],
+               Cue(r["role"], r.get("kind", ""), flag == "1", flag == "weak",
+                   r.get("plural", "1") != "0"))
+    pm.freeze()
+    return pm
+
+
+@cache
+def _places_demonym():
+    """The places stage's demonym reader, when that stage is installed (more forms than ours)."""
+    try:
+        from ..places import country_from_demonym  # type: ignore
+    except Exception:  # noqa: BLE001 - optional collaborator
+        return None
+    return country_from_demonym
+
+
+class ActorRecognizer:
+    """Pipeline component: appends one ACTOR entity per actor mention (after text.prepare)."""
+
+    name = "actors"
+
+    def __init__(self) -> None:
+        self._reg = registry()
+        self._pm = _matcher()
+
+    def __call__(self, doc: Document) -> None:
+        if doc._folded is None:
+            from ...text import prepare
+            prepare(doc)
+        doc.entities.extend(self.find(doc))
+
+    # -- reading ---------------------------------------------------------------------------
+    def find(self, doc: Document) -> list[Entity]:
+        tokens = doc._tokens
+        matches = self._pm.match(tokens, doc._folded.orig_span)
+        if not matches:
+            return []
+        at: dict[int, dict[str, Match]] = {}
+        strong: set[str] = set()
+        for m in matches:
+            at.setdefault(m.tok_start, {})[m.label] = m
+            if m.label == "actor" and not m.payload.weak:
+                strong.add(m.payload.actor.id)
+        self._tokens, self._at, self._doc = tokens, at, doc
+        out: list[Entity] = []
+        last_group: Actor | None = None
+        i, n = 0, len(tokens)
+        while i < n:
+            c = at.get(i)
+            if not c:
+                i += 1
+                continue
+            best = None  # (end, prio, entity)
+            for label, m in c.items():
+                got = self._read(label, m, strong, last_group)
+                if got is None:
+                    continue
+                end, ent = got
+                cand = (end, _PRIO[label], ent)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+            if best is None:
+                i += 1
+                continue
+            end, _, ent = best
+            if ent is not None:
+                out.append(ent)
+                if ent.data["kind"] in NAMED_GROUP_KINDS and not ent.data.get("anaphor"):
+                    last_group = self._reg.actors[ent.id]
+            i = max(end, i + 1)
+        self._tokens = self._at = self._doc = None
+        return out
+
+    def _read(self, label: str, m: Match, strong: set[str], last_group: Actor | None):
+        if label == "block":
+            return m.tok_end, None
+        if label == "actor":
+            if m.payload.weak and m.payload.actor.id not in strong:
+                return None
+            return m.tok_end, self._entity(m.payload.actor, self._start(m), m.tok_end, plural=True)
+        if label == "state":
+            return self._read_state(m, self._start(m))
+        if label in ("member", "person"):
+            return self._read_member(m, label == "person", last_group)
+        if label == "generic":
+            cue: Cue = m.payload
+            hit, end = self._country_at(m.tok_end, m.tok_start, demonym_only=True)
+            gid, name, inter, kind = GENERIC[cue.kind]
+            actor = self._reg.actors[gid]
+            return end, self._entity(actor, self._start(m), end, plural=cue.plural, country=hit,
+                                     weak=cue.weak)
+        if label == "anaphor" and last_group is not None:
+            return m.tok_end, self._entity(last_group, self._start(m), m.tok_end, anaphor=True)
+        return None
+
+    def _same_sentence(self, j: int, i: int) -> bool:
+        return j < len(self._tokens) and self._tokens[j].sent == self._tokens[i].sent
+
+    def _country_at(self, j: int, i: int, demonym_only: bool = False):
+        """(country, end token) of a country name or demonym at token j, else (None, j)."""
+        if not self._same_sentence(j, i):
+            return None, j
+        m = self._at.get(j, {}).get("country")
+        if m is not None and (m.payload.demonym or not demonym_only):
+            return m.payload.country, m.tok_end
+        reader = _places_demonym()
+        if reader is not None and self._tokens[j].is_word:
+            try:
+                country = reader(self._doc.text[self._tokens[j].start:self._tokens[j].end])
+            except Exception:  # noqa: BLE001 - never let a collaborator break recognition
+                country = None
+            if country and country in self._reg.countries:
+                return country, j + 1
+        return None, j
+
+    def _read_state(self, m: Match, start: int, person: bool = False):
+        cue: Cue = m.payload
+        kind = cue.kind
+        j = m.tok_end
+        for _ in range(3):
+            country, end = self._country_at(j, m.tok_start)
+            if country:
+                prefix = "mil_" if kind == "military" else "pol_"
+                actor = self._reg.actors.get(prefix + self._reg.countries[country].iso2)
+                if actor is None:
+                    return None
+                return end, self._entity(actor, start, end, plural=cue.plural, person=person)
+            f = self._at.get(j, {}).get("filler")
+            if f is None or not self._same_sentence(j, m.tok_start):
+                break
+            if f.payload.kind:
+                kind = f.payload.kind
+            j = f.tok_end
+        if cue.standalone:
+            gid = GENERIC["military" if kind == "military" else "police"][0]
+            return m.tok_end, self._entity(self._reg.actors[gid], start, m.tok_end,
+                                           plural=cue.plural, person=person)
+        return None
+
+    def _read_member(self, m: Match, person: bool, last_group: Actor | None):
+        cue: Cue = m.payload
+        mstart = self._start(m)
+        j = m.tok_end
+        for _ in range(3):
+            if not self._same_sentence(j, m.tok_start):
+                break
+            c = self._at.get(j, {})
+            a = c.get("actor")
+            if a is not None and not a.payload.weak:
+                return a.tok_end, self._entity(a.payload.actor, mstart, a.tok_end,
+                                               plural=cue.plural, person=person,
+                                               person_span=(mstart, m.end) if person else None)
+            s = c.get("state")
+            if s is not None:
+                got = self._read_state(s, mstart, person=person)
+                if got is not None:
+                    return got
+            an = c.get("anaphor")
+            if an is not None and last_group is not None:
+                return an.tok_end, self._entity(last_group, mstart, an.tok_end, plural=cue.plural,
+                                                person=person, anaphor=True,
+                                                person_span=(mstart, m.end) if person else None)
+            lk = c.get("link")
+            if lk is None:
+                break
+            j = lk.tok_end
+        if cue.kind and not person:
+            hit, end = self._country_at(m.tok_end, m.tok_start, demonym_only=True)
+            actor = self._reg.actors[GENERIC[cue.kind][0]]
+            return end, self._entity(actor, mstart, end, plural=cue.plural, country=hit)
+        return None
+
+    def _start(self, m: Match) -> int:
+        """Where a match starts in the original text, keeping ال but not و ف ب ل ك."""
+        if not m.stripped:
+            return m.start
+        tok = self._tokens[m.tok_start]
+        keep = m.stripped
+        if tok.norm[:keep].endswith("ال"):
+            keep -= 2
+        if keep == m.stripped:
+            return m.start
+        return self._doc._folded.orig_span(tok.fstart + keep, tok.fend)[0] if keep else tok.start
+
+    def _entity(self, actor: Actor, start: int, end_tok: int, plural: bool = True,
+                person: bool = False, country: str | None = None, weak: bool = False,
+                anaphor: bool = False, person_span: tuple[int, int] | None = None) -> Entity:
+        doc = self._doc
+        end = self._tokens[end_tok - 1].end
+        generic = actor.id.startswith("gen_")
+        name = actor.name
+        country = country or actor.country
+        if generic and country:
+            from .registry import with_country
+            name = with_country(actor.name, actor.inter, actor.kind, country)
+        data = {"inter": actor.inter, "country": country, "kind": actor.kind,
+                "needs_country": generic and not country, "person": person, "plural": plural}
+        if actor.kind == "state":
+            data["inter_abroad"] = 8  # ACLED codes state forces acting abroad as external
+        if weak:
+            data["weak"] = True
+        if anaphor:
+            data["anaphor"] = True
+        if person and person_span is not None:
+            ps, pe = person_span
+            data["person_text"] = doc.text[ps:pe]
+            data["person_start"], data["person_end"] = ps, pe
+        resolved = self._reg.by_name(name) if generic and country else None
+        return Entity(text=doc.text[start:end], start=start, end=end, type="ACTOR",
+                      canonical=name, id=resolved.id if resolved else actor.id,
+                      source="actors", data=data)
