@@ -130,6 +130,16 @@ def _read_places(path: Path, out: list[Place]) -> None:
                              _f(f[8]), int(float(f[9] or 0)), tuple(f[10].split("|"))))
 
 
+def _add_aliases(places: list[Place]) -> None:
+    extra: dict[str, list[str]] = {}
+    for r in read_tsv(PLACES_DIR / "aliases.tsv"):
+        extra[r["id"]] = [" ".join(fold(n).split()) for n in r["names"].split("|")]
+    for p in places:
+        key = p.cc if p.kind == "country" else p.id.split(":", 1)[1]
+        if key in extra:
+            p.names = tuple(dict.fromkeys(p.names + tuple(extra[key])))
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """Load the shipped gazetteer (and the user's extra rows, if any) once per process."""
@@ -148,6 +158,11 @@ def gazetteer() -> Gazetteer:
         places.append(Place("region:" + r["key"], "region", r["name"], r["cc"], r["admin1"], "", "",
                             _f(r["lat"]), _f(r["lon"]), 0, names, int(r["precision"] or 3)))
     _read_places(PLACES_DIR / "gazetteer.tsv.gz", places)
+    for r in read_tsv(PLACES_DIR / "extra_places.tsv"):
+        places.append(Place(r["id"], r["kind"], r["name"], r["cc"], r["admin1"], r["admin2"],
+                            r["admin3"], _f(r["lat"]), _f(r["lon"]), int(r["population"] or 0),
+                            tuple(" ".join(fold(n).split()) for n in r["names"].split("|"))))
+    _add_aliases(places)
     extra = extra_path()
     if extra.exists():
         _read_places(extra, places)

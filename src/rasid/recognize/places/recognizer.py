@@ -145,7 +145,10 @@ class PlaceRecognizer:
             cands = self._filter(m, gaz.candidates(m["name"]))
             m["cands"] = cands
             ccs = {p.cc for p in cands if p.cc}
-            if len(ccs) == 1:
+            named = [p.cc for p in cands if p.kind == "country"]
+            if named:
+                vote(named[0], 1.0)
+            elif len(ccs) == 1:
                 vote(next(iter(ccs)), 1.0)
                 for p in cands:
                     if p.kind in ("adm1", "place", "adm2") and p.admin1:

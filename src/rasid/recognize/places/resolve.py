@@ -98,7 +98,8 @@ def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> 
 def _home() -> frozenset[str]:
     """Countries Arabic news is mostly about: a tie-breaker, never a filter."""
     return frozenset(c.cc for c in gazetteer().countries.values()
-                     if c.region in ("Middle East", "Northern Africa")) | {"SO", "DJ", "MR", "KM"}
+                     if c.region in ("Middle East", "Northern Africa")
+                     and c.cc not in ("IR", "IL", "TR", "CY")) | {"SO", "DJ", "MR", "KM"}
 
 
 def geocode(name: str, country: str | None = None) -> list[dict]:
