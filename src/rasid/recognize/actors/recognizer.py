@@ -97,7 +97,8 @@ class ActorRecognizer:
 
     # -- reading ---------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Entity]:
-        tokens = doc._tokens
+        # "_" joins hashtag words (#الأمن_العام_اللبناني): read through it
+        tokens = [t for t in doc._tokens if t.norm != "_"]
         matches = self._pm.match(tokens, doc._folded.orig_span)
         if not matches:
             return []
@@ -147,7 +148,7 @@ class ActorRecognizer:
         if label == "state":
             return self._read_state(m, self._start(m))
         if label in ("member", "person"):
-            return self._read_member(m, label == "person", last_group)
+            return self._read_member(m, label == "person", last_group, strong)
         if label == "generic":
             cue: Cue = m.payload
             hit, end = self._country_at(m.tok_end, m.tok_start, demonym_only=True)
@@ -203,7 +204,7 @@ class ActorRecognizer:
                                            plural=cue.plural, person=person)
         return None
 
-    def _read_member(self, m: Match, person: bool, last_group: Actor | None):
+    def _read_member(self, m: Match, person: bool, last_group: Actor | None, strong: set[str]):
         cue: Cue = m.payload
         mstart = self._start(m)
         j = m.tok_end
@@ -212,7 +213,7 @@ class ActorRecognizer:
                 break
             c = self._at.get(j, {})
             a = c.get("actor")
-            if a is not None and not a.payload.weak:
+            if a is not None and (not a.payload.weak or a.payload.actor.id in strong):
                 return a.tok_end, self._entity(a.payload.actor, mstart, a.tok_end,
                                                plural=cue.plural, person=person,
                                                person_span=(mstart, m.end) if person else None)
@@ -265,6 +266,8 @@ class ActorRecognizer:
             data["inter_abroad"] = 8  # ACLED codes state forces acting abroad as external
         if weak:
             data["weak"] = True
+        if actor.name in self._reg.by_country:
+            data["by_country"] = True  # with_country(name, ...) gives the regional name
         if anaphor:
             data["anaphor"] = True
         if person and person_span is not None:

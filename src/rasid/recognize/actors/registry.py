@@ -60,7 +60,7 @@ class Country:
 class Registry:
     actors: dict[str, Actor]
     countries: dict[str, Country]  # by English name
-    coalition_by_country: dict[str, str]
+    by_country: dict[str, dict[str, str]]  # generic name -> {country or "*": ACLED name}
     _en_index: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -80,14 +80,15 @@ def the(country: str) -> str:
 
 
 def with_country(name: str, inter: int, kind: str, country: str) -> str:
-    """The full ACLED name of a generic actor for a country ("Civilians (Syria)")."""
+    """The full ACLED name of a generic actor for a country ("Civilians (Syria)"); also the
+    regional name of a country-dependent actor ("Al Qaeda" in Yemen → AQAP)."""
     if not country:
         return name
     if name in GENERIC_OF:
         return f"{name} of {the(country)}"
-    if name == "Coalition":
-        table = registry().coalition_by_country
-        return table.get(country, table.get("*", "Global Coalition Against Daesh"))
+    table = registry().by_country.get(name)
+    if table:
+        return table.get(country, table.get("*", name))
     if name in GENERIC_PAREN or kind in ("civilians", "protesters", "rioters"):
         return f"{name} ({country})"
     return name
@@ -151,8 +152,10 @@ def registry() -> Registry:
             continue
         actors[r["id"]] = Actor(r["id"], r["name"], int(r["inter"]), r["kind"],
                                 r["country"] or None, aliases, en)
-    coalition = {r["country"]: r["name"] for r in read_tsv(ACTOR_DIR / "coalition_by_country.tsv")}
-    reg = Registry(actors, countries, coalition)
+    by_country: dict[str, dict[str, str]] = {}
+    for r in read_tsv(ACTOR_DIR / "by_country.tsv"):
+        by_country.setdefault(r["generic"], {})[r["country"]] = r["name"]
+    reg = Registry(actors, countries, by_country)
     index: dict[str, str] = {}
     for a in actors.values():
         names = [a.name, *a.aliases_en]
