@@ -108,6 +108,15 @@ def _join_ranges(taken, ftext):
         s, e, r = taken[i]
         if i + 1 < len(taken):
             s2, e2, r2 = taken[i + 1]
+            if r.relative and not r2.relative and r.start and r2.start and r.precision == "day":
+                # 3 آذار إلى 5 نيسان 2016: the first date takes the second one's year
+                try:
+                    moved = r.start.replace(year=r2.start.year)
+                except ValueError:
+                    moved = None
+                if moved and moved <= r2.start and _RANGE_JOIN.fullmatch(ftext[e:s2]) \
+                        and _RANGE_OPEN.search(ftext[max(0, s - 6):s]):
+                    r = Res(moved, moved, "day", False)
             if (r.start and r2.start and r.precision in ("day", "month") and r2.precision == r.precision
                     and r.start < r2.start and _RANGE_JOIN.fullmatch(ftext[e:s2])
                     and "\n" not in ftext[e:s2] and _RANGE_OPEN.search(ftext[max(0, s - 6):s])):

@@ -423,7 +423,7 @@ def h_weekday(m: re.Match, pub: D | None, text: str) -> Res | None:
         ahead = (wd - pub.weekday()) % 7 or (0 if m["mod"] is None else 7)
         d = pub + ahead * ONE
     else:
-        d = _last_weekday(wd, pub, strict=direction == "past")
+        d = _last_weekday(wd, pub, strict=False)  # CODEBOOK 6: on or before, also with الماضي
     return Res(d, d, "day", True)
 
 

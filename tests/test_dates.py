@@ -1,0 +1,148 @@
+"""Date recognition and resolution (CODEBOOK section 6): the table, spans, API contracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasid.model import Document, Timex
+from rasid.recognize.dates import DateRecognizer, event_date, find_timex
+from rasid.text import prepare
+
+TABLE = Path(__file__).parent / "fixtures" / "dates_table.tsv"
+
+
+def _table():
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        sent, pub, text, ds, de, prec = line.split("\t")
+        rows.append((sent, pub or None, text, ds or None, de or None, prec))
+    return rows
+
+
+ROWS = _table()
+
+
+def test_table_is_big_enough():
+    assert len(ROWS) >= 200
+
+
+def test_table_accuracy():
+    """Exact (date_start, date_end) for the expression overlapping the expected text: ≥ 95%."""
+    good = 0
+    fails = []
+    for sent, pub, text, ds, de, prec in ROWS:
+        s = sent.index(text)
+        e = s + len(text)
+        got = [t for t in find_timex(sent, pub) if t.start < e and s < t.end]
+        if any(t.date_start == ds and t.date_end == de and t.precision == prec for t in got):
+            good += 1
+        else:
+            fails.append((text, pub, ds, de, [(t.text, t.date_start, t.date_end) for t in got]))
+    assert good / len(ROWS) >= 0.95, fails[:10]
+
+
+@pytest.mark.parametrize("text,pub,expected", [
+    ("وقتل خمسة جنود مساء أمس الإثنين في هجوم.", "2023-04-04", ("مساء أمس الإثنين", "2023-04-03")),
+    ("ومنتصف آذار/مارس الماضي نفذت القوات عملية.", "2023-04-04",
+     ("منتصف آذار/مارس الماضي", "2023-03-11", "2023-03-20")),
+    ("وقعت الهجمات في 12 آذار 2024 في درعا.", "2024-08-30", ("12 آذار 2024", "2024-03-12")),
+    ("ووقع الحادث في 15 رمضان 1445 هـ.", "2024-08-30", ("15 رمضان 1445 هـ", "2024-03-25")),
+])
+def test_dateparser_failures(text, pub, expected):
+    """The cases the issue reports dateparser getting wrong."""
+    [t] = find_timex(text, pub)
+    assert t.text == expected[0]
+    assert t.date_start == expected[1]
+    assert t.date_end == expected[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "يعيش في المخيم منذ ثلاث سنوات مع عائلته.",  # a duration, not a date
+    "وقال إن الحكومة مارست الضغوط على المعارضة.",
+    "وأكد الأب أن ابنه قتل برصاص قناص.",
+    "وأعلن رمضان عبد الله أن الاجتماع انتهى.",
+    "وقتل 2014 شخصاً في المعارك حسب التقرير.",
+    "وفي اليوم التالي خرج المتظاهرون إلى الشوارع.",
+])
+def test_not_dates(text):
+    assert find_timex(text, "2024-03-14") == []
+
+
+def test_future_marked():
+    [t] = find_timex("ويعقد المجلس جلسة الأسبوع المقبل.", "2024-03-14")
+    assert t.future and t.date_start == "2024-03-18" and t.value == "2024-W12"
+    [t] = find_timex("وقتل جندي الأسبوع الماضي.", "2024-03-14")
+    assert not t.future and (t.date_start, t.date_end) == ("2024-03-04", "2024-03-10")
+
+
+def test_values_and_precision_codes():
+    ts = find_timex("في 5 أيار 2021 ثم في تموز 2018 ثم عام 2014 ثم أواخر شباط 2023.", "2024-03-14")
+    assert [t.value for t in ts] == ["2021-05-05", "2018-07", "2014", "2023-02-21/2023-02-28"]
+    assert [t.time_precision for t in ts] == [1, 3, 3, 2]
+    assert [t.precision for t in ts] == ["day", "month", "year", "range"]
+
+
+def test_without_published():
+    ts = find_timex("وقتل ثلاثة مساء أمس بعد هجوم في 3 أيار 2021.", None)
+    assert [(t.text, t.date_start, t.relative) for t in ts] == [
+        ("مساء أمس", None, True), ("3 أيار 2021", "2021-05-03", False)]
+
+
+def test_clitics_stay_out_of_span():
+    text = "وأمس قصفت الطائرات البلدة، ومنتصف آذار قتل جنديان، وبالخميس الماضي اعتقل آخرون."
+    ts = find_timex(text, "2024-03-22")
+    assert [t.text for t in ts] == ["أمس", "منتصف آذار", "الخميس الماضي"]
+    assert ts[0].date_start == "2024-03-21"
+
+
+def test_diacritics_and_digits_keep_offsets():
+    text = "وَقُتِلَ جُنْدِيّانِ أَمْسِ في ١٢ آذَارَ ٢٠٢٤ قُرْبَ حِمْص."
+    ts = find_timex(text, "2024-03-13")
+    assert [t.date_start for t in ts] == ["2024-03-12", "2024-03-12"]
+    for t in ts:
+        assert text[t.start:t.end] == t.text
+
+
+def test_event_date_middle_day():
+    [t] = find_timex("ومنتصف آذار 2023 وقعت اشتباكات.", "2024-01-01")
+    assert event_date(t) == ("2023-03-15", "2023-03-11", "2023-03-20", 2)
+    single = Timex(text="x", start=0, end=1, date_start="2023-01-02", date_end="2023-01-02",
+                   precision="day", time_precision=1)
+    assert event_date(single) == ("2023-01-02", "2023-01-02", "2023-01-02", 1)
+
+
+def test_component_reuses_folded_text_and_warns():
+    doc = Document(text="وقتل ثلاثة أمس في 3 أيار 2021.", published=None)
+    prepare(doc)
+    DateRecognizer()(doc)
+    assert [t.text for t in doc.timex] == ["أمس", "3 أيار 2021"]
+    assert len(doc.warnings) == 1
+    doc2 = Document(text="وقتل ثلاثة أمس.", published="2024-03-14")
+    DateRecognizer()(doc2)
+    assert doc2.timex[0].date_start == "2024-03-13" and doc2.warnings == []
+
+
+WORDS = ["أمس", "الخميس", "في", "آذار", "12", "٢٠٢٤", "مساء", "منتصف", "الماضي", "قتل", "و", "،",
+         "/", "مارس", "ـ", "َ", "الأسبوع", "قبل", "أيام", "2015", "عام", "بين", "3", "رمضان", "هـ",
+         "\n", "ليل", "الأربعاء", "من", "العام", "هذا", "-", "(", ")", "اليوم", "أواخر"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(["", " "]),
+       st.sampled_from([None, "2024-03-14", "2019-01-01"]))
+def test_spans_match_text(words, sep, pub):
+    text = " ".join(w + sep for w in words)
+    ts = find_timex(text, pub)
+    last = -1
+    for t in ts:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= last  # sorted, non-overlapping
+        last = t.end
+        if t.date_start and t.date_end:
+            assert t.date_start <= t.date_end
