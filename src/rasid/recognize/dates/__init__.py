@@ -12,7 +12,7 @@ import re
 
 from ...model import Document, Timex
 from ...text.normalize import Folded, fold_with_map
-from .patterns import patterns
+from .patterns import anchors, patterns
 from .resolve import HANDLERS, ONE, Res
 
 __all__ = ["DateRecognizer", "event_date", "find_timex", "find_timex_folded"]
@@ -69,11 +69,15 @@ def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
     """find_timex over an already folded text (the pipeline folds each document once)."""
     pub = _parse_pub(published)
     ftext = folded.text
+    windows = _windows(ftext)
+    if not windows:
+        return []
     cands = []
     for kind, rx in patterns():
-        for m in rx.finditer(ftext):
-            s, e = m.span("e")
-            cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
+        for ws, we in windows:
+            for m in rx.finditer(ftext, ws, we):
+                s, e = m.span("e")
+                cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int, Res]] = []
     occupied = bytearray(len(ftext) + 1)
@@ -97,6 +101,32 @@ def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
             date_end=res.end.isoformat() if res.end else None,
             precision=res.precision, time_precision=_precision_code(res),
             future=bool(pub and res.start and res.start > pub), relative=res.relative))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+_BEFORE, _AFTER = 7, 9  # words a date expression may reach before / after its anchor word
+
+
+def _windows(ftext: str) -> list[tuple[int, int]]:
+    """Stretches of text around words that can anchor a date; the patterns run only there.
+
+    Scanning the whole text with ~20 patterns costs more than finding the few words that every
+    date expression contains (a digit, a month or weekday, أمس, الشهر …) and looking around them.
+    """
+    anc = anchors()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ftext)]
+    hits = [i for i, (_, _, w) in enumerate(words)
+            if w in anc or w[1:] in anc or w[2:] in anc or w[:1].isdigit() or w[-1:].isdigit()]
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    for i in hits:
+        a = words[max(0, i - _BEFORE)][0]
+        b = words[min(n - 1, i + _AFTER)][1]
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 

@@ -75,3 +75,17 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "named": rf"{CL}(?P<e>(?P<name>{alt(lx.named)})(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?){END}",
     }
     return [(k, re.compile(v)) for k, v in out.items()]
+
+
+@cache
+def anchors() -> frozenset[str]:
+    """Words (folded, without clitics) one of which every date expression contains."""
+    lx = lexicon()
+    words = {p.split()[0] for p in lx.months} | set(lx.weekdays) | {p.split()[0] for p in lx.named}
+    words |= {p.split()[-1] for p in lx.named}
+    words |= set(lx.units) | set(lx.ordinals) | {w.split()[-1] for w in lx.ordinals}
+    words |= {"امس", "اليوم", "ليوم", "غدا", "غد", "البارحه", "الاسبوع", "الشهر", "العام", "السنه",
+              "عام", "سنه", "موخرا", "حاليا", "الاونه", "الوقت", "التوالي", "الليله", "يوم",
+              "عامي", "سنتي", "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام",
+              "الساعات", "الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"}
+    return frozenset(words)
