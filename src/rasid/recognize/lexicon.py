@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..text.frequency import is_own_word
 from ..text.normalize import fold
 from ..text.tokens import TOKEN_RE, Token
 
@@ -79,10 +80,11 @@ class PhraseMatcher:
                 entries = index.get(form)
                 if not entries:
                     continue
+                own_word = fi > 0 and is_own_word(tok.norm, form)
                 for rest, label, payload, strict in entries:
                     if label in seen_labels:
                         continue
-                    if strict and fi:
+                    if fi and (strict or own_word):
                         continue
                     k = len(rest)
                     if i + k >= n:
@@ -98,8 +100,10 @@ class PhraseMatcher:
                     if not ok:
                         continue
                     stripped = len(tok.norm) - len(form)
-                    if stripped and not tok.norm.endswith(form):
-                        stripped += 2  # لل + rest read as ال + rest
+                    if not tok.norm.endswith(form):
+                        stripped += 1  # لل + rest read as ل + ال + rest: keep the article's lam
+                    elif stripped >= 2 and tok.norm[stripped - 2:stripped] == "ال":
+                        stripped -= 2  # the article belongs to the phrase, not to the clitics
                     start = tok.start
                     if stripped and folded_orig_span is not None:
                         start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]

@@ -22,6 +22,10 @@ _DELETE = (
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
 )
 DELETABLE_RE = re.compile(f"[{_DELETE}]+")
+_TRAILING_MARKS = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)] + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"] + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
 
 
 def _fold_table() -> dict[int, str]:
@@ -94,8 +98,13 @@ class Folded:
         if end <= start:
             o = self.index[start]
             return o, o
-        # the end runs up to the next kept character, so a word keeps its trailing harakat
-        return self.index[start], self.index[end]
+        # a word keeps its trailing harakat and tatweel, but not a following bidi/zero-width mark
+        e = self.index[end - 1] + 1
+        limit = self.index[end]
+        orig = self.original
+        while e < limit and orig[e] in _TRAILING_MARKS:
+            e += 1
+        return self.index[start], e
 
 
 def fold_with_map(text: str) -> Folded:

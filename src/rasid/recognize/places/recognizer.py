@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from ...model import Document, Entity
+from ...text.frequency import is_own_word
 from ...text.normalize import fold
 from ..lexicon import DATA_DIR, read_tsv
 from .demonyms import demonym_table
@@ -68,6 +69,8 @@ class PlaceRecognizer:
             best = None
             if tok.is_word:
                 for form, k in _forms(tok.norm):
+                    if k and is_own_word(tok.norm, form):
+                        continue  # كشفت is a verb, not ك + شفت
                     for rest, name in first.get(form, ()):
                         m = len(rest)
                         if not m and name in cues:

@@ -1,0 +1,272 @@
+"""Linking a mention's arguments: actors, type, date, place, counts and source.
+
+Each field records in ``mention.explain`` the rule or lexicon entry that decided it
+(shown by ``rasid extract --explain``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+
+from ..model import Document, Entity, Timex
+from ..recognize.dates import event_date
+from .counts import sentence_counts
+from .lexicons import person_nouns
+from .mention import Mention
+from .roles import ActorMention, assign_roles
+from .typing import DISORDER, decide_type
+
+_OUTCOME_ROLE = {"kill": "death", "injure": "injury", "arrest": "arrest"}
+_PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
+
+
+class DocIndex:
+    """Token lookups for entity spans, built once per document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.starts = [t.start for t in doc._tokens]
+        self.ends = [t.end for t in doc._tokens]
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_right(self.starts, start) - 1 if self.starts else 0, bisect_left(self.ends, end) + 1
+
+    def sentence_of(self, start: int) -> int:
+        sents = self.doc._sentences
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid].start <= start:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def _ents_in(doc: Document, s, kind: str) -> list[Entity]:
+    if kind == "ACTOR":
+        return [e for e in doc.entities if e.type == "ACTOR" and s.start <= e.start < s.end]
+    return [e for e in doc.entities if e.source == "places" and s.start <= e.start < s.end
+            and e.data.get("locating", True)]
+
+
+def document_country(doc: Document) -> tuple[str | None, str]:
+    """The story's country: most frequent among located places, then actors' countries."""
+    places = Counter(e.data.get("country") for e in doc.entities
+                     if e.source == "places" and e.data.get("locating", True) and e.data.get("country"))
+    if places:
+        return places.most_common(1)[0][0], "most frequent country among the document's places"
+    actors = Counter(e.data.get("country") for e in doc.entities
+                     if e.type == "ACTOR" and e.data.get("country") and e.data.get("kind") != "external")
+    if actors:
+        return actors.most_common(1)[0][0], "most frequent country among the document's actors"
+    return None, ""
+
+
+def best_place(ents: list[Entity], trigger_pos: int) -> Entity | None:
+    if not ents:
+        return None
+
+    def rank(e: Entity):
+        kind = e.data.get("kind", "place")
+        prec = e.data.get("geo_precision", 3)
+        return (prec, _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
+
+    return min(ents, key=rank)
+
+
+def place_fields(e: Entity) -> dict:
+    d = e.data
+    return {"country": d.get("country") or "", "iso": d.get("iso"), "region": d.get("region") or "",
+            "admin1": d.get("admin1") or "", "admin2": d.get("admin2") or "",
+            "admin3": d.get("admin3") or "", "location": d.get("location") or e.canonical or "",
+            "latitude": d.get("lat"), "longitude": d.get("lon"),
+            "geo_precision": d.get("geo_precision") or 1}
+
+
+def country_fields(country: str) -> dict:
+    from ..recognize.places import country_info
+
+    info = country_info(country) or {}
+    return {"country": country, "iso": info.get("iso"), "region": info.get("region") or "",
+            "admin1": "", "admin2": "", "admin3": "", "location": country,
+            "latitude": info.get("lat"), "longitude": info.get("lon"), "geo_precision": 3}
+
+
+def actor_name(a: ActorMention | None, country: str | None) -> tuple[str, int]:
+    if a is None:
+        return "", 0
+    data = a.ent.data
+    inter = int(data.get("inter") or 0)
+    name = a.name
+    if data.get("needs_country"):
+        if not country:
+            return name, inter
+        from ..recognize.actors import with_country
+
+        name = with_country(name, inter, data.get("kind", ""), country)
+    return name, inter
+
+
+def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
+    from ..recognize.actors import with_country
+
+    names = {"unidentified": ("Unidentified Armed Group", 3), "police": ("Police Forces", 1),
+             "civilians": ("Civilians", 7), "protesters": ("Protesters", 6)}
+    name, inter = names[kind]
+    return (with_country(name, inter, kind, country) if country else name), inter
+
+
+class ArgumentLinker:
+    """Component: fills each mention's fields from the document's recognised entities."""
+
+    def __call__(self, doc: Document) -> None:
+        if not doc._mentions:
+            return
+        idx = DocIndex(doc)
+        tokens = doc._tokens
+        doc_country, country_why = document_country(doc)
+        timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
+        matches_by_sent: dict[int, list] = {}
+        for m in doc._matches:
+            matches_by_sent.setdefault(tokens[m.tok_start].sent, []).append(m)
+        nouns = person_nouns()
+        for men in doc._mentions:
+            s = doc._sentences[men.sent]
+            f, why = men.fields, men.explain
+            sent_matches = matches_by_sent.get(men.sent, [])
+            trig = men.main
+            # --- place
+            place = best_place(_ents_in(doc, s, "PLACE"), trig.start)
+            if place is not None:
+                f.update(place_fields(place))
+                why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
+            country = f.get("country") or doc_country
+            # --- actors
+            actors = []
+            for e in _ents_in(doc, s, "ACTOR"):
+                ts, te = idx.tok_range(e.start, e.end)
+                actors.append(ActorMention(e, ts, te))
+            reports = [(m.tok_start, m.tok_end) for m in sent_matches if m.label == "REPORT"]
+            a1, assoc, a2, rule = assign_roles(actors, tokens, s.tok_start, trig.tok_start,
+                                               trig.tok_end, men.kinds, reports)
+            if not country:
+                for a in (a1, a2):
+                    if a is not None and a.ent.data.get("country") and a.kind not in ("external",):
+                        country = a.ent.data["country"]
+                        break
+            extra_evidence = []
+            if a2 is None and men.kinds & {"kill", "arrest", "abduction", "vac"} \
+                    and men.sent + 1 < len(doc._sentences):
+                # "... مقتل المدعو X." followed by "X هو أحد قادة داعش": the victim's group
+                nxt = doc._sentences[men.sent + 1]
+                for e in _ents_in(doc, nxt, "ACTOR"):
+                    if e.data.get("person") and (a1 is None or e.canonical != a1.name):
+                        ts, te = idx.tok_range(e.start, e.end)
+                        a2 = ActorMention(e, ts, te, "target", "the victim's group, next sentence")
+                        extra_evidence.append((nxt.start, nxt.end))
+                        break
+            f["actor1"], f["inter1"] = actor_name(a1, country)
+            f["assoc_actor_1"] = "; ".join(dict.fromkeys(actor_name(a, country)[0] for a in assoc))
+            f["actor2"], f["inter2"] = actor_name(a2, country)
+            why["actor1"] = f"{a1.ent.text!r}: {rule}" if a1 else "none found"
+            why["actor2"] = f"{a2.ent.text!r}: {a2.why or 'victim/target'}" if a2 else "none found"
+            # --- victims for typing
+            side_counts = Counter()
+            for j in range(s.tok_start, s.tok_end):
+                for form in tokens[j].forms[:3]:
+                    hit = nouns.get(form)
+                    if hit:
+                        side_counts[hit[1]] += 1
+                        break
+            a2_kind = a2.kind if a2 else ""
+            victim_civilian = a2_kind == "civilians" or (
+                side_counts["civilian"] > 0 and a2 is None) or (
+                side_counts["neutral"] > 0 and not side_counts["security"] and not side_counts["combatant"]
+                and a2 is None)
+            victim_armed = (a2 is not None and a2_kind not in ("civilians", "protesters")) or bool(
+                side_counts["security"] or side_counts["combatant"])
+            # --- counts
+            outcomes = [(_OUTCOME_ROLE[t.payload.kind], t.tok_start, t.tok_end) for t in men.triggers
+                        if t.payload.kind in _OUTCOME_ROLE]
+            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes)
+            for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
+                if role in counts:
+                    f[field], why[field] = counts[role]
+                else:
+                    f[field] = 0
+            strengths = {}
+            for t in men.triggers:
+                strengths[t.payload.kind] = max(strengths.get(t.payload.kind, 0), t.payload.strength)
+            et, st, trule = decide_type(men.kinds, strengths, victim_civilian, victim_armed,
+                                        f["fatalities"])
+            f["event_type"], f["sub_event_type"] = et, st
+            f["disorder_type"] = DISORDER.get(et, "")
+            why["event_type"] = trule
+            # civilians as target
+            if victim_civilian and et in ("Violence against civilians", "Explosions/Remote violence") \
+                    and not f["actor2"]:
+                f["actor2"], f["inter2"] = generic_actor("civilians", country)
+                why["actor2"] = "civilian victims named by person nouns"
+            if not f["actor1"]:
+                if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+                    f["actor1"], f["inter1"] = generic_actor("unidentified", country)
+                    why["actor1"] = "no perpetrator named: unidentified armed group"
+                elif et == "Strategic developments" and st == "Arrests":
+                    f["actor1"], f["inter1"] = generic_actor("police", country)
+                    why["actor1"] = "arrest with no named force: police"
+                elif et == "Protests":
+                    f["actor1"], f["inter1"] = generic_actor("protesters", country)
+                    why["actor1"] = "protest with no named crowd"
+            f["civilian_targeting"] = "Civilian targeting" if (
+                f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
+            if place is None:
+                if country:
+                    f.update(country_fields(country))
+                    why["location"] = f"no place in the sentence: {country_why or 'an actor''s country'}"
+                else:
+                    why["location"] = "no place found"
+            # --- date
+            self._date(doc, men, s, timex, trig)
+            # --- source
+            srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
+                    -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
+            if srcs:
+                f["reported_by"] = srcs[0].payload
+                why["reported_by"] = f"source '{srcs[0].payload}' named in the sentence"
+            else:
+                reporters = [a for a in actors if a.role == "reporter"]
+                f["reported_by"] = reporters[0].name if reporters else ""
+                if reporters:
+                    why["reported_by"] = "actor reporting the event"
+            men.evidence = [(s.start, s.end)] + extra_evidence
+
+    @staticmethod
+    def _date(doc: Document, men: Mention, s, timex: list[Timex], trig) -> None:
+        f, why = men.fields, men.explain
+        in_sent = [t for t in timex if s.start <= t.start < s.end]
+        chosen = None
+        if in_sent:
+            before = [t for t in in_sent if t.start <= trig.start]
+            chosen = before[-1] if before else in_sent[0]
+            why["event_date"] = f"date '{chosen.text}' in the sentence"
+        else:
+            earlier = [t for t in timex if t.start < s.start and t.precision != "year"]
+            if earlier:
+                chosen = earlier[-1]
+                why["event_date"] = f"most recent date earlier in the story: '{chosen.text}'"
+        if chosen is not None:
+            ed, ds, de, tp = event_date(chosen)
+            f.update(event_date=ed, date_start=ds, date_end=de, time_precision=tp)
+            return
+        if doc.published:
+            f.update(event_date=doc.published, date_start=doc.published, date_end=doc.published,
+                     time_precision=2)
+            why["event_date"] = "no date in the text: publication date, precision 2"
+            msg = "event dated by publication date (no date expression found)"
+            if msg not in doc.warnings:
+                doc.warnings.append(msg)
+        else:
+            f.update(event_date=None, date_start=None, date_end=None, time_precision=None)
+            why["event_date"] = "no date and no publication date"

@@ -1,0 +1,111 @@
+"""Counting the dead, wounded and arrested in a sentence (CODEBOOK section 9).
+
+A count attaches to an outcome word (a killing, wounding or arrest trigger, or a count noun such
+as قتلى، جرحى): the number right after it ("مقتل 5 جنود", "إصابة 4 من جنودها") or right before
+it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a singular person says 1
+("مقتل قيادي"), a plural says 3 ("سقوط قتلى"), a massacre says 10.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..recognize.numbers import Number, count_nouns, find_numbers
+from ..text.normalize import fold
+from .lexicons import person_nouns
+
+_ROLE_OF_KIND = {"kill": "death", "injure": "injury", "arrest": "arrest", "abduction": None}
+_QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من",
+                                   "أقل", "زهاء", "بين", "أزيد", "اكثر")}
+_MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
+_WINDOW = 5
+
+
+@cache
+def _sides():
+    return person_nouns()
+
+
+def _number_after(numbers: list[Number], pos: int, tokens, limit: int) -> Number | None:
+    j = pos
+    while j < limit and j < pos + _WINDOW:
+        for n in numbers:
+            if n.tok_start == j:
+                return n
+        if tokens[j].norm not in _QUALIFIERS and not tokens[j].norm in ("،", ","):
+            # allow one non-qualifier word (e.g. "مقتل وإصابة 5") only when it is و-joined
+            if j > pos and not tokens[j].norm.startswith("و"):
+                return None
+        j += 1
+    return None
+
+
+def _person_after(tokens, pos: int, limit: int) -> tuple[str, str] | None:
+    nouns = _sides()
+    for j in range(pos, min(limit, pos + 3)):
+        for f in tokens[j].forms:
+            hit = nouns.get(f)
+            if hit:
+                return hit
+    return None
+
+
+def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]]
+                    ) -> dict[str, tuple[int, str]]:
+    """Counts per role ('death', 'injury', 'arrest') with a note on how each was read.
+
+    ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence.
+    """
+    numbers = find_numbers(tokens, tok_start, tok_end)
+    nouns = count_nouns()
+    found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
+
+    def add(role: str, value: int, pos: int, note: str) -> None:
+        found.setdefault(role, []).append((value, pos, note))
+
+    used_numbers: set[int] = set()
+    # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
+    for n in numbers:
+        if n.tok_end < tok_end:
+            for f in tokens[n.tok_end].forms[:3]:
+                hit = nouns.get(f)
+                if hit:
+                    add(hit[0], n.value, n.tok_start, f"number before count noun '{tokens[n.tok_end].norm}'")
+                    used_numbers.add(n.tok_start)
+                    break
+    # count noun alone: "قتيلان", "سقوط قتلى"
+    for j in range(tok_start, tok_end):
+        for f in tokens[j].forms[:3]:
+            hit = nouns.get(f)
+            if hit:
+                role, value = hit
+                preceded = any(n.tok_end == j for n in numbers)
+                if not preceded:
+                    add(role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'")
+                break
+    # outcome trigger + number / person noun
+    for role, ts, te in outcome_positions:
+        n = _number_after(numbers, te, tokens, tok_end)
+        if n is not None and n.tok_start not in used_numbers:
+            add(role, n.value, n.tok_start, f"number after '{tokens[ts].norm}'")
+            used_numbers.add(n.tok_start)
+            continue
+        person = _person_after(tokens, te, tok_end)
+        if person is not None:
+            number, _side = person
+            add(role, {"sg": 1, "du": 2}.get(number, 3), te, f"person noun after '{tokens[ts].norm}'")
+    if any(t.norm in _MASSACRE or (len(t.forms) > 1 and t.forms[1] in _MASSACRE)
+           for t in tokens[tok_start:tok_end]):
+        add("death", 10, tok_start, "massacre")
+    out: dict[str, tuple[int, str]] = {}
+    for role, items in found.items():
+        # distinct figures at distinct places add up ("3 militants and 4 policemen"); the same
+        # place read twice counts once
+        by_pos: dict[int, tuple[int, str]] = {}
+        for value, pos, note in items:
+            if pos not in by_pos or value > by_pos[pos][0]:
+                by_pos[pos] = (value, note)
+        specific = [v for v in by_pos.values()]
+        total = sum(v for v, _ in specific) if len(specific) <= 3 else max(v for v, _ in specific)
+        out[role] = (total, "; ".join(n for _, n in specific))
+    return out

@@ -1,0 +1,84 @@
+"""Finding event mentions: sentences whose trigger words report a past, specific act.
+
+A sentence is a mention when it holds a trigger that names an act on its own (strength 2), or a
+generic one (killing, attack, operation) with support: a count, a death, an actor. Triggers
+under negation, denial, threat, plan, future, hypothesis, or in generic and aggregate statements
+are dropped (CODEBOOK section 1).
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from ..recognize.lexicon import Match, longest_non_overlapping
+from ..text.normalize import fold
+from .lexicons import matcher
+from .mention import Mention
+
+# Kinds that name a violent act or a development strongly enough to stand alone.
+_SUPPORT_KINDS = {"kill", "injure"}
+# Generic violent kinds that count when the sentence also names an actor.
+_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling"}
+_NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
+_NEAR = 3
+
+
+def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
+    for m in modalities:
+        kind, scope = m.payload
+        if m.tok_start >= trigger.tok_start:
+            continue
+        if scope == "near" and trigger.tok_start - m.tok_end > _NEAR:
+            continue
+        return kind
+    return None
+
+
+class EventMentionDetector:
+    """Component: fills ``doc._matches`` (event lexicons) and ``doc._mentions``."""
+
+    def __init__(self) -> None:
+        self.matcher = matcher()
+
+    def __call__(self, doc: Document) -> None:
+        tokens = doc._tokens
+        matches = self.matcher.match(tokens, doc._folded.orig_span)
+        doc._matches = matches
+        by_sent: dict[int, dict[str, list[Match]]] = {}
+        for m in matches:
+            by_sent.setdefault(tokens[m.tok_start].sent, {}).setdefault(m.label, []).append(m)
+        future_sents = {t for t in self._future_timex_sentences(doc)}
+        mentions: list[Mention] = []
+        for si, groups in sorted(by_sent.items()):
+            trig = longest_non_overlapping(groups.get("TRIGGER", []))
+            if not trig:
+                continue
+            mods = groups.get("MODALITY", [])
+            live = [t for t in trig if not _blocked(t, mods)]
+            if not live or si in future_sents:
+                continue
+            kinds = {t.payload.kind for t in live}
+            main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
+            if main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
+                    kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si)):
+                continue
+            mult = max(t.payload.events for t in live)
+            new = any(tokens[t.tok_end].norm in _NEW_WORDS for t in live
+                      if t.tok_end < len(tokens))
+            mentions.append(Mention(si, live, main, kinds, mult, new))
+        doc._mentions = mentions
+
+    @staticmethod
+    def _has_outcome(doc: Document, si: int) -> bool:
+        """A generic trigger counts when the sentence names who acted or was hit."""
+        s = doc._sentences[si]
+        return any(e.type == "ACTOR" and s.start <= e.start < s.end for e in doc.entities)
+
+    @staticmethod
+    def _future_timex_sentences(doc: Document):
+        sents = doc._sentences
+        for t in doc.timex:
+            if t.future:
+                for s in sents:
+                    if s.start <= t.start < s.end:
+                        yield s.i
+                        break

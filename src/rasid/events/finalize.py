@@ -1,0 +1,110 @@
+"""Turning merged mentions into Event records: ids, interaction, notes, confidence."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..model import Document, Event
+from .merge import merge_mentions
+
+_NOTE_VERB = {
+    "Air/drone strike": "carried out an air/drone strike",
+    "Shelling/artillery/missile attack": "shelled or fired missiles",
+    "Suicide bomb": "carried out a suicide bombing",
+    "Remote explosive/landmine/IED": "detonated an explosive device",
+    "Grenade": "threw a grenade",
+    "Chemical weapon": "used a chemical weapon",
+    "Armed clash": "clashed with",
+    "Government regains territory": "regained territory from",
+    "Non-state actor overtakes territory": "took territory from",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+    "Sexual violence": "committed sexual violence against",
+    "Peaceful protest": "held a peaceful protest",
+    "Protest with intervention": "protested and were dispersed by",
+    "Excessive force against protesters": "protested and were met with force by",
+    "Violent demonstration": "rioted",
+    "Mob violence": "engaged in mob violence",
+    "Agreement": "reached an agreement with",
+    "Arrests": "arrested members of",
+    "Change to group/activity": "changed its organisation",
+    "Disrupted weapons use": "disrupted weapons use by",
+    "Headquarters or base established": "established a base",
+    "Looting/property destruction": "looted or destroyed property of",
+    "Non-violent transfer of territory": "transferred territory",
+    "Other": "was involved in a development",
+}
+_FIELDS = set(Event.model_fields)
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    if not inter1 and not inter2:
+        return 0
+    a, b = sorted((inter1, inter2))
+    if a == 0:
+        return b * 10
+    return a * 10 + b
+
+
+def notes(f: dict) -> str:
+    verb = _NOTE_VERB.get(f.get("sub_event_type", ""), "was involved in an event")
+    who = f.get("actor1") or "An unidentified actor"
+    target = f.get("actor2")
+    place = f.get("location") or f.get("country") or "an unknown place"
+    when = f.get("event_date") or "an unknown date"
+    s = f"On {when}, {who} {verb}"
+    if target and (verb.endswith((" with", " from", " by", " of", " against")) or verb == "attacked" or verb == "abducted"):
+        s += f" {target}"
+    elif target:
+        s += f" targeting {target}"
+    s += f" in {place}"
+    counts = []
+    if f.get("fatalities"):
+        counts.append(f"{f['fatalities']} killed")
+    if f.get("injuries"):
+        counts.append(f"{f['injuries']} wounded")
+    if f.get("arrests"):
+        counts.append(f"{f['arrests']} arrested")
+    if counts:
+        s += " (" + ", ".join(counts) + ")"
+    if f.get("reported_by"):
+        s += f", as reported by {f['reported_by']}"
+    return s + "."
+
+
+def confidence(men) -> float:
+    score = 0.35 + 0.15 * (men.main.payload.strength - 1)
+    e = men.explain
+    if e.get("event_date", "").startswith("date '"):
+        score += 0.15
+    if e.get("location", "").startswith("place '"):
+        score += 0.15
+    if men.fields.get("actor1") and not men.fields["actor1"].startswith("Unidentified"):
+        score += 0.1
+    score += min(0.1, 0.05 * (len(men.evidence) - 1))
+    return round(min(score, 0.99), 2)
+
+
+class EventBuilder:
+    """Component: merges ``doc._mentions`` and writes ``doc.events``."""
+
+    def __call__(self, doc: Document) -> None:
+        merged = merge_mentions(doc._mentions)
+        events: list[Event] = []
+        for men in merged:
+            f = dict(men.fields)
+            f["interaction"] = interaction(f.get("inter1") or 0, f.get("inter2") or 0)
+            f["source"] = doc.source
+            f["notes"] = notes(f)
+            spans = sorted(set(men.evidence))
+            f["evidence"] = [doc.span(s, e) for s, e in spans]
+            f["trigger"] = doc.span(men.main.start, men.main.end)
+            f["confidence"] = confidence(men)
+            f["explain"] = dict(men.explain)
+            data = {k: v for k, v in f.items() if k in _FIELDS}
+            for copy in range(men.multiplicity):
+                ev = Event(**data)
+                key = f"{doc.id}|{spans}|{men.main.start}|{copy}"
+                ev.event_id = "RSD" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+                events.append(ev)
+        doc.events = events

@@ -1,0 +1,52 @@
+"""Loading the event lexicons (data/events/*.tsv) into one phrase matcher, once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..recognize.lexicon import DATA_DIR, PhraseMatcher, read_tsv
+from ..text.normalize import fold
+
+EVENTS_DIR = DATA_DIR / "events"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    phrase: str
+    kind: str
+    strength: int
+    events: int
+
+
+@cache
+def kinds() -> dict[str, tuple[str, str]]:
+    return {r["kind"]: (r["event_type"], r["sub_event_type"])
+            for r in read_tsv(EVENTS_DIR / "kinds.tsv")}
+
+
+@cache
+def person_nouns() -> dict[str, tuple[str, str]]:
+    """folded noun -> (number sg|du|pl, side)."""
+    return {fold(r["word"]): (r["number"], r["side"])
+            for r in read_tsv(EVENTS_DIR / "person_nouns.tsv")}
+
+
+@cache
+def matcher() -> PhraseMatcher:
+    """Triggers, modality cues and cited sources in one matcher (labels TRIGGER, MODALITY, SOURCE, REPORT)."""
+    m = PhraseMatcher()
+    known = kinds()
+    for r in read_tsv(EVENTS_DIR / "triggers.tsv"):
+        if r["kind"] not in known:
+            raise ValueError(f"triggers.tsv: unknown kind {r['kind']!r} for {r['phrase']!r}")
+        m.add("TRIGGER", r["phrase"], TriggerEntry(r["phrase"], r["kind"], int(r["strength"]),
+                                                  int(r.get("events") or 1)))
+    for r in read_tsv(EVENTS_DIR / "modality.tsv"):
+        m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
+    for r in read_tsv(EVENTS_DIR / "sources.tsv"):
+        m.add("SOURCE", r["phrase"], r["reported_by"])
+    for r in read_tsv(EVENTS_DIR / "report_cues.tsv"):
+        m.add("REPORT", r["phrase"], r["phrase"])
+    m.freeze()
+    return m

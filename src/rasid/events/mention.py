@@ -1,0 +1,26 @@
+"""An event mention: one sentence's report of an act, before mentions are merged into events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..recognize.lexicon import Match
+
+
+@dataclass(slots=True)
+class Mention:
+    sent: int  # sentence index
+    triggers: list[Match]  # the trigger matches in the sentence, in order
+    main: Match  # the trigger that names the act
+    kinds: set[str]
+    multiplicity: int = 1  # a dual "two operations" is two events
+    new: bool = False  # "a new operation" / "another attack": never merged with an earlier one
+    fields: dict[str, Any] = field(default_factory=dict)
+    explain: dict[str, str] = field(default_factory=dict)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    actor_conf: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        return self.main.payload.kind

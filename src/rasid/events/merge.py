@@ -1,0 +1,103 @@
+"""Merging mentions of one act into one event, and splitting "two operations" into two.
+
+Mentions join an earlier event when nothing tells them apart: compatible types, the same date
+(or no date of their own), the same place (or none of their own), and no conflicting actor1.
+A mention that announces a new act ("عملية أمنية جديدة"، "هجوم آخر") or a different day never
+joins. Fields combine what all mentions say: the most precise place and date, named actors over
+generic ones, the largest count.
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .mention import Mention
+
+_GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2,
+              "Riots": 1, "Protests": 1, "Strategic developments": 3}
+
+
+def _own_date(m: Mention) -> bool:
+    return m.explain.get("event_date", "").startswith("date '")
+
+
+def _own_place(m: Mention) -> bool:
+    return m.explain.get("location", "").startswith("place '")
+
+
+def _generic_actor(name: str) -> bool:
+    return not name or name.startswith(("Unidentified Armed Group", "Civilians", "Police Forces of"))
+
+
+def _compatible(ev: Mention, m: Mention) -> bool:
+    if m.new or ev.multiplicity > 1 or m.multiplicity > 1:
+        return False
+    a, b = ev.fields, m.fields
+    if a["event_type"] != b["event_type"]:
+        generic = m.main.payload.strength < 2 or m.kind in _GENERIC_KINDS
+        arrest_raid = {a["sub_event_type"], b["sub_event_type"]} <= {"Arrests", "Armed clash", "Disrupted weapons use"}
+        if not ((generic and a["event_type"] in _VIOLENT and b["event_type"] in _VIOLENT) or arrest_raid):
+            return False
+    if _own_date(m) and a.get("event_date") != b.get("event_date"):
+        return False
+    if _own_place(m) and _own_place(ev):
+        same = (a.get("location") == b.get("location") or (a.get("admin1") and a.get("admin1") == b.get("admin1"))
+                or a.get("geo_precision") == 3 or b.get("geo_precision") == 3)
+        if not same or a.get("country") != b.get("country"):
+            return False
+    if not _generic_actor(a["actor1"]) and not _generic_actor(b["actor1"]) and a["actor1"] != b["actor1"]:
+        # the same act told from the other side's view ("X attacked Y" / "Y repelled X") still merges
+        if not (a["actor1"] == b.get("actor2") or a.get("actor2") == b["actor1"]):
+            return False
+    return True
+
+
+def _absorb(ev: Mention, m: Mention) -> None:
+    a, b = ev.fields, m.fields
+    # place: the most precise
+    if _own_place(m) and (not _own_place(ev) or (b.get("geo_precision") or 3) < (a.get("geo_precision") or 3)):
+        for k in ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude",
+                  "longitude", "geo_precision"):
+            a[k] = b.get(k)
+        ev.explain["location"] = m.explain.get("location", "")
+    if _own_date(m) and not _own_date(ev):
+        for k in ("event_date", "date_start", "date_end", "time_precision"):
+            a[k] = b.get(k)
+        ev.explain["event_date"] = m.explain.get("event_date", "")
+    for k, ik in (("actor1", "inter1"), ("actor2", "inter2")):
+        if _generic_actor(a[k]) and not _generic_actor(b[k]) and b[k] != a.get("actor1" if k == "actor2" else "actor2"):
+            a[k], a[ik] = b[k], b[ik]
+            ev.explain[k] = m.explain.get(k, "")
+    if not a.get("assoc_actor_1") and b.get("assoc_actor_1"):
+        a["assoc_actor_1"] = b["assoc_actor_1"]
+    for k in ("fatalities", "injuries", "arrests"):
+        if (b.get(k) or 0) > (a.get(k) or 0):
+            a[k] = b[k]
+            ev.explain[k] = m.explain.get(k, "")
+    if not a.get("reported_by") and b.get("reported_by"):
+        a["reported_by"] = b["reported_by"]
+        ev.explain["reported_by"] = m.explain.get("reported_by", "")
+    # type: a specific weapon from a later mention beats a generic first one
+    if a["event_type"] != b["event_type"] and ev.main.payload.strength < m.main.payload.strength:
+        for k in ("event_type", "sub_event_type", "disorder_type", "civilian_targeting"):
+            a[k] = b[k]
+        ev.explain["event_type"] = m.explain.get("event_type", "")
+        ev.main = m.main
+    if a["sub_event_type"] == "Arrests" and (a.get("fatalities") or 0) > 0:
+        a["event_type"], a["sub_event_type"], a["disorder_type"] = "Battles", "Armed clash", "Political violence"
+        ev.explain["event_type"] = "raid with arrests and deaths is an armed clash"
+    ev.evidence.extend(m.evidence)
+    ev.triggers.extend(m.triggers)
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+    events: list[Mention] = []
+    for m in mentions:
+        for ev in reversed(events):
+            if _compatible(ev, m):
+                _absorb(ev, m)
+                break
+        else:
+            events.append(m)
+    return events

@@ -1,0 +1,127 @@
+"""Who did what to whom: choosing actor1, its associates, and actor2 for a mention.
+
+Arabic news is mostly verb-first: the actor right after an active verb is its subject, the one
+after ضد، على، استهداف، في صفوف، بحق is the target, the one after بالتعاون مع، بمساندة is an
+associate, the one after أعلن، كشف، قال is whoever reports the act. Victims of killings, arrests
+and abductions follow the outcome word ("مقتل قيادي في داعش"). Civilians are never actor1 of
+violence; protesters are actor1 of protests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Entity
+from ..text.normalize import fold
+
+_TARGET = {fold(w) for w in (
+    "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
+    "القبض", "اصابة", "اختطاف", "خطف", "مهاجمة", "مواقع", "مقرات", "مقر", "نقطة", "حاجز",
+    "دورية", "موكب", "تجمع", "معاقل", "تمركزات", "عناصر", "اغتيال", "إعدام", "تصفية", "استهدفوا",
+    "لعناصر", "ومقتل", "توقيف", "احتجاز", "معسكر", "ثكنة", "قاعدة", "أهداف", "اهدافا", "جنود")}
+_AGENT = {fold(w) for w in ("يد", "قبل", "بواسطة", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها",
+                            "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
+_ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
+                            "وبمساندة", "وبدعم", "بالتنسيق")}
+_BETWEEN = {fold("بين")}
+
+_AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
+VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
+PROTEST_KINDS = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    ent: Entity
+    tok_start: int
+    tok_end: int
+    role: str = ""  # agent | target | assoc | reporter | ""
+    why: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.ent.canonical or ""
+
+    @property
+    def kind(self) -> str:
+        return self.ent.data.get("kind", "")
+
+
+def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3) -> str | None:
+    for j in range(start - 1, max(sent_start, start - reach) - 1, -1):
+        for f in tokens[j].forms:
+            if f in words:
+                return tokens[j].norm
+    return None
+
+
+def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
+                 trigger_end: int, kinds: set[str], reports: list[tuple[int, int]]
+                 ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
+    """Return (actor1, associates, actor2, rule) for one mention."""
+    for a in actors:
+        if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
+            a.role, a.why = "assoc", f"after '{m}'"
+        elif any(0 <= a.tok_start - re <= 2 for _, re in reports):
+            a.role, a.why = "reporter", "subject of a reporting verb"
+        elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
+            a.role, a.why = "target", f"after '{m}'"
+        elif (m := _marker(tokens, a.tok_start, sent_start, _AGENT, 2)):
+            a.role, a.why = "agent", f"after '{m}'"
+    protest = bool(kinds & PROTEST_KINDS)
+    crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
+    civ = [a for a in actors if a.kind == "civilians"]
+
+    # "اشتباكات بين X و Y"
+    if "clash" in kinds:
+        for a in actors:
+            if _marker(tokens, a.tok_start, sent_start, _BETWEEN, 2):
+                others = [b for b in actors if b.tok_start > a.tok_end and b is not a and b.role != "reporter"]
+                if others:
+                    return a, [], others[0], "clash between X and Y"
+
+    if protest and crowd:
+        a1 = crowd[0]
+        rest = [a for a in actors if a is not a1 and a.kind not in ("protesters", "rioters", "civilians")
+                and a.role != "reporter"]
+        return a1, [], (rest[0] if rest and kinds & {"protest_force", "protest_intervention"} else None), \
+            "protesters act in a protest"
+
+    agents = [a for a in actors if a.role == "agent" and a.kind != "civilians"]
+    targets = [a for a in actors if a.role == "target"]
+    assocs = [a for a in actors if a.role == "assoc"]
+    free = [a for a in actors if not a.role and a.kind != "civilians"]
+    reporters = [a for a in actors if a.role == "reporter"]
+
+    patient_kind = bool(kinds & VIOLENT_PATIENT_KINDS)
+    a1 = a2 = None
+    rule = ""
+    if agents:
+        a1, rule = agents[0], f"agent {agents[0].why}"
+    else:
+        before = [a for a in free if a.tok_end <= trigger_start]
+        after = [a for a in free if a.tok_start >= trigger_end]
+        if before:
+            a1, rule = before[-1], "nearest actor before the trigger"
+        elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and not (
+                patient_kind and after[0].tok_start - trigger_end <= 2 and not targets):
+            a1, rule = after[0], "actor after the trigger"
+        elif reporters:
+            a1, rule = reporters[0], "the reporting actor (self-report)"
+    persons = [a for a in actors if a.ent.data.get("person") and a is not a1]
+    if targets:
+        cand = [t for t in targets if t is not a1]
+        if cand:
+            a2 = cand[0]
+    if a2 is None and persons:
+        a2 = persons[0]
+    if a2 is None and civ:
+        a2 = civ[0]
+    if a2 is None:
+        after = [a for a in free if a.tok_start >= trigger_end and a is not a1]
+        if after and patient_kind:
+            a2 = after[0]
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    assoc = [a for a in assocs if a1 is None or a.name != a1.name]
+    return a1, assoc, a2, rule

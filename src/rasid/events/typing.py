@@ -1,0 +1,62 @@
+"""Deciding event_type / sub_event_type from a mention's trigger kinds and its actors.
+
+CODEBOOK section 5's rules: the weapon decides remote violence (an air strike that kills is an
+air strike); fighting between armed sides is a battle; deliberate harm to unarmed civilians is
+violence against civilians; a raid that only ends in arrests is an arrest; protests and riots
+go by the crowd. Order of ``_PRIORITY`` is the order in which kinds win.
+"""
+
+from __future__ import annotations
+
+from .lexicons import kinds as kind_table
+
+_PRIORITY = ["protest_force", "protest_intervention", "riot", "mob", "protest", "suicide",
+             "chemical", "air", "ied", "grenade", "clash", "shelling", "regain", "overtake",
+             "abduction", "sexual", "vac"]
+_GENERIC_VIOLENCE = {"kill", "attack", "injure", "explosion", "operation", "shelling"}
+_LATER = ["arrest", "disrupted", "agreement", "change", "base", "looting", "transfer"]
+_ARMED_INTER = {1, 2, 3, 4, 8}
+
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Political violence",
+    "Strategic developments": "Strategic developments",
+}
+
+
+def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: bool,
+                victim_armed: bool, deaths: int) -> tuple[str, str, str]:
+    """(event_type, sub_event_type, rule)."""
+    table = kind_table()
+    protest = kinds & {"protest", "protest_force", "protest_intervention"}
+    if protest and kinds & {"kill", "injure"} and "riot" not in kinds:
+        return (*table["protest_force"], "protesters killed or wounded")
+    for k in _PRIORITY:
+        if k not in kinds:
+            continue
+        if k == "shelling" and strengths.get(k, 0) < 2 and (kinds & {"air"}):
+            continue
+        if k == "vac" and victim_armed and not victim_civilian:
+            return (*table["clash"], "assassination/attack on a combatant is a battle")
+        if k == "shelling" and strengths.get(k, 0) < 2 and not deaths and "clash" in kinds:
+            continue
+        return (*table[k], f"trigger kind '{k}'")
+    violent = kinds & _GENERIC_VIOLENCE
+    if violent and (deaths or kinds & {"kill", "injure", "attack", "explosion"}):
+        if "explosion" in kinds:
+            return (*table["explosion"], "explosion")
+        if victim_civilian and not victim_armed:
+            return (*table["vac"], "violence against civilian victims")
+        if "arrest" in kinds and not deaths and not kinds & {"kill", "injure"}:
+            return (*table["arrest"], "operation ended in arrests")
+        return (*table["clash"], "violence between armed sides")
+    for k in _LATER:
+        if k in kinds:
+            return (*table[k], f"trigger kind '{k}'")
+    if "operation" in kinds:
+        return (*table["clash"], "security operation")
+    k = next(iter(kinds))
+    return (*table[k], f"trigger kind '{k}'")

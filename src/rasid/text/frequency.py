@@ -1,0 +1,34 @@
+"""Word frequencies of Arabic news (data/text/word_freq.tsv.gz), for telling clitics apart.
+
+A token whose whole form is a common word is not read as proclitic + another word: كشفت
+(revealed) is not ك + شفت, وقال is و + قال only because وقال is no more common than قال × 3.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+FREQ_FILE = Path(__file__).resolve().parent.parent / "data" / "text" / "word_freq.tsv.gz"
+MIN_OWN_WORD = 20  # a whole form seen this often may be a word of its own
+RATIO = 3
+
+
+@cache
+def word_freq() -> dict[str, int]:
+    out: dict[str, int] = {}
+    with gzip.open(FREQ_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            w, _, c = line.rstrip("\n").partition("\t")
+            out[w] = int(c)
+    return out
+
+
+def is_own_word(whole: str, stripped: str) -> bool:
+    """True when ``whole`` is better read as a word than as clitics + ``stripped``."""
+    freq = word_freq()
+    n = freq.get(whole, 0)
+    return n >= MIN_OWN_WORD and n > RATIO * freq.get(stripped, 0)

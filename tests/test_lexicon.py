@@ -1,0 +1,40 @@
+"""The clitic-aware phrase matcher."""
+
+from rasid.model import Document
+from rasid.recognize.lexicon import PhraseMatcher, longest_non_overlapping
+from rasid.text import prepare
+
+
+def _doc(text):
+    d = Document(text=text)
+    prepare(d)
+    return d
+
+
+def test_matches_through_proclitics_and_article_agreement():
+    m = PhraseMatcher()
+    m.add("PLACE", "دير الزور", "deir")
+    m.add("ACT", "ضربة جوية", "air")
+    m.add("ACT", "التنظيم", "org")
+    d = _doc("وقعت الضربة الجوية بدير الزور ضد عناصر للتنظيم")
+    found = {(x.label, d.text[x.start:x.end]) for x in m.match(d._tokens, d._folded.orig_span)}
+    assert ("PLACE", "دير الزور") in found  # ب stripped, span excludes it
+    assert ("ACT", "الضربة الجوية") in found
+    assert ("ACT", "لتنظيم") in found or ("ACT", "تنظيم") in found
+
+
+def test_strict_entries_need_the_bare_word():
+    m = PhraseMatcher()
+    m.add("X", "سبأ", 1, strict=True)
+    d = _doc("وسبأ سبأ")
+    got = m.match(d._tokens, d._folded.orig_span)
+    assert [d.text[x.start:x.end] for x in got] == ["سبأ"]
+
+
+def test_longest_wins():
+    m = PhraseMatcher()
+    m.add("A", "قوات", 1)
+    m.add("A", "قوات سوريا الديمقراطية", 2)
+    d = _doc("نفذت قوات سوريا الديمقراطية عملية")
+    kept = longest_non_overlapping(m.match(d._tokens))
+    assert [k.payload for k in kept] == [2]

@@ -1,0 +1,78 @@
+"""The text layer: folding, the offset map, sentences and clitic-aware tokens."""
+
+from hypothesis import given, settings, strategies as st
+
+from rasid.model import Document
+from rasid.text import fold, fold_with_map, prepare, split_sentences
+from rasid.text.tokens import clitic_forms
+
+
+def test_fold_letters_and_digits():
+    assert fold("أإآٱ") == "اااا"
+    assert fold("مستشفى") == "مستشفي"
+    assert fold("مدينة") == "مدينه"
+    assert fold("١٢/٣/٢٠٢٤") == "12/3/2024"
+    assert fold("۱۵") == "15"  # Persian digits
+    assert fold("قُتِلَ") == "قتل"  # diacritics
+    assert fold("قـــتل") == "قتل"  # tatweel
+    assert fold("ISIS") == "isis"
+
+
+def test_offset_map_after_deletions():
+    text = "قُتِلَ الـــقائد\u200f في حلب"
+    f = fold_with_map(text)
+    assert f.text == "قتل القايد في حلب"  # ئ folds to ي
+    i = f.text.index("حلب")
+    s, e = f.orig_span(i, i + 3)
+    assert text[s:e] == "حلب"
+    i = f.text.index("القايد")
+    s, e = f.orig_span(i, i + len("القايد"))
+    assert text[s:e].replace("ـ", "") == "القائد"
+    # a word keeps its trailing harakat
+    s, e = f.orig_span(0, 3)
+    assert text[s:e] == "قُتِلَ"
+
+
+def test_identity_map_when_nothing_deleted():
+    f = fold_with_map("غارة على إدلب")
+    assert f.index is None
+    assert f.orig_span(0, 4) == (0, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("قتلحبدير الزورأإآىة\u064e\u064f\u0650\u0651\u0640\u200f\u200d١٢3.،؟!\n«»\"")), max_size=80))
+def test_token_and_sentence_spans_match_the_text(text):
+    doc = Document(text=text)
+    prepare(doc)
+    for tok in doc._tokens:
+        assert 0 <= tok.start <= tok.end <= len(text)
+        assert fold(text[tok.start:tok.end]) == tok.norm
+    for s in doc._sentences:
+        assert text[s.start:s.end].strip() == text[s.start:s.end]
+        assert s.end > s.start
+
+
+def test_sentences_survive_numbers_abbreviations_and_quotes():
+    text = 'قال د. أحمد إن 3.5 مليون نزحوا. وأضاف: "لن نتراجع!" ثم غادر.\nسطر ثان؟ نعم'
+    got = [text[s.start:s.end] for s in split_sentences(text)]
+    assert got[0] == "قال د. أحمد إن 3.5 مليون نزحوا."
+    assert got[1] == 'وأضاف: "لن نتراجع!"'
+    assert got[-2:] == ["سطر ثان؟", "نعم"]
+
+
+def test_clitic_forms():
+    assert clitic_forms("بدير") == ("بدير", "دير")
+    assert "قسد" in clitic_forms("وقسد")
+    assert "التنظيم" in clitic_forms("للتنظيم")
+    assert clitic_forms("وبالحسكه") == ("وبالحسكه", "بالحسكه", "الحسكه", "حسكه")
+    assert clitic_forms("في") == ("في",)  # too short to strip
+
+
+def test_tokens_carry_original_offsets():
+    text = "وقـُتل ١٥ مدنياً بريف حلب"
+    doc = Document(text=text)
+    prepare(doc)
+    words = [(text[t.start:t.end], t.norm) for t in doc._tokens]
+    assert words[1] == ("١٥", "15")
+    assert words[0][1] == "وقتل"
+    assert "ريف" in doc._tokens[3].forms
