@@ -48,24 +48,32 @@ def _matcher() -> PhraseMatcher:
     reg = registry()
     pm = PhraseMatcher()
     seen: set[str] = set()
+    def add(label: str, phrase: str, payload, definite: bool = True) -> None:
+        # the matcher may refuse to strip ال from a common word (الحوثيون), so an
+        # indefinite entry is also added with the article
+        pm.add(label, phrase, payload)
+        if definite and not fold(phrase).startswith("ال"):
+            pm.add(label, "ال" + phrase, payload)
+
     for actor in reg.actors.values():
         for phrase, weak in actor.aliases:
             key = fold(phrase)
             if key in seen:  # first actor in registry order keeps a shared alias
                 continue
             seen.add(key)
-            pm.add("actor", phrase, Alias(actor, weak))
+            add("actor", phrase, Alias(actor, weak))
     for c in reg.countries.values():
         for n in c.names_ar:
             pm.add("country", n, CountryHit(c.name, False))
         for d in c.demonyms_ar:
             for f in nisba_forms(d):
-                pm.add("country", f, CountryHit(c.name, True))
+                add("country", f, CountryHit(c.name, True))
     for r in read_tsv(ACTOR_DIR / "cues.tsv"):
         flag = r.get("standalone", "")
-        pm.add(r["role"], r["phrase"],
-               Cue(r["role"], r.get("kind", ""), flag == "1", flag == "weak",
-                   r.get("plural", "1") != "0"))
+        role = r["role"]
+        add(role, r["phrase"], Cue(role, r.get("kind", ""), flag == "1", flag == "weak",
+                                   r.get("plural", "1") != "0"),
+            definite=role in ("generic", "member", "state"))
     pm.freeze()
     return pm
 
@@ -213,6 +221,10 @@ class ActorRecognizer:
                 break
             c = self._at.get(j, {})
             a = c.get("actor")
+            # "عناصر داعش" but not "تصدت القوات للميليشيات": a group right after the cue
+            # is in construct state and carries no preposition
+            if a is not None and j == m.tok_end and self._has_proclitic(a):
+                a = None
             if a is not None and (not a.payload.weak or a.payload.actor.id in strong):
                 return a.tok_end, self._entity(a.payload.actor, mstart, a.tok_end,
                                                plural=cue.plural, person=person,
@@ -237,6 +249,10 @@ class ActorRecognizer:
             return end, self._entity(actor, mstart, end, plural=cue.plural, country=hit)
         return None
 
+    def _has_proclitic(self, m: Match) -> bool:
+        tok = self._tokens[m.tok_start]
+        return self._start(m) > tok.start
+
     def _start(self, m: Match) -> int:
         """Where a match starts in the original text, keeping ال but not و ف ب ل ك."""
         if not m.stripped:
@@ -254,7 +270,7 @@ class ActorRecognizer:
                 anaphor: bool = False, person_span: tuple[int, int] | None = None) -> Entity:
         doc = self._doc
         end = self._tokens[end_tok - 1].end
-        generic = actor.id.startswith("gen_")
+        generic = actor.id.startswith("gen_")  # country comes from the event
         name = actor.name
         country = country or actor.country
         if generic and country:
