@@ -20,6 +20,8 @@ from .gazetteer import Place, gazetteer
 from .resolve import place_fields, prior
 
 _MAX_NAME_TOKENS = 6
+_STRONG_POPULATION = 50_000
+_MIN_FOREIGN_POPULATION = 5_000
 
 
 @cache
@@ -151,7 +153,10 @@ class PlaceRecognizer:
             named = [p.cc for p in cands if p.kind == "country"]
             if named:
                 vote(named[0], 1.0)
-            elif len(ccs) == 1:
+            elif len(ccs) == 1 and (m["type"] or m["modifier"] or any(
+                    p.kind != "place" or p.population >= _STRONG_POPULATION for p in cands)):
+                # a lone small town with no type word is weak evidence (often a person's name:
+                # جيرار، تريب): it neither votes for its country nor sets admin context
                 vote(next(iter(ccs)), 1.0)
                 for p in cands:
                     if p.kind in ("adm1", "place", "adm2") and p.admin1:
@@ -198,8 +203,9 @@ class PlaceRecognizer:
         cue = bool(m["type"] or m["modifier"])
         best, best_s = None, -1e9
         for p in cands:
-            if p.kind == "place" and p.population < 1000 and p.cc not in weights and not cue:
-                continue
+            if p.kind == "place" and p.population < _MIN_FOREIGN_POPULATION and p.cc not in weights \
+                    and not cue:
+                continue  # a small town abroad, named without مدينة/بلدة: likely a person or a word
             s = prior(p, weights, admin_ctx, m["type"])
             if s > best_s:
                 best, best_s = p, s
