@@ -76,6 +76,22 @@ def best_place(ents: list[Entity], trigger_pos: int) -> Entity | None:
     return min(ents, key=rank)
 
 
+def story_place(doc: Document, before: int, country: str | None) -> Entity | None:
+    """The place the story is about, for a sentence that names none: the nearest town or
+    province named earlier in the same country, else the most named one in the document."""
+    located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
+               and e.data.get("kind") not in ("country", "region")
+               and (not country or e.data.get("country") == country)]
+    if not located:
+        return None
+    earlier = [e for e in located if e.start < before]
+    if earlier:
+        return earlier[-1]
+    counts = Counter(e.canonical for e in located)
+    top = counts.most_common(1)[0][0]
+    return next(e for e in located if e.canonical == top)
+
+
 def place_fields(e: Entity) -> dict:
     d = e.data
     return {"country": d.get("country") or "", "iso": d.get("iso"), "region": d.get("region") or "",
@@ -221,6 +237,11 @@ class ArgumentLinker:
                     why["actor1"] = "protest with no named crowd"
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
+            if place is None:
+                place = story_place(doc, s.start, country)
+                if place is not None:
+                    f.update(place_fields(place))
+                    why["location"] = f"no place in the sentence: the story's place '{place.text}'"
             if place is None:
                 if country:
                     f.update(country_fields(country))

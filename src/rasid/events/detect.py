@@ -25,6 +25,12 @@ _NEAR = 3
 def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     for m in modalities:
         kind, scope = m.payload
+        if scope == "any":
+            return kind
+        if scope == "after":
+            if 0 <= m.tok_start - trigger.tok_end <= 1:
+                return kind
+            continue
         if m.tok_start >= trigger.tok_start:
             continue
         if scope == "near" and trigger.tok_start - m.tok_end > _NEAR:
@@ -46,7 +52,8 @@ class EventMentionDetector:
         by_sent: dict[int, dict[str, list[Match]]] = {}
         for m in matches:
             by_sent.setdefault(tokens[m.tok_start].sent, {}).setdefault(m.label, []).append(m)
-        future_sents = {t for t in self._future_timex_sentences(doc)}
+        future_sents = set(self._timex_sentences(doc, future=True))
+        dated_sents = set(self._timex_sentences(doc, future=False))
         mentions: list[Mention] = []
         for si, groups in sorted(by_sent.items()):
             trig = longest_non_overlapping(groups.get("TRIGGER", []))
@@ -61,9 +68,11 @@ class EventMentionDetector:
             if main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                     kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si)):
                 continue
-            mult = max(t.payload.events for t in live)
-            new = any(tokens[t.tok_end].norm in _NEW_WORDS for t in live
-                      if t.tok_end < len(tokens))
+            if main.payload.plural and si not in dated_sents \
+                    and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
+                continue  # "غارات"، "هجمات" with no date of their own: an aggregate
+            mult = main.payload.events
+            new = main.tok_end < len(tokens) and tokens[main.tok_end].norm in _NEW_WORDS
             mentions.append(Mention(si, live, main, kinds, mult, new))
         doc._mentions = mentions
 
@@ -74,10 +83,10 @@ class EventMentionDetector:
         return any(e.type == "ACTOR" and s.start <= e.start < s.end for e in doc.entities)
 
     @staticmethod
-    def _future_timex_sentences(doc: Document):
+    def _timex_sentences(doc: Document, future: bool):
         sents = doc._sentences
         for t in doc.timex:
-            if t.future:
+            if t.future == future and (future or t.date_start):
                 for s in sents:
                     if s.start <= t.start < s.end:
                         yield s.i

@@ -17,6 +17,7 @@ class TriggerEntry:
     kind: str
     strength: int
     events: int
+    plural: bool = False
 
 
 @cache
@@ -41,7 +42,8 @@ def matcher() -> PhraseMatcher:
         if r["kind"] not in known:
             raise ValueError(f"triggers.tsv: unknown kind {r['kind']!r} for {r['phrase']!r}")
         m.add("TRIGGER", r["phrase"], TriggerEntry(r["phrase"], r["kind"], int(r["strength"]),
-                                                  int(r.get("events") or 1)))
+                                                  int(r.get("events") or 1),
+                                                  r.get("plural") == "1"))
     for r in read_tsv(EVENTS_DIR / "modality.tsv"):
         m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):
