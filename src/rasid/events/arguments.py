@@ -116,13 +116,12 @@ def actor_name(a: ActorMention | None, country: str | None) -> tuple[str, int]:
     data = a.ent.data
     inter = int(data.get("inter") or 0)
     name = a.name
-    if data.get("needs_country"):
-        if not country:
-            return name, inter
-        from ..recognize.actors import with_country
+    if not country:
+        return name, inter
+    from ..recognize.actors import with_country
 
-        name = with_country(name, inter, data.get("kind", ""), country)
-    return name, inter
+    # generic actors take the event's country; regional ones their branch (Al Qaeda → AQAP)
+    return with_country(name, inter, data.get("kind", ""), country), inter
 
 
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
@@ -132,6 +131,43 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
              "civilians": ("Civilians", 7), "protesters": ("Protesters", 6)}
     name, inter = names[kind]
     return (with_country(name, inter, kind, country) if country else name), inter
+
+
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_NON_STATE = {"rebel", "militia", "identity"}
+
+
+def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
+    """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
+    attacking state's forces."""
+    if trig.tok_end >= len(tokens):
+        return None
+    nxt = tokens[trig.tok_end]
+    for e in doc.entities:
+        if e.source == "places" and e.start == nxt.start and e.data.get("locating") is False:
+            return e.data.get("country")
+    return None
+
+
+def the_country(country: str) -> str:
+    from ..recognize.actors.registry import the
+
+    return the(country)
+
+
+def claimed_actor(doc: Document, actors: list[ActorMention], exclude: str) -> ActorMention | None:
+    """The armed non-state group a story is about, when a sentence names no perpetrator: the
+    one most often named in the document (a claim of responsibility, the group blamed)."""
+    counts: Counter = Counter()
+    first: dict[str, ActorMention] = {}
+    for a in actors:
+        if a.kind in _NON_STATE and a.name and a.name != exclude and not a.ent.data.get("needs_country"):
+            counts[a.name] += 1
+            first.setdefault(a.name, a)
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return first[name] if n >= 2 else None
 
 
 class ArgumentLinker:
@@ -148,6 +184,11 @@ class ArgumentLinker:
         for m in doc._matches:
             matches_by_sent.setdefault(tokens[m.tok_start].sent, []).append(m)
         nouns = person_nouns()
+        actors_by_doc = []
+        for e in doc.entities:
+            if e.type == "ACTOR":
+                ts, te = idx.tok_range(e.start, e.end)
+                actors_by_doc.append(ActorMention(e, ts, te))
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
@@ -225,6 +266,16 @@ class ArgumentLinker:
                     and not f["actor2"]:
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "civilian victims named by person nouns"
+            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT:
+                adj = demonym_after(doc, tokens, trig, idx)
+                if adj:
+                    f["actor1"], f["inter1"] = f"Military Forces of {the_country(adj)}", 1
+                    why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
+            if not f["actor1"] and et in _VIOLENT:
+                claimed = claimed_actor(doc, actors_by_doc, f.get("actor2", ""))
+                if claimed is not None:
+                    f["actor1"], f["inter1"] = actor_name(claimed, country)
+                    why["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
                     f["actor1"], f["inter1"] = generic_actor("unidentified", country)

@@ -25,6 +25,9 @@ _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "�
                             "وبمساندة", "وبدعم", "بالتنسيق")}
 _BETWEEN = {fold("بين")}
 
+_AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
+_PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "عناصر", "جنود", "جندي", "جنديا",
+                                   "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
 PROTEST_KINDS = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
@@ -45,6 +48,10 @@ class ActorMention:
     @property
     def kind(self) -> str:
         return self.ent.data.get("kind", "")
+
+
+def _is_person_phrase(tokens, a: "ActorMention") -> bool:
+    return any(f in _PERSON_HEADS for f in tokens[a.tok_start].forms[:3])
 
 
 def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3) -> str | None:
@@ -87,6 +94,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         return a1, [], (rest[0] if rest and kinds & {"protest_force", "protest_intervention"} else None), \
             "protesters act in a protest"
 
+    if kinds & {"kill", "injure"}:
+        # "قتل جنديان" / "رجال الأمن ... قتلوا": people named by a person noun are the victims
+        for a in actors:
+            if not a.role and _is_person_phrase(tokens, a):
+                a.role, a.why = "target", "people killed or wounded"
     agents = [a for a in actors if a.role == "agent" and a.kind != "civilians"]
     targets = [a for a in actors if a.role == "target"]
     assocs = [a for a in actors if a.role == "assoc"]
@@ -106,7 +118,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and not (
                 patient_kind and after[0].tok_start - trigger_end <= 2 and not targets):
             a1, rule = after[0], "actor after the trigger"
-        elif reporters:
+        elif reporters and kinds & _AGENTIVE and not kinds & {"kill", "injure"}:
             a1, rule = reporters[0], "the reporting actor (self-report)"
     persons = [a for a in actors if a.ent.data.get("person") and a is not a1]
     if targets:
