@@ -230,13 +230,18 @@ class ArgumentLinker:
             why["actor1"] = f"{a1.ent.text!r}: {rule}" if a1 else "none found"
             why["actor2"] = f"{a2.ent.text!r}: {a2.why or 'victim/target'}" if a2 else "none found"
             # --- victims for typing
+            # victims are named after the act ("قتل مسلح بسكين امرأة"); before it only in the
+            # passive-like order ("أطفال قتلوا")
             side_counts = Counter()
-            for j in range(s.tok_start, s.tok_end):
-                for form in tokens[j].forms[:3]:
-                    hit = nouns.get(form)
-                    if hit:
-                        side_counts[hit[1]] += 1
-                        break
+            for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
+                for j in range(lo, hi):
+                    for form in tokens[j].forms[:3]:
+                        hit = nouns.get(form)
+                        if hit:
+                            side_counts[hit[1]] += 1
+                            break
+                if side_counts:
+                    break
             a2_kind = a2.kind if a2 else ""
             victim_civilian = a2_kind == "civilians" or (
                 side_counts["civilian"] > 0 and a2 is None) or (

@@ -13,6 +13,7 @@ from ..model import Document
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
+_RAID = {"Arrests", "Armed clash", "Disrupted weapons use"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2,
               "Riots": 1, "Protests": 1, "Strategic developments": 3}
@@ -36,9 +37,13 @@ def _compatible(ev: Mention, m: Mention) -> bool:
     a, b = ev.fields, m.fields
     if a["event_type"] != b["event_type"]:
         generic = m.main.payload.strength < 2 or m.kind in _GENERIC_KINDS
-        arrest_raid = {a["sub_event_type"], b["sub_event_type"]} <= {"Arrests", "Armed clash", "Disrupted weapons use"}
+        arrest_raid = {a["sub_event_type"], b["sub_event_type"]} <= _RAID
         if not ((generic and a["event_type"] in _VIOLENT and b["event_type"] in _VIOLENT) or arrest_raid):
             return False
+    if (ev.main.payload.strength == 2 and m.main.payload.strength == 2
+            and a["sub_event_type"] != b["sub_event_type"]
+            and not {a["sub_event_type"], b["sub_event_type"]} <= _RAID):
+        return False  # a suicide attack and a landmine are two acts
     if _own_date(m) and a.get("event_date") != b.get("event_date"):
         return False
     if _own_place(m) and _own_place(ev):

@@ -13,6 +13,7 @@ from .lexicons import kinds as kind_table
 _PRIORITY = ["protest_force", "protest_intervention", "riot", "mob", "protest", "suicide",
              "chemical", "air", "ied", "grenade", "clash", "shelling", "regain", "overtake",
              "abduction", "sexual", "vac"]
+_PROTEST = {"protest_force", "protest_intervention", "riot", "mob", "protest"}
 _GENERIC_VIOLENCE = {"kill", "attack", "injure", "explosion", "operation", "shelling"}
 _LATER = ["arrest", "disrupted", "agreement", "change", "base", "looting", "transfer"]
 _ARMED_INTER = {1, 2, 3, 4, 8}
@@ -32,10 +33,15 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     """(event_type, sub_event_type, rule)."""
     table = kind_table()
     protest = kinds & {"protest", "protest_force", "protest_intervention"}
-    if protest and kinds & {"kill", "injure"} and "riot" not in kinds:
+    remote = kinds & {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
+    if protest and not remote and ("clash" in kinds or "riot" in kinds):
+        return (*table["riot"], "protesters clashing or throwing stones: a violent demonstration")
+    if protest and not remote and kinds & {"kill", "injure"}:
         return (*table["protest_force"], "protesters killed or wounded")
+    if strengths.get("disrupted", 0) >= 2:
+        return (*table["disrupted"], "weapons intercepted, defused or seized")
     for k in _PRIORITY:
-        if k not in kinds:
+        if k not in kinds or (protest and k in _PROTEST and remote):
             continue
         if k == "shelling" and strengths.get(k, 0) < 2 and (kinds & {"air"}):
             continue

@@ -94,7 +94,7 @@ class FeatureCache:
         stem = forms[-1]
         cl, pl, cu = self._cl, self._pl, self._cu
         own = ["b", "w=" + w, "st=" + stem, "sh=" + _shape(w), "len=" + str(min(len(w), 8))]
-        for k in (1, 2, 3):
+        for k in (1, 2, 3, 4):
             if len(w) > k:
                 own.append(f"p{k}={w[:k]}")
                 own.append(f"s{k}={w[-k:]}")
@@ -118,11 +118,13 @@ class FeatureCache:
             c2 = cl.get(f)
             if c2 is not None:
                 own += ["fc=" + c2[0], "fcc=" + c2[1]]
+                ctx.append("fc=" + c2[0])
                 break
         ctx.append("st=" + stem)
         seen: set[str] = set()
-        for i, f in enumerate(forms):
-            tag = "" if i == 0 else "f"
+        # list memberships of any reading (بدمشق counts as دمشق)
+        for f in forms:
+            tag = ""
             flags = pl.get(f)
             if flags:
                 for ch in flags:
