@@ -59,6 +59,20 @@ class Quote(BaseModel):
     direct: bool = False
 
 
+class Claim(BaseModel):
+    """A statement coded with a PLOVER verbal type, or a claim of responsibility (CLAIM)."""
+
+    type: str  # ACCUSE | THREATEN | REJECT | DENY | CLAIM
+    source_actor: str = ""
+    target_actor: str = ""
+    text: str
+    start: int
+    end: int
+    cue: str = ""
+    quote_index: int | None = None  # index in doc.quotes of the quote it is part of
+    event_index: int | None = None  # index in doc.events of the event it refers to
+
+
 class Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -113,6 +127,7 @@ class Document(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     timex: list[Timex] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     # Internal views built by the text stage.

@@ -133,6 +133,7 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     return (with_country(name, inter, kind, country) if country else name), inter
 
 
+_LOOKAHEAD = 2
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _NON_STATE = {"rebel", "militia", "identity"}
 
@@ -333,6 +334,14 @@ class ArgumentLinker:
             if earlier:
                 chosen = earlier[-1]
                 why["event_date"] = f"most recent date earlier in the story: '{chosen.text}'"
+            else:
+                # a lede with no date: the story's date is often given in the next sentences
+                sents = doc._sentences
+                limit = sents[min(men.sent + _LOOKAHEAD, len(sents) - 1)].end
+                later = [t for t in timex if s.end <= t.start < limit and t.precision != "year"]
+                if later:
+                    chosen = later[0]
+                    why["event_date"] = f"no date before: the story's date given next, '{chosen.text}'"
         if chosen is not None:
             ed, ds, de, tp = event_date(chosen)
             f.update(event_date=ed, date_start=ds, date_end=de, time_precision=tp)
