@@ -114,7 +114,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         before = [a for a in free if a.tok_end <= trigger_start]
         after = [a for a in free if a.tok_start >= trigger_end]
         if before:
-            a1, rule = before[-1], "nearest actor before the trigger"
+            # the subject of the sentence's verb: the first actor named (verb-subject order)
+            a1, rule = before[0], "first actor before the trigger"
         elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and not (
                 patient_kind and after[0].tok_start - trigger_end <= 2 and not targets):
             a1, rule = after[0], "actor after the trigger"
@@ -133,6 +134,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         after = [a for a in free if a.tok_start >= trigger_end and a is not a1]
         if after and patient_kind:
             a2 = after[0]
+    if a2 is None:
+        rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)]
+        if rest:
+            a2 = min(rest, key=lambda a: abs(a.tok_start - trigger_start))
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     assoc = [a for a in assocs if a1 is None or a.name != a1.name]
