@@ -64,14 +64,17 @@ def document_country(doc: Document) -> tuple[str | None, str]:
     return None, ""
 
 
-def best_place(ents: list[Entity], trigger_pos: int) -> Entity | None:
+def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None = None) -> Entity | None:
+    """The most precise place of the sentence, preferring the story's country (a city named in
+    passing abroad, "قال لقناة في دبي", is not where a Yemeni strike happened)."""
     if not ents:
         return None
 
     def rank(e: Entity):
         kind = e.data.get("kind", "place")
         prec = e.data.get("geo_precision", 3)
-        return (prec, _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
+        abroad = bool(story_country) and e.data.get("country") != story_country
+        return (abroad, prec, _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
 
@@ -196,7 +199,7 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            place = best_place(_ents_in(doc, s, "PLACE"), trig.start)
+            place = best_place(_ents_in(doc, s, "PLACE"), trig.start, doc_country)
             if place is not None:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"

@@ -172,7 +172,9 @@ class PlaceRecognizer:
     def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
         cue = bool(m["type"] or m["modifier"])
         name = m["name"]
-        if name in self.gaz.stop and not cue:
+        # a name that is also a common word needs a type word or ريف: "قرب القصر" is near
+        # the palace, not near El Kseur
+        if name in self.gaz.stop and not (m["type"] or m["modifier"] == "rif"):
             return []
         out = []
         for p in cands:
