@@ -17,6 +17,7 @@ from .lexicons import person_nouns
 _ROLE_OF_KIND = {"kill": "death", "injure": "injury", "arrest": "arrest", "abduction": None}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من",
                                    "أقل", "زهاء", "بين", "أزيد", "اكثر")}
+_SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن", "منهن")}
 _MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
 _WINDOW = 5
 
@@ -32,10 +33,8 @@ def _number_after(numbers: list[Number], pos: int, tokens, limit: int) -> Number
         for n in numbers:
             if n.tok_start == j:
                 return n
-        if tokens[j].norm not in _QUALIFIERS and not tokens[j].norm in ("،", ","):
-            # allow one non-qualifier word (e.g. "مقتل وإصابة 5") only when it is و-joined
-            if j > pos and not tokens[j].norm.startswith("و"):
-                return None
+        if tokens[j].norm not in _QUALIFIERS:
+            return None
         j += 1
     return None
 
@@ -64,9 +63,13 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
         found.setdefault(role, []).append((value, pos, note))
 
     used_numbers: set[int] = set()
+    # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
+    for n in numbers:
+        if n.tok_start > tok_start and any(f in _SUBSET for f in tokens[n.tok_start - 1].forms[:2]):
+            used_numbers.add(n.tok_start)
     # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
     for n in numbers:
-        if n.tok_end < tok_end:
+        if n.tok_end < tok_end and n.tok_start not in used_numbers:
             for f in tokens[n.tok_end].forms[:3]:
                 hit = nouns.get(f)
                 if hit:
