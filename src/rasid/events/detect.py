@@ -39,6 +39,30 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     return None
 
 
+_SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash"}
+
+
+def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
+    """"اشتباكات بين الطرفين وتفجيرين انتحاريين": two named acts of different kinds joined by و
+    are two events; each takes the generic triggers (killing, wounding) of the sentence."""
+    specific = [t for t in live if t.payload.strength == 2 and t.payload.kind in _SEPARATE]
+    kinds = []
+    for t in specific:
+        if t.payload.kind not in kinds:
+            kinds.append(t.payload.kind)
+    if len(kinds) < 2:
+        return [live]
+    second = next(t for t in specific if t.payload.kind == kinds[1])
+    if not tokens[second.tok_start].norm.startswith("و"):
+        return [live]
+    shared = [t for t in live if t not in specific]
+    groups = []
+    for k in kinds:
+        groups.append(sorted([t for t in specific if t.payload.kind == k] + shared,
+                             key=lambda t: t.tok_start))
+    return groups
+
+
 class EventMentionDetector:
     """Component: fills ``doc._matches`` (event lexicons) and ``doc._mentions``."""
 
@@ -71,9 +95,12 @@ class EventMentionDetector:
             if main.payload.plural and si not in dated_sents \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 continue  # "غارات"، "هجمات" with no date of their own: an aggregate
-            mult = main.payload.events
-            new = main.tok_end < len(tokens) and tokens[main.tok_end].norm in _NEW_WORDS
-            mentions.append(Mention(si, live, main, kinds, mult, new))
+            for group in _split_acts(live, tokens):
+                gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
+                gkinds = {t.payload.kind for t in group}
+                mult = gmain.payload.events
+                new = gmain.tok_end < len(tokens) and tokens[gmain.tok_end].norm in _NEW_WORDS
+                mentions.append(Mention(si, group, gmain, gkinds, mult, new))
         doc._mentions = mentions
 
     @staticmethod
