@@ -1,0 +1,184 @@
+"""Claims: accusations, threats, rejections, denials and claims of responsibility.
+
+A claim cue (data/quotes/claims.tsv) is read with the quote it sits in (its source is the
+quote's speaker) or, outside quotes, with the parties of its sentence (اتهم الجيش الحوثيين:
+the first party is the source, the next the target). Parties are ACTOR and GPE entities and
+cited sources; when none is there, the few words next to the cue name the target (نظام الأسد
+له يد). Claims of responsibility later set their event's actor1 (``link_claims``).
+"""
+
+from __future__ import annotations
+
+from ...model import Claim, Document, Quote
+from .recognizer import QuoteReader, cue_span
+
+_PARTY_TYPES = ("ACTOR", "GPE")
+_WINDOW = 12  # tokens between a cue and its target
+_NP_STOP = frozenset({"ان", "انه", "انها", "بان", "الذي", "التي", "الذين", "كما", "،", ",", ".",
+                      ":", "؛", "و", "في", "من", "الي", "علي", "عن", "ب", "ل", "بعد", "قبل", "ضد",
+                      "مع", "لا", "هو", "هي", "هم"})
+_NP_MAX = 4
+
+
+class _Party:
+    __slots__ = ("start", "end", "label", "tok")
+
+    def __init__(self, start: int, end: int, label: str, tok: int) -> None:
+        self.start, self.end, self.label, self.tok = start, end, label, tok
+
+
+def _parties(reader: QuoteReader) -> list[_Party]:
+    doc, toks = reader.doc, reader.tokens
+    by_start = {t.start: t.i for t in toks}
+    out: list[_Party] = []
+    taken: set[int] = set()
+    for e in doc.entities:
+        if e.type in _PARTY_TYPES and e.start in by_start:
+            i = by_start[e.start]
+            if i not in taken:
+                taken.add(i)
+                out.append(_Party(e.start, e.end, e.canonical or e.text, i))
+    for m in reader.matches:
+        if m.label == "SOURCE" and m.tok_start not in taken:
+            taken.add(m.tok_start)
+            out.append(_Party(m.start, m.end, m.payload, m.tok_start))
+    out.sort(key=lambda p: p.tok)
+    return out
+
+
+def speaker_party(q: Quote, parties: list[_Party]) -> str:
+    if q.speaker_start is None:
+        return ""
+    for p in parties:
+        if p.start < q.speaker_end and q.speaker_start < p.end:
+            return p.label
+    return q.speaker
+
+
+def _np(reader: QuoteReader, i: int, step: int, lo: int, hi: int) -> str:
+    """A few words from token ``i`` going ``step`` (±1) until a function word or punctuation."""
+    toks = reader.tokens
+    got: list[int] = []
+    while lo <= i < hi and len(got) < _NP_MAX:
+        t = toks[i]
+        if t.norm in _NP_STOP or not t.is_word or (step < 0 and t.norm.startswith("و") and got):
+            break
+        got.append(i)
+        if step > 0 and t.norm.startswith("و") and len(got) > 1:
+            got.pop()
+            break
+        i += step
+    if not got:
+        return ""
+    a, b = min(got), max(got)
+    return reader.text[toks[a].start:toks[b].end]
+
+
+def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
+    toks = reader.tokens
+    parties = _parties(reader)
+    sents = reader.doc._sentences
+    out: list[Claim] = []
+    seen: set[tuple] = set()
+    cue_quote = {tok: qi for qi, tok in enumerate(reader.cue_token)}
+    for m in reader.matches:
+        if m.label != "CLAIM":
+            continue
+        entry = m.payload
+        sent = sents[toks[m.tok_start].sent]
+        qi = cue_quote.get(m.tok_start)
+        if qi is None:
+            qi = next((k for k, q in enumerate(quotes) if q.start <= m.start < q.end), None)
+        if entry.in_quote_only and (qi is None or cue_quote.get(m.tok_start) is not None):
+            continue
+        q = quotes[qi] if qi is not None else None
+        lo, hi = sent.tok_start, sent.tok_end
+        if q is not None and q.start <= m.start < q.end:
+            # inside the quote: stay inside it
+            lo = max(lo, next((t.i for t in toks[lo:hi] if t.start >= q.start), lo))
+            hi = min(hi, next((t.i for t in toks[lo:hi] if t.start >= q.end), hi))
+            lo, hi = _widen(toks, q, lo, hi)
+        in_range = [p for p in parties if lo <= p.tok < hi]
+        after = [p for p in in_range if m.tok_end <= p.tok < m.tok_end + _WINDOW]
+        before = [p for p in in_range if m.tok_start - _WINDOW <= p.tok < m.tok_start]
+        source = speaker_party(q, parties) if q is not None else ""
+        target = ""
+        if entry.target == "object":
+            if q is not None and cue_quote.get(m.tok_start) is not None:
+                rest = [p for p in after if not (q.speaker_start is not None
+                                                 and p.start < q.speaker_end
+                                                 and q.speaker_start < p.end)]
+            elif q is None and after:
+                source, rest = after[0].label, after[1:]
+            else:
+                rest = after
+            if not source and before:
+                source = before[-1].label
+            target = rest[0].label if rest else ""
+        elif entry.target == "after":
+            target = after[0].label if after else _np(reader, m.tok_end, 1, lo, hi)
+        elif entry.target == "before":
+            # the party of this clause: nothing but words between it and the cue
+            near = [p for p in before if m.tok_start - p.tok <= 4 and all(
+                    toks[k].norm not in ("ان", ".", "؛") for k in range(p.tok + 1, m.tok_start))]
+            target = near[-1].label if near else _np(reader, m.tok_start - 1, -1, lo, hi)
+        if entry.type == "CLAIM" and not source:
+            cand = after or before
+            source = (after[0] if after else before[-1]).label if cand else ""
+        cs, ce = cue_span(reader.doc, m)
+        if q is not None:
+            s, e = q.start, q.end
+        else:
+            s, e = reader._span_text(cs, sent.end)
+        key = (entry.type, qi, target) if qi is not None else (entry.type, m.tok_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Claim(type=entry.type, source_actor=source, target_actor=target,
+                         text=reader.text[s:e], start=s, end=e,
+                         cue=reader.text[cs:ce], quote_index=qi))
+    return out
+
+
+def _widen(toks, q: Quote, lo: int, hi: int) -> tuple[int, int]:
+    """Quotes may run past their sentence (a closing mark after the end mark)."""
+    while lo > 0 and toks[lo - 1].start >= q.start:
+        lo -= 1
+    while hi < len(toks) and toks[hi].start < q.end:
+        hi += 1
+    return lo, hi
+
+
+def link_claims(doc: Document) -> None:
+    """After events: point claims at their event; a claim of responsibility sets actor1.
+
+    A claim refers to the event whose evidence overlaps its span or its sentence; a claim of
+    responsibility with none there refers to the latest event reported before it.
+    """
+    if not doc.claims or not doc.events:
+        return
+    from ...events.finalize import interaction
+
+    sents = doc._sentences
+    for c in doc.claims:
+        sent = next((s for s in sents if s.start <= c.start < s.end), None)
+        lo, hi = (min(c.start, sent.start), max(c.end, sent.end)) if sent else (c.start, c.end)
+        idx = next((k for k, ev in enumerate(doc.events)
+                    if any(sp.start < hi and lo < sp.end for sp in ev.evidence)), None)
+        if idx is None and c.type == "CLAIM":
+            earlier = [(max(sp.start for sp in ev.evidence), k) for k, ev in enumerate(doc.events)
+                       if ev.evidence and min(sp.start for sp in ev.evidence) < c.start]
+            idx = max(earlier)[1] if earlier else None
+        c.event_index = idx
+        if idx is None or c.type != "CLAIM" or not c.source_actor:
+            continue
+        actor = next((e for e in doc.entities
+                      if e.type == "ACTOR" and e.canonical == c.source_actor), None)
+        if actor is None:
+            continue
+        ev = doc.events[idx]
+        ev.actor1 = c.source_actor
+        ev.inter1 = int(actor.data.get("inter") or ev.inter1 or 0)
+        ev.interaction = interaction(ev.inter1, ev.inter2)
+        if ev.explain is not None:
+            ev.explain["actor1"] = f"claim of responsibility: '{c.cue}'"
