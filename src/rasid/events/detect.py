@@ -63,6 +63,17 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
     return groups
 
 
+_BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
+                                  "غمرة", "سياق", "ظل")}
+
+
+def _in_background(t: Match, tokens, sent_start: int) -> bool:
+    for j in range(max(sent_start, t.tok_start - 2), t.tok_start):
+        if any(f in _BACKGROUND for f in tokens[j].forms[:3]):
+            return True
+    return False
+
+
 class EventMentionDetector:
     """Component: fills ``doc._matches`` (event lexicons) and ``doc._mentions``."""
 
@@ -87,6 +98,9 @@ class EventMentionDetector:
             live = [t for t in trig if not _blocked(t, mods)]
             if not live or si in future_sents:
                 continue
+            if si not in dated_sents and all(_in_background(t, tokens, doc._sentences[si].tok_start)
+                                             for t in live):
+                continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             if main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (

@@ -89,7 +89,7 @@ class EventBuilder:
     """Component: merges ``doc._mentions`` and writes ``doc.events``."""
 
     def __call__(self, doc: Document) -> None:
-        merged = merge_mentions(doc._mentions)
+        merged = merge_mentions(doc._mentions, doc._tokens)
         events: list[Event] = []
         for men in merged:
             f = dict(men.fields)

@@ -13,6 +13,7 @@ from ..model import Document
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
+_PROCLITICS = set("وفبلك")
 _RAID = {"Arrests", "Armed clash", "Disrupted weapons use"}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2,
@@ -96,13 +97,30 @@ def _absorb(ev: Mention, m: Mention) -> None:
     ev.triggers.extend(m.triggers)
 
 
-def merge_mentions(mentions: list[Mention]) -> list[Mention]:
+def _anaphoric(m: Mention, tokens) -> bool:
+    """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ...": a definite act noun with no date of its
+    own refers back to an act already reported."""
+    if _own_date(m) or m.new or m.multiplicity > 1:
+        return False
+    word = tokens[m.main.tok_start].norm
+    if word[:1] in _PROCLITICS and word[1:3] == "ال":
+        word = word[1:]  # والغارة، بالهجوم
+    return word.startswith("ال") or word.startswith("لل")
+
+
+def _refers_to(ev: Mention, m: Mention) -> bool:
+    a, b = ev.fields, m.fields
+    return a["event_type"] == b["event_type"] or m.main.payload.strength < 2
+
+
+def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
     events: list[Mention] = []
     for m in mentions:
-        for ev in reversed(events):
-            if _compatible(ev, m):
-                _absorb(ev, m)
-                break
+        target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
+        if target is None and tokens is not None and _anaphoric(m, tokens):
+            target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
+        if target is not None:
+            _absorb(target, m)
         else:
             events.append(m)
     return events
