@@ -1,6 +1,6 @@
 // Rasid page: article view (text with highlights, events table, map, timeline) and store view.
 // Security rule: every string that comes from a document is put in the page with textContent or
-// createTextNode, never innerHTML; popups and tooltips are DOM nodes built the same way.
+// createTextNode, never as HTML markup; popups and tooltips are DOM nodes built the same way.
 "use strict";
 
 (function () {
@@ -24,7 +24,8 @@
     { key: "fatalities", label: "Killed", num: true },
     { key: "confidence", label: "Conf.", num: true },
   ];
-  const STORE_COLUMNS = COLUMNS.concat([{ key: "source", label: "Source" }]);
+  const STORE_COLUMNS = COLUMNS.concat([{ key: "source", label: "Source" },
+    { key: "document_id", label: "Document" }]);
   const PAGE = 50;
 
   function el(tag, props, ...children) {
@@ -231,6 +232,11 @@
         return el("td", null, el("span", { class: "swatch", style: "background:" + colourOf(v) }), v || "");
       }
       if (c.key === "confidence" && typeof v === "number") return el("td", { text: v.toFixed(2) });
+      if (c.key === "document_id" && v) {
+        const b = el("button", { type: "button", class: "open-doc", text: "open" });
+        b.addEventListener("click", (ev) => { ev.stopPropagation(); openDocument(v); });
+        return el("td", null, b);
+      }
       return el("td", { text: v == null ? "" : String(v) });
     }
     function render() {
@@ -290,6 +296,22 @@
     try { data = await r.json(); } catch (_) { /* not JSON */ }
     if (!r.ok) throw new Error((data && data.detail) || `HTTP ${r.status}`);
     return data;
+  }
+
+  async function openDocument(id) {
+    setStatus("loading document…");
+    try {
+      const doc = await api("/api/documents/" + encodeURIComponent(id));
+      showView("article");
+      $("#text").value = doc.text || "";
+      $("#published").value = doc.published || "";
+      $("#source").value = doc.source || "";
+      showDocument(doc.text || "", doc);
+      setStatus("document " + id);
+      document.body.dataset.ready = "document";
+    } catch (err) {
+      setStatus("error: " + err.message);
+    }
   }
 
   $("#article-form").addEventListener("submit", async (ev) => {
