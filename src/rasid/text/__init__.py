@@ -1,10 +1,11 @@
 """Text stage: folding with an offset map, sentences and tokens."""
 
+from .dateline import dateline_end
 from .normalize import Folded, fold, fold_with_map
 from .sentences import Sentence, split_sentences
 from .tokens import Token, tokenize
 
-__all__ = ["Folded", "Sentence", "Token", "fold", "fold_with_map", "prepare", "split_sentences",
+__all__ = ["Folded", "Sentence", "Token", "dateline_end", "fold", "fold_with_map", "prepare", "split_sentences",
            "tokenize"]
 
 
@@ -28,6 +29,7 @@ def prepare(doc) -> None:
         while ti < len(tokens) and tokens[ti].sent == s.i:
             ti += 1
         s.tok_end = ti
+    doc._dateline = dateline_end(doc.text)
     doc._folded = folded
     doc._sentences = sentences
     doc._tokens = tokens

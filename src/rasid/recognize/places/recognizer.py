@@ -144,6 +144,9 @@ class PlaceRecognizer:
         admin_ctx: set = set()
         for m in matches:
             self._context(tokens, m)
+            if tokens[m["j"] - 1].end <= doc._dateline:
+                m["cands"] = self._filter(m, gaz.candidates(m["name"])) if m["what"] != "demonym" else []
+                continue
             if m["what"] == "demonym":
                 vote(self.demonyms[m["name"]][0], 0.5)
                 continue
@@ -166,6 +169,9 @@ class PlaceRecognizer:
         for m in matches:
             ent = self._entity(doc, tokens, m, weights, admin_ctx, top)
             if ent is not None:
+                if ent.end <= doc._dateline:
+                    ent.data["locating"] = False  # where the outlet filed from
+                    ent.data["dateline"] = True
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
 
