@@ -81,18 +81,14 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
 
 def story_place(doc: Document, before: int, country: str | None) -> Entity | None:
     """The place the story is about, for a sentence that names none: the nearest town or
-    province named earlier in the same country, else the most named one in the document."""
+    province named earlier in the same country."""
     located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
                and e.data.get("kind") not in ("country", "region")
                and (not country or e.data.get("country") == country)]
     if not located:
         return None
     earlier = [e for e in located if e.start < before]
-    if earlier:
-        return earlier[-1]
-    counts = Counter(e.canonical for e in located)
-    top = counts.most_common(1)[0][0]
-    return next(e for e in located if e.canonical == top)
+    return earlier[-1] if earlier else None
 
 
 def place_fields(e: Entity) -> dict:
@@ -211,7 +207,7 @@ class ArgumentLinker:
                 actors.append(ActorMention(e, ts, te))
             reports = [(m.tok_start, m.tok_end) for m in sent_matches if m.label == "REPORT"]
             a1, assoc, a2, rule = assign_roles(actors, tokens, s.tok_start, trig.tok_start,
-                                               trig.tok_end, men.kinds, reports)
+                                               trig.tok_end, men.kinds, reports, men.kind)
             if not country:
                 for a in (a1, a2):
                     if a is not None and a.ent.data.get("country") and a.kind not in ("external",):
@@ -297,7 +293,8 @@ class ArgumentLinker:
                     why["actor1"] = "protest with no named crowd"
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
-            if place is None:
+            undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
+            if place is None and not undisclosed:
                 place = story_place(doc, s.start, country)
                 if place is not None:
                     f.update(place_fields(place))

@@ -25,6 +25,8 @@ _NEAR = 3
 def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     for m in modalities:
         kind, scope = m.payload
+        if kind in _NOT_BLOCKING:
+            continue
         if scope == "any":
             return kind
         if scope == "after":
@@ -63,6 +65,7 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
     return groups
 
 
+_NOT_BLOCKING = {"undisclosed"}  # read by the argument linker: the place was not disclosed
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
 

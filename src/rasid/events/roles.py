@@ -63,8 +63,8 @@ def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3
 
 
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
-                 trigger_end: int, kinds: set[str], reports: list[tuple[int, int]]
-                 ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
+                 trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
+                 main_kind: str = "") -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention."""
     for a in actors:
         if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
@@ -119,7 +119,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and not (
                 patient_kind and after[0].tok_start - trigger_end <= 2 and not targets):
             a1, rule = after[0], "actor after the trigger"
-        elif reporters and kinds & _AGENTIVE and not kinds & {"kill", "injure"}:
+        elif reporters and main_kind in _AGENTIVE:
             a1, rule = reporters[0], "the reporting actor (self-report)"
     persons = [a for a in actors if a.ent.data.get("person") and a is not a1]
     if targets:

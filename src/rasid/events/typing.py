@@ -38,7 +38,7 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
         return (*table["riot"], "protesters clashing or throwing stones: a violent demonstration")
     if protest and not remote and kinds & {"kill", "injure"}:
         return (*table["protest_force"], "protesters killed or wounded")
-    if strengths.get("disrupted", 0) >= 2:
+    if strengths.get("disrupted", 0) >= 2 and "arrest" not in kinds:
         return (*table["disrupted"], "weapons intercepted, defused or seized")
     for k in _PRIORITY:
         if k not in kinds or (protest and k in _PROTEST and remote):

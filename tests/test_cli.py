@@ -1,0 +1,164 @@
+"""The command-line contract (CODEBOOK section 13) and its handling of bad input."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rasid.cli.main import app
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sy24_isis_leader_killed.txt"
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def events_of(result):
+    lines = [json.loads(ln) for ln in result.stdout.splitlines() if ln.strip()]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def example_doc():
+    r = run("extract", str(EXAMPLE), "--published", "2023-04-04", "--source", "SY24")
+    assert r.exit_code == 0, r.stderr
+    (doc,) = events_of(r)
+    return doc
+
+
+def test_example_air_strike(example_doc):
+    ev = example_doc["events"][0]
+    assert ev["sub_event_type"] == "Air/drone strike"
+    assert ev["event_date"] == "2023-04-03" and ev["time_precision"] == 1
+    assert ev["actor1"] == "Military Forces of the United States"
+    assert ev["actor2"] == "Islamic State"
+    assert ev["country"] == "Syria" and ev["geo_precision"] == 3
+    assert ev["fatalities"] == 1
+    assert ev["reported_by"] == "US Central Command"
+    assert ev["trigger"]["text"] == "ضربة جوية"
+
+
+def test_example_arrest(example_doc):
+    arrests = [e for e in example_doc["events"] if e["sub_event_type"] == "Arrests"]
+    assert len(arrests) == 1
+    ev = arrests[0]
+    assert ev["actor1"] == "SDF: Syrian Democratic Forces"
+    assert "Global Coalition Against Daesh" in ev["assoc_actor_1"]
+    assert ev["actor2"] == "Islamic State"
+    assert (ev["event_date"], ev["date_start"], ev["date_end"]) == ("2023-03-15", "2023-03-11", "2023-03-20")
+    assert ev["time_precision"] == 2 and ev["geo_precision"] == 2
+    assert ev["location"] == "Deir ez-Zor" and ev["arrests"] == 1
+
+
+def test_example_coalition_operations_and_non_events(example_doc, tmp_path):
+    evs = example_doc["events"]
+    feb = [e for e in evs if e["event_date"] == "2023-02-24"]
+    assert len(feb) >= 2  # "two security operations" are two events
+    assert all(e["actor1"] == "Global Coalition Against Daesh" and e["country"] == "Syria" for e in feb)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first_end = text.index("\n")
+    last_start = text.rstrip().rindex("\n") + 1
+    for e in evs:
+        for sp in e["evidence"]:
+            assert text[sp["start"]:sp["end"]] == sp["text"]
+            assert sp["start"] >= first_end, "generic first sentence coded"
+            assert sp["start"] < last_start, "aggregate last sentence coded"
+
+
+def test_jsonl_input_keeps_ids_and_order(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"id": "b", "text": "قتل ثلاثة جنود في هجوم مسلح أمس", "published": "2024-03-12"},
+                            ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "a", "text": "لا شيء هنا"}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    r = run("extract", str(p))
+    assert r.exit_code == 0
+    assert [d["id"] for d in events_of(r)] == ["b", "a"]
+
+
+def test_csv_and_geojson_formats(tmp_path):
+    out = tmp_path / "e.csv"
+    r = run("extract", str(EXAMPLE), "--published", "2023-04-04", "--format", "csv", "-o", str(out))
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and rows[0]["event_date"] == "2023-04-03"
+    r = run("extract", str(EXAMPLE), "--published", "2023-04-04", "--format", "geojson")
+    fc = json.loads(r.stdout)
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == len(rows)
+
+
+def test_stdin_and_text_format():
+    r = run("extract", "-", "--published", "2024-03-12", "--format", "text",
+            input="قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.")
+    assert r.exit_code == 0
+    assert "Air/drone strike" in r.stdout and "2024-03-11" in r.stdout
+
+
+# --- bad input: one clear line on stderr, non-zero exit, never a traceback
+
+def assert_clean_error(r, words):
+    assert r.exit_code != 0
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
+    assert any(w in r.stderr for w in words), r.stderr
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("   \n", encoding="utf-8")
+    assert_clean_error(run("extract", str(p)), ["empty"])
+
+
+def test_non_utf8_file(tmp_path):
+    p = tmp_path / "cp1256.txt"
+    p.write_bytes("قتل ثلاثة".encode("cp1256"))
+    assert_clean_error(run("extract", str(p)), ["UTF-8"])
+
+
+def test_directory(tmp_path):
+    assert_clean_error(run("extract", str(tmp_path)), ["directory"])
+
+
+def test_missing_file(tmp_path):
+    assert_clean_error(run("extract", str(tmp_path / "nope.txt")), ["no such file"])
+
+
+def test_bad_jsonl_lines_reported_with_line_numbers_rest_processed(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text('{"id": "ok1", "text": "غارة جوية على حلب أمس"}\n'
+                 "this is not json\n"
+                 '{"id": "no-text"}\n'
+                 '{"id": "ok2", "text": "قتل جندي في هجوم"}\n', encoding="utf-8")
+    r = run("extract", str(p), "--published", "2024-03-12")
+    assert_clean_error(r, [":2:"])
+    assert ":3:" in r.stderr and "text" in r.stderr
+    assert [d["id"] for d in events_of(r)] == ["ok1", "ok2"]
+
+
+def test_invalid_published():
+    r = run("extract", str(EXAMPLE), "--published", "2023-13-45")
+    assert_clean_error(r, ["published"])
+
+
+def test_eval_bad_gold_file(tmp_path):
+    p = tmp_path / "gold.jsonl"
+    p.write_text("{not json\n", encoding="utf-8")
+    assert_clean_error(run("eval", str(p)), ["not valid JSON"])
+
+
+def test_eval_on_a_small_gold_file(tmp_path):
+    text = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."
+    gold = {"id": "g1", "published": "2024-03-12", "text": text, "events": [{
+        "mentions": [[0, len(text)]], "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike", "event_date": "2024-03-11", "time_precision": 1,
+        "actor1": "", "actor2": "Civilians (Syria)", "country": "Syria", "admin1": "Idlib",
+        "location": "Idlib", "latitude": 35.93, "longitude": 36.63, "fatalities": 3}]}
+    p = tmp_path / "gold.jsonl"
+    p.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("eval", str(p), "--errors")
+    assert r.exit_code == 0, r.stderr
+    assert "detection F1" in r.stdout and "1.000" in r.stdout
