@@ -32,11 +32,17 @@ def _parties(reader: QuoteReader) -> list[_Party]:
     by_start = {t.start: t.i for t in toks}
     out: list[_Party] = []
     taken: set[int] = set()
-    for e in doc.entities:
+    spans: list[tuple[int, int]] = []
+    for e in sorted(doc.entities, key=lambda e: e.type != "ACTOR"):
+        if any(a < e.end and e.start < b for a, b in spans):
+            continue  # العراقي inside الجيش العراقي
+        if e.type == "GPE" and e.data.get("kind") not in ("country", None):
+            continue  # a town is no party; a country is (its government)
         if e.type in _PARTY_TYPES and e.start in by_start:
             i = by_start[e.start]
             if i not in taken:
                 taken.add(i)
+                spans.append((e.start, e.end))
                 out.append(_Party(e.start, e.end, e.canonical or e.text, i))
     for m in reader.matches:
         if m.label == "SOURCE" and m.tok_start not in taken:
@@ -108,8 +114,8 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
                 rest = [p for p in after if not (q.speaker_start is not None
                                                  and p.start < q.speaker_end
                                                  and q.speaker_start < p.end)]
-            elif q is None and after:
-                source, rest = after[0].label, after[1:]
+            elif q is None and after and after[0].tok == m.tok_end:
+                source, rest = after[0].label, after[1:]  # the subject follows the verb
             else:
                 rest = after
             if not source and before:

@@ -24,6 +24,7 @@ _TRIM = " \t\n.،,؛;:!؟?"
 _MAX_SPEAKER = 12  # tokens: a longer "subject" is not a speaker
 _MAX_NAME_IN_QUOTES = 4  # “مضر الأسعد”: a short quoted stretch followed by more words is a name
 _SPEAKER_WORDS = ("ACTOR",)
+_LAM_CUES = frozenset({"وفقا", "طبقا", "ووفقا", "وطبقا"})
 
 
 def quote_pairs(text: str) -> dict[int, int]:
@@ -273,7 +274,7 @@ class QuoteReader:
             j += 1
         if content is None:
             # أعلن الجيش مقتل …: a known party right after the cue, then the content
-            if continues or sp_end is not None:
+            if continues or sp_end is not None or not isinstance(entry, CueEntry):
                 return None
             a = cue.tok_end
             ent = self.actor_at.get(a)
@@ -289,6 +290,12 @@ class QuoteReader:
             sp_end, content = e_tok, e_tok
         if sp_end is None:
             sp_end = content
+        if not isinstance(entry, CueEntry) and entry.target == "object":
+            # اتهم المتحدث باسم الجيش الحوثيين بأنهم …: the second party is the target
+            for k in range(sp_start + 1, sp_end):
+                if k in self.actor_at:
+                    sp_end = k
+                    break
         if content >= end and not self._is_quote_open(min(content, len(toks) - 1)):
             return None
         sp = self._speaker_from(sp_start, sp_end)
@@ -316,6 +323,11 @@ class QuoteReader:
         c = self.at.get(j)
         if c and "CUE" in c and c["CUE"].payload.kind == "verb":
             j = c["CUE"].tok_end
+        # وفقاً لناشطين: the preposition is written onto the source
+        lam = 0
+        if cue.tok_end == j and j < end and self.tokens[cue.tok_end - 1].norm in _LAM_CUES \
+                and toks[j].norm.startswith("ل") and not toks[j].norm.startswith("لل"):
+            lam = 1
         sp_start = j
         sp_end = None
         content = None
@@ -349,5 +361,10 @@ class QuoteReader:
         else:
             s, e, direct = toks[sent.tok_start].start, cue.start, False
         sp = self._speaker_from(sp_start, sp_end) if sp_end > sp_start else None
+        if lam and sp is not None and sp.start == toks[sp_start].start:
+            t = toks[sp_start]
+            cut = self.doc._folded.orig_span(t.fstart + 1, t.fend)[0]
+            sp = _Speaker(self.text[cut:sp.end], cut, sp.end, sp.role)
+            cue = Match(cue.label, cue.tok_start, cue.tok_end, cue.start, cut, cue.payload)
         sp = self._resolve(sp, sp_start, sp_end)
         return self._quote(sp, cue, s, e, direct)
