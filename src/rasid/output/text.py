@@ -39,6 +39,11 @@ def render(doc: Document) -> str:
         out.append("  quotes:")
         for q in doc.quotes:
             out.append(f"    {q.speaker or '?'} ({q.cue}): «{q.text}»")
+    if doc.claims:
+        out.append("  claims:")
+        for c in doc.claims:
+            target = f" → {c.target_actor}" if c.target_actor else ""
+            out.append(f"    {c.type} {c.source_actor or '?'}{target} ({c.cue})")
     for w in doc.warnings:
         out.append(f"  warning: {w}")
     return "\n".join(out)
