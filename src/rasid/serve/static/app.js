@@ -86,7 +86,7 @@
       const key = e.latitude.toFixed(3) + "," + e.longitude.toFixed(3);
       const k = seen.get(key) || 0;  // fan out events at the same point so each stays visible
       seen.set(key, k + 1);
-      const ang = k * 2.4, r = k ? 0.06 * Math.sqrt(k) : 0;
+      const ang = k * 2.4, r = k ? 0.12 * Math.sqrt(k) : 0;
       const ll = [e.latitude + r * Math.sin(ang), e.longitude + r * Math.cos(ang)];
       const m = L.circleMarker(ll, {
         radius: 8, color: "#222", weight: 1.2, fillColor: colourOf(e.event_type), fillOpacity: 0.85,
@@ -97,7 +97,7 @@
       markerById.set(e.event_id, m);
       pts.push(ll);
     });
-    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.5), { maxZoom: 7 });
+    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(1), { maxZoom: 6 });
   }
 
   // ---------- timeline ----------
@@ -117,7 +117,7 @@
     let lo = Math.min(...dated.map((e) => day(e.date_start || e.event_date)));
     let hi = Math.max(...dated.map((e) => day(e.date_end || e.event_date)));
     lo -= 86400000; hi += 86400000;
-    const W = 600, left = 30, right = 20, rowH = 16, top = 12;
+    const W = 600, left = 30, right = 40, rowH = 16, top = 12;
     const rows = Math.min(dated.length, 40);
     const H = top + rows * rowH + 30;
     const x = (t) => left + (W - left - right) * (t - lo) / (hi - lo);
