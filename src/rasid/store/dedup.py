@@ -23,6 +23,8 @@ from typing import Iterable
 
 TOWN_KM = 5.0  # both placed at a town: same place
 AREA_KM = 30.0  # one placed near a town / in part of a district
+# Actors that say "we don't know who": compatible with any named actor.
+_UNKNOWN = ("unidentified", "unknown")
 
 
 @dataclass(slots=True)
@@ -58,7 +60,7 @@ def _names(*values: str | None) -> frozenset:
     for v in values:
         for part in (v or "").split(";"):
             part = part.strip().lower()
-            if part:
+            if part and not part.startswith(_UNKNOWN):
                 out.add(part)
     return frozenset(out)
 
