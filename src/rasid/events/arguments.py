@@ -17,7 +17,6 @@ from .mention import Mention
 from .roles import ActorMention, assign_roles
 from .typing import DISORDER, decide_type
 
-_OUTCOME_ROLE = {"kill": "death", "injure": "injury", "arrest": "arrest"}
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
 
 
@@ -140,12 +139,10 @@ _NON_STATE = {"rebel", "militia", "identity"}
 def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
     """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
     attacking state's forces."""
-    if trig.tok_end >= len(tokens):
-        return None
-    nxt = tokens[trig.tok_end]
+    starts = {tokens[j].start for j in range(trig.tok_end, min(trig.tok_end + 2, len(tokens)))}
     for e in doc.entities:
-        if e.source == "places" and e.start == nxt.start and e.data.get("locating") is False:
-            return e.data.get("country")
+        if e.source == "places" and e.start in starts and e.data.get("locating") is False:
+            return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
     return None
 
 
@@ -250,9 +247,11 @@ class ArgumentLinker:
             victim_armed = (a2 is not None and a2_kind not in ("civilians", "protesters")) or bool(
                 side_counts["security"] or side_counts["combatant"])
             # --- counts
-            outcomes = [(_OUTCOME_ROLE[t.payload.kind], t.tok_start, t.tok_end) for t in men.triggers
-                        if t.payload.kind in _OUTCOME_ROLE]
-            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes)
+            outcomes = [(t.payload.outcome, t.tok_start, t.tok_end) for t in men.triggers
+                        if t.payload.outcome]
+            skip = frozenset(j for a in actors if a.tok_start >= trig.tok_end
+                             for j in range(a.tok_start, a.tok_end) if a is a1)
+            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes, skip)
             for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
                 if role in counts:
                     f[field], why[field] = counts[role]

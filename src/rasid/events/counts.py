@@ -14,7 +14,7 @@ from ..recognize.numbers import Number, count_nouns, find_numbers
 from ..text.normalize import fold
 from .lexicons import person_nouns
 
-_ROLE_OF_KIND = {"kill": "death", "injure": "injury", "arrest": "arrest", "abduction": None}
+_NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من",
                                    "أقل", "زهاء", "بين", "أزيد", "اكثر")}
 _SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن", "منهن")}
@@ -25,6 +25,13 @@ _WINDOW = 5
 @cache
 def _sides():
     return person_nouns()
+
+
+def _skip_actor(pos: int, skip: frozenset[int]) -> int:
+    """Past an actor named between the verb and its object ("أعدم مسلحو الشباب رجلين")."""
+    while pos in skip:
+        pos += 1
+    return pos
 
 
 def _number_after(numbers: list[Number], pos: int, tokens, limit: int) -> Number | None:
@@ -49,8 +56,8 @@ def _person_after(tokens, pos: int, limit: int) -> tuple[str, str] | None:
     return None
 
 
-def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]]
-                    ) -> dict[str, tuple[int, str]]:
+def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
+                    skip: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
     """Counts per role ('death', 'injury', 'arrest') with a note on how each was read.
 
     ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence.
@@ -76,8 +83,10 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
                     add(hit[0], n.value, n.tok_start, f"number before count noun '{tokens[n.tok_end].norm}'")
                     used_numbers.add(n.tok_start)
                     break
-    # count noun alone: "قتيلان", "سقوط قتلى"
+    # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
     for j in range(tok_start, tok_end):
+        if any(tokens[k].norm in _NEGATION for k in range(max(tok_start, j - 2), j)):
+            continue
         for f in tokens[j].forms[:3]:
             hit = nouns.get(f)
             if hit:
@@ -88,6 +97,7 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
                 break
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
+        te = _skip_actor(te, skip)
         n = _number_after(numbers, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
             add(role, n.value, n.tok_start, f"number after '{tokens[ts].norm}'")

@@ -22,10 +22,17 @@ _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", 
 _NEAR = 3
 
 
+def _countable(t: Match) -> bool:
+    """Does "عشرات/مئات/بعض" before this trigger make it a tally of many acts? Yes for plural
+    acts and generic outcomes ("مئات القتلى" in a war summary), not for crowds ("مئات المتظاهرين")."""
+    p = t.payload
+    return p.plural or (p.strength < 2 and p.kind not in _CROWD)
+
+
 def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     for m in modalities:
         kind, scope = m.payload
-        if kind in _NOT_BLOCKING:
+        if kind in _NOT_BLOCKING or (kind == "aggregate_plural" and not _countable(trigger)):
             continue
         if scope == "any":
             return kind
@@ -65,6 +72,7 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
     return groups
 
 
+_CROWD = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
 _NOT_BLOCKING = {"undisclosed"}  # read by the argument linker: the place was not disclosed
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
@@ -106,9 +114,8 @@ class EventMentionDetector:
                 continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
-            if main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
-                    kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si)):
-                continue
+            weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
+                kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si))
             if main.payload.plural and si not in dated_sents \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 continue  # "غارات"، "هجمات" with no date of their own: an aggregate
@@ -117,7 +124,7 @@ class EventMentionDetector:
                 gkinds = {t.payload.kind for t in group}
                 mult = gmain.payload.events
                 new = gmain.tok_end < len(tokens) and tokens[gmain.tok_end].norm in _NEW_WORDS
-                mentions.append(Mention(si, group, gmain, gkinds, mult, new))
+                mentions.append(Mention(si, group, gmain, gkinds, mult, new, weak=weak))
         doc._mentions = mentions
 
     @staticmethod

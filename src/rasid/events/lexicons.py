@@ -18,6 +18,7 @@ class TriggerEntry:
     strength: int
     events: int
     plural: bool = False
+    outcome: str = ""  # death | injury | arrest: what a number after the trigger counts
 
 
 @cache
@@ -43,7 +44,7 @@ def matcher() -> PhraseMatcher:
             raise ValueError(f"triggers.tsv: unknown kind {r['kind']!r} for {r['phrase']!r}")
         m.add("TRIGGER", r["phrase"], TriggerEntry(r["phrase"], r["kind"], int(r["strength"]),
                                                   int(r.get("events") or 1),
-                                                  r.get("plural") == "1"))
+                                                  r.get("plural") == "1", r.get("outcome", "")))
     for r in read_tsv(EVENTS_DIR / "modality.tsv"):
         m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):

@@ -16,6 +16,7 @@ class Mention:
     kinds: set[str]
     multiplicity: int = 1  # a dual "two operations" is two events
     new: bool = False  # "a new operation" / "another attack": never merged with an earlier one
+    weak: bool = False  # a generic trigger with no support: only adds evidence to an earlier event
     fields: dict[str, Any] = field(default_factory=dict)
     explain: dict[str, str] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)

@@ -60,6 +60,9 @@ def _compatible(ev: Mention, m: Mention) -> bool:
 
 
 def _absorb(ev: Mention, m: Mention) -> None:
+    if m.weak:  # a passing reference ("وقع الهجوم قرابة منتصف الليل") is evidence, no more
+        ev.evidence.extend(m.evidence)
+        return
     a, b = ev.fields, m.fields
     # place: the most precise
     if _own_place(m) and (not _own_place(ev) or (b.get("geo_precision") or 3) < (a.get("geo_precision") or 3)):
@@ -119,8 +122,10 @@ def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
         target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
         if target is None and tokens is not None and _anaphoric(m, tokens):
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
+        if target is None and m.weak and events and not _own_date(m):
+            target = events[-1] if _refers_to(events[-1], m) else None
         if target is not None:
             _absorb(target, m)
-        else:
+        elif not m.weak:
             events.append(m)
     return events

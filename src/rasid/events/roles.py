@@ -50,6 +50,17 @@ class ActorMention:
         return self.ent.data.get("kind", "")
 
 
+def _has_object(tokens, pos: int) -> bool:
+    """Is the word after an actor the object of a verb (a number or a noun for people)?"""
+    from ..recognize.numbers import number_words
+    from .lexicons import person_nouns
+
+    if pos >= len(tokens):
+        return False
+    forms = tokens[pos].forms[:2]
+    return tokens[pos].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms)
+
+
 def _is_person_phrase(tokens, a: "ActorMention") -> bool:
     return any(f in _PERSON_HEADS for f in tokens[a.tok_start].forms[:3])
 
@@ -116,8 +127,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if before:
             # the subject of the sentence's verb: the first actor named (verb-subject order)
             a1, rule = before[0], "first actor before the trigger"
-        elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and not (
-                patient_kind and after[0].tok_start - trigger_end <= 2 and not targets):
+        elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and (
+                not (patient_kind and after[0].tok_start - trigger_end <= 2 and not targets)
+                or _has_object(tokens, after[0].tok_end)):
+            # "أعدم مسلحو الشباب رجلين": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE:
             a1, rule = reporters[0], "the reporting actor (self-report)"

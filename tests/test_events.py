@@ -1,0 +1,89 @@
+"""Event detection, typing and argument linking on sentences written for the tests."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from rasid import extract
+from rasid.events.finalize import interaction, notes
+from rasid.recognize.lexicon import read_tsv
+
+FIX = Path(__file__).parent / "fixtures"
+PUBLISHED = "2024-03-12"
+CASES = read_tsv(FIX / "events_sentences.tsv")
+NON_EVENTS = read_tsv(FIX / "non_events.tsv")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["sentence"][:30] for c in CASES])
+def test_sentence_table(case):
+    doc = extract(case["sentence"], published=PUBLISHED)
+    assert len(doc.events) == 1, [e.sub_event_type for e in doc.events]
+    ev = doc.events[0]
+    for field in ("sub_event_type", "actor1", "actor2", "event_date", "country"):
+        if case[field] != "-":
+            assert getattr(ev, field) == case[field], (field, getattr(ev, field))
+    for field in ("fatalities", "injuries", "arrests"):
+        assert getattr(ev, field) == int(case[field]), field
+    # evidence and trigger are spans of the text
+    for sp in ev.evidence + [ev.trigger]:
+        assert doc.text[sp.start:sp.end] == sp.text
+
+
+@pytest.mark.parametrize("case", NON_EVENTS, ids=[c["why"] for c in NON_EVENTS])
+def test_non_events(case):
+    doc = extract(case["sentence"], published=PUBLISHED)
+    assert doc.events == [], (case["why"], [e.trigger.text for e in doc.events])
+
+
+def test_two_operations_are_two_events():
+    doc = extract("نفذ التحالف الدولي عمليتين أمنيتين ضد تنظيم داعش شرقي سوريا أمس.", published=PUBLISHED)
+    assert len(doc.events) == 2
+    assert doc.events[0].event_id != doc.events[1].event_id
+
+
+def test_mentions_of_one_act_merge():
+    text = ("قتل خمسة جنود في هجوم بسيارة مفخخة استهدف حاجزا للجيش في مدينة العريش أمس. "
+            "وأوضح مصدر أمني أن الهجوم وقع قرابة منتصف الليل.")
+    doc = extract(text, published=PUBLISHED)
+    assert len(doc.events) == 1
+    assert len(doc.events[0].evidence) == 2
+
+
+def test_different_days_are_different_events():
+    text = ("قتل جنديان في هجوم مسلح على حاجز في مدينة العريش يوم الأحد. "
+            "وقتل ثلاثة جنود آخرين في هجوم مسلح على حاجز آخر يوم الإثنين.")
+    doc = extract(text, published=PUBLISHED)
+    assert sorted(e.event_date for e in doc.events) == ["2024-03-10", "2024-03-11"]
+
+
+def test_no_date_falls_back_to_published_with_warning():
+    doc = extract("قتل ثلاثة مدنيين في قصف على مدينة حلب.", published=PUBLISHED)
+    ev = doc.events[0]
+    assert ev.event_date == PUBLISHED and ev.time_precision == 2
+    assert any("publication date" in w for w in doc.warnings)
+
+
+def test_explain_says_why():
+    doc = extract("قتل ثلاثة مدنيين في غارة جوية روسية على مدينة إدلب أمس.", published=PUBLISHED)
+    why = doc.events[0].explain
+    assert "air" in why["event_type"]
+    assert "أمس" in why["event_date"]
+
+
+def test_event_ids_are_stable():
+    text = "قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس."
+    a = extract(text, published=PUBLISHED, id="x").events[0].event_id
+    b = extract(text, published=PUBLISHED, id="x").events[0].event_id
+    assert a == b
+
+
+def test_interaction_and_notes():
+    assert interaction(2, 1) == 12
+    assert interaction(1, 0) == 10
+    assert interaction(0, 0) == 0
+    n = notes({"event_date": "2024-03-11", "actor1": "Military Forces of Russia",
+               "sub_event_type": "Air/drone strike", "actor2": "Civilians (Syria)",
+               "location": "Idlib", "fatalities": 3})
+    assert n.startswith("On 2024-03-11, Military Forces of Russia carried out an air/drone strike")
+    assert "3 killed" in n
