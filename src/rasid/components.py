@@ -1,6 +1,7 @@
 """The default pipeline's components, in order (see pipeline.py).
 
-text → recognise (dates, actors, places, names) → events (mentions, arguments, merging).
+text → recognise (dates, actors, places, quotes) → events (mentions, arguments, merging) → claims
+(a claim of responsibility sets its event's actor1).
 Places run after actors so that actors' countries help to disambiguate place names.
 """
 
@@ -16,13 +17,16 @@ def default_components():
     from .recognize.actors import ActorRecognizer
     from .recognize.dates import DateRecognizer
     from .recognize.places import PlaceRecognizer
+    from .recognize.quotes import QuoteRecognizer, link_claims
 
     return [
         ("text", prepare),
         ("dates", DateRecognizer()),
         ("actors", ActorRecognizer()),
         ("places", PlaceRecognizer()),
+        ("quotes", QuoteRecognizer()),
         ("mentions", EventMentionDetector()),
         ("arguments", ArgumentLinker()),
         ("events", EventBuilder()),
+        ("claims", link_claims),
     ]

@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..recognize.dates import event_date
+from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import person_nouns
 from .mention import Mention
@@ -167,6 +168,15 @@ def claimed_actor(doc: Document, actors: list[ActorMention], exclude: str) -> Ac
     return first[name] if n >= 2 else None
 
 
+def _quote_over(doc: Document, s):
+    """The quote whose words or cue lie in the sentence (the speaker reports the event)."""
+    for q in doc.quotes:
+        cue = q.cue_start if q.cue_start is not None else q.start
+        if (q.start <= s.start < q.end) or (s.start <= cue < s.end) or (s.start <= q.start < s.end):
+            return q
+    return None
+
+
 class ArgumentLinker:
     """Component: fills each mention's fields from the document's recognised entities."""
 
@@ -313,10 +323,17 @@ class ArgumentLinker:
                 f["reported_by"] = srcs[0].payload
                 why["reported_by"] = f"source '{srcs[0].payload}' named in the sentence"
             else:
+                quote = _quote_over(doc, s)
                 reporters = [a for a in actors if a.role == "reporter"]
-                f["reported_by"] = reporters[0].name if reporters else ""
+                label = source_label(quote, doc) if quote is not None else ""
                 if reporters:
+                    f["reported_by"] = reporters[0].name
                     why["reported_by"] = "actor reporting the event"
+                elif label and label.isascii():  # a known source or actor, not a bare Arabic name
+                    f["reported_by"] = label
+                    why["reported_by"] = f"the sentence is reported speech of '{quote.speaker}' ({quote.cue})"
+                else:
+                    f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
 
     @staticmethod
