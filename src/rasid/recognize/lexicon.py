@@ -45,6 +45,7 @@ class PhraseMatcher:
         # first token -> [(rest tokens, label, payload, strict)], longest first after freeze()
         self._index: dict[str, list[tuple[tuple[str, ...], str, Any, bool]]] = defaultdict(list)
         self._frozen = False
+        self._cache: dict[tuple[str, ...], tuple] = {}  # token forms -> _readings()
 
     def add(self, label: str, phrase: str, payload: Any = None, strict: bool = False) -> None:
         """Add a phrase; ``strict`` phrases must appear without any proclitic."""
@@ -53,6 +54,7 @@ class PhraseMatcher:
             return
         self._index[toks[0]].append((toks[1:], label, payload, strict))
         self._frozen = False
+        self._cache.clear()
 
     def add_many(self, label: str, items: Iterable[tuple[str, Any]]) -> None:
         for phrase, payload in items:
@@ -63,53 +65,67 @@ class PhraseMatcher:
             entries.sort(key=lambda e: -len(e[0]))
         self._index = dict(self._index)  # type: ignore[assignment]
         self._frozen = True
+        self._cache.clear()
 
     def __contains__(self, word: str) -> bool:
         return word in self._index
+
+    def _readings(self, norm: str, forms: tuple[str, ...]) -> tuple:
+        """The entries a token's forms can start, in match order, with what does not depend on
+        the token's position worked out once per distinct word (cached across documents)."""
+        index = self._index
+        out = []
+        for fi, form in enumerate(forms):
+            entries = index.get(form)
+            if not entries:
+                continue
+            own_word = fi > 0 and is_own_word(norm, form)
+            stripped = len(norm) - len(form)
+            if not norm.endswith(form):
+                stripped += 1  # لل + rest read as ل + ال + rest: keep the article's lam
+            elif stripped >= 2 and norm[stripped - 2:stripped] == "ال":
+                stripped -= 2  # the article belongs to the phrase, not to the clitics
+            for rest, label, payload, strict in entries:
+                if fi and (strict or own_word):
+                    continue
+                # later words agree in definiteness with the first: الضربة الجوية
+                alts = tuple((r, "ال" + r, r[2:]) if r[:2] == "ال" else (r, "ال" + r) for r in rest)
+                out.append((len(rest), alts, label, payload, stripped))
+        return tuple(out)
 
     def match(self, tokens: list[Token], folded_orig_span=None) -> list[Match]:
         """Every phrase occurrence; for each label and start token, only the longest."""
         if not self._frozen:
             self.freeze()
-        index = self._index
+        cache = self._cache
+        if len(cache) > 300_000:
+            cache.clear()
         out: list[Match] = []
         n = len(tokens)
         for i, tok in enumerate(tokens):
+            forms = tok.forms
+            cands = cache.get(forms)
+            if cands is None:
+                cands = cache[forms] = self._readings(tok.norm, forms)
+            if not cands:
+                continue
             seen_labels: set[str] = set()
-            for fi, form in enumerate(tok.forms):
-                entries = index.get(form)
-                if not entries:
+            for k, alts, label, payload, stripped in cands:
+                if label in seen_labels or i + k >= n:
                     continue
-                own_word = fi > 0 and is_own_word(tok.norm, form)
-                for rest, label, payload, strict in entries:
-                    if label in seen_labels:
-                        continue
-                    if fi and (strict or own_word):
-                        continue
-                    k = len(rest)
-                    if i + k >= n:
-                        continue
+                if k:
                     ok = True
                     for j in range(k):
-                        w = tokens[i + 1 + j].norm
-                        r = rest[j]
-                        # later words agree in definiteness with the first: الضربة الجوية
-                        if w != r and w != "ال" + r and not (r[:2] == "ال" and w == r[2:]):
+                        if tokens[i + 1 + j].norm not in alts[j]:
                             ok = False
                             break
                     if not ok:
                         continue
-                    stripped = len(tok.norm) - len(form)
-                    if not tok.norm.endswith(form):
-                        stripped += 1  # لل + rest read as ل + ال + rest: keep the article's lam
-                    elif stripped >= 2 and tok.norm[stripped - 2:stripped] == "ال":
-                        stripped -= 2  # the article belongs to the phrase, not to the clitics
-                    start = tok.start
-                    if stripped and folded_orig_span is not None:
-                        start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]
-                    last = tokens[i + k]
-                    out.append(Match(label, i, i + k + 1, start, last.end, payload, stripped))
-                    seen_labels.add(label)
+                start = tok.start
+                if stripped and folded_orig_span is not None:
+                    start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]
+                out.append(Match(label, i, i + k + 1, start, tokens[i + k].end, payload, stripped))
+                seen_labels.add(label)
         return out
 
 

@@ -58,34 +58,55 @@ class PlaceRecognizer:
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.demonyms = demonym_table()
+        self._cache: dict[str, tuple] = {}  # word -> _readings(word)
 
     # -- pass 1: names and their cues
-    def _match(self, tokens) -> list[dict]:
+    def _readings(self, norm: str) -> tuple:
+        """What a word can start: per reading (form, chars stripped), the gazetteer names whose
+        first word it is (longest first) and whether it is a demonym. Depends on the word only,
+        so it is worked out once per distinct word and cached across documents."""
+        if not norm[:1].isalnum():
+            return ()
         first = self.gaz.first
         cues = _cues()
+        out = []
+        for form, k in _forms(norm):
+            if k and is_own_word(norm, form):
+                continue  # كشفت is a verb, not ك + شفت
+            names = tuple((len(rest), rest, name) for rest, name in first.get(form, ())
+                          if (rest or name not in cues)  # a bare type/cue word is never a place
+                          and len(rest) <= _MAX_NAME_TOKENS)
+            dem = bool(self.demonyms.get(form)) and form not in self.gaz.by_name
+            if names or dem:
+                out.append((form, k, names, dem))
+        return tuple(out)
+
+    def _match(self, tokens) -> list[dict]:
+        cache = self._cache
+        if len(cache) > 300_000:
+            cache.clear()
         n = len(tokens)
         out: list[dict] = []
         i = 0
         while i < n:
-            tok = tokens[i]
+            norm = tokens[i].norm
+            readings = cache.get(norm)
+            if readings is None:
+                readings = cache[norm] = self._readings(norm)
+            if not readings:
+                i += 1
+                continue
             best = None
-            if tok.is_word:
-                for form, k in _forms(tok.norm):
-                    if k and is_own_word(tok.norm, form):
-                        continue  # كشفت is a verb, not ك + شفت
-                    for rest, name in first.get(form, ()):
-                        m = len(rest)
-                        if not m and name in cues:
-                            continue  # a bare type/cue word is never a place
-                        if i + m >= n or m > _MAX_NAME_TOKENS:
-                            continue
-                        if all(tokens[i + 1 + j].norm == rest[j] for j in range(m)):
-                            if best is None or m + 1 > best[0]:
-                                best = (m + 1, name, k, "place")
-                            break
-                    dem = self.demonyms.get(form)
-                    if dem and form not in self.gaz.by_name and (best is None):
-                        best = (1, form, k, "demonym")
+            for form, k, names, dem in readings:
+                for m, rest, name in names:
+                    if i + m >= n:
+                        continue
+                    if all(tokens[i + 1 + j].norm == rest[j] for j in range(m)):
+                        if best is None or m + 1 > best[0]:
+                            best = (m + 1, name, k, "place")
+                        break
+                if dem and best is None:
+                    best = (1, form, k, "demonym")
             if best is None:
                 i += 1
                 continue

@@ -1,0 +1,220 @@
+"""Benchmark (not a test): whole-pipeline throughput, peak memory and cold start (issue 11).
+
+Every measurement runs in a fresh child process so that one does not warm or bloat the next:
+
+* cold start: ``import rasid`` and the first ``rasid.extract`` in a new interpreter;
+* one process: articles/s and words/s over the corpus (wall and CPU time; per core = CPU time),
+  peak RSS of that process;
+* N processes (``--processes N``): the corpus split over N workers; total articles/s;
+* peer (``--peer dateparser``): dateparser 1.5.0 ``search_dates`` alone on the same documents
+  (languages=['ar'], RELATIVE_BASE=published), and Rasid's full pipeline ÷ dateparser.
+
+    .venv/bin/pip install dateparser==1.5.0   # the "bench" extra
+    .venv/bin/python benchmarks/bench_pipeline.py --corpus ../shared/data/news/ant_dev_corpus.jsonl \\
+        --limit 2000 --processes 2 --peer dateparser --json benchmarks/results_pipeline.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "data" / "news" / "ant_dev_corpus.jsonl"
+_WORD = re.compile(r"\w+")
+
+
+def load(corpus: str, limit: int | None) -> list[dict]:
+    docs = []
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            if isinstance(d.get("text"), str) and d["text"].strip():
+                docs.append({k: d.get(k) for k in ("id", "published", "source", "text")})
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+# -- workers (run inside child processes) ---------------------------------------------------
+
+def _run_rasid(docs: list[dict]) -> dict:
+    from rasid.output import document_line
+    from rasid.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    pipe.run(pipe.make_doc("قتل ثلاثة مدنيين في قصف على دمشق أمس.", published="2020-01-02"))
+    w0, c0 = time.perf_counter(), time.process_time()
+    events = 0
+    for d in docs:
+        doc = pipe.run(pipe.make_doc(d["text"], published=d["published"], source=d["source"], id=d["id"]))
+        document_line(doc, False)  # serialising is part of the job
+        events += len(doc.events)
+    return {"wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0,
+            "events": events, "peak_rss_mb": peak_rss_mb()}
+
+
+def _run_dateparser(docs: list[dict]) -> dict:
+    import datetime as dt
+    import warnings
+
+    from dateparser.search import search_dates
+
+    warnings.filterwarnings("ignore")
+
+    def one(text, pub):
+        base = dt.datetime.fromisoformat(pub) if pub else None
+        settings = {"RELATIVE_BASE": base} if base else {}
+        return search_dates(text, languages=["ar"], settings=settings) or []
+
+    one("قتل ثلاثة مدنيين في قصف على دمشق أمس.", "2020-01-02")
+    w0, c0 = time.perf_counter(), time.process_time()
+    found = 0
+    for d in docs:
+        found += len(one(d["text"], d["published"]))
+    return {"wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0,
+            "dates": found, "peak_rss_mb": peak_rss_mb()}
+
+
+def _cold(text: str) -> dict:
+    t0 = time.perf_counter()
+    import rasid
+
+    t1 = time.perf_counter()
+    rasid.extract(text, published="2020-01-02")
+    t2 = time.perf_counter()
+    return {"import_s": t1 - t0, "first_doc_s": t2 - t1, "total_s": t2 - t0}
+
+
+def _child(mode: str, corpus: str, limit: int | None, part: int, parts: int) -> None:
+    if mode == "cold":
+        docs = load(corpus, 1)
+        res = _cold(docs[0]["text"])
+    else:
+        docs = load(corpus, limit)[part::parts]
+        res = (_run_rasid if mode == "rasid" else _run_dateparser)(docs)
+        res["docs"] = len(docs)
+    print(json.dumps(res))
+
+
+# -- driver -------------------------------------------------------------------------------
+
+def spawn(mode: str, args, part: int = 0, parts: int = 1) -> subprocess.Popen:
+    cmd = [sys.executable, __file__, "--child", mode, "--corpus", args.corpus,
+           "--part", str(part), "--parts", str(parts)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+
+
+def result(proc: subprocess.Popen) -> dict:
+    out, _ = proc.communicate()
+    if proc.returncode:
+        sys.exit(f"child process failed (exit {proc.returncode})")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--limit", type=int, default=None, help="first N articles (default: all)")
+    ap.add_argument("--processes", type=int, default=0, help="also run with N worker processes")
+    ap.add_argument("--json", default=None, help="write the results to this JSON file")
+    ap.add_argument("--peer", choices=["dateparser"], default=None)
+    ap.add_argument("--cold-runs", type=int, default=3)
+    ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--parts", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(args.child, args.corpus, args.limit, args.part, args.parts)
+        return
+    if not os.path.exists(args.corpus):
+        sys.exit(f"corpus not found: {args.corpus}")
+
+    docs = load(args.corpus, args.limit)
+    n, words = len(docs), sum(len(_WORD.findall(d["text"])) for d in docs)
+    chars = sum(len(d["text"]) for d in docs)
+    report: dict = {"corpus": args.corpus, "articles": n, "words": words, "chars": chars,
+                    "python": platform.python_version(), "machine": platform.machine(),
+                    "cpu": _cpu_name(), "cores": os.cpu_count(),
+                    "date": time.strftime("%Y-%m-%d %H:%M")}
+    print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} words/article)")
+
+    colds = [result(spawn("cold", args)) for _ in range(args.cold_runs)]
+    cold = min(colds, key=lambda c: c["total_s"])
+    report["cold_start"] = cold
+    print(f"cold start (best of {len(colds)}): import {cold['import_s']:.2f} s + first document "
+          f"{cold['first_doc_s']:.2f} s = {cold['total_s']:.2f} s")
+
+    one = result(spawn("rasid", args))
+    one.update(_rates(one, n, words))
+    report["one_process"] = one
+    print(f"1 process: {one['articles_per_s_cpu']:.0f} articles/s per core (CPU time), "
+          f"{one['words_per_s_cpu']:,.0f} words/s; wall {one['articles_per_s_wall']:.0f} articles/s; "
+          f"peak RSS {one['peak_rss_mb']:.0f} MB; {one['events']} events")
+
+    if args.processes > 1:
+        k = args.processes
+        w0 = time.perf_counter()
+        procs = [spawn("rasid", args, p, k) for p in range(k)]
+        parts = [result(p) for p in procs]
+        wall = time.perf_counter() - w0  # includes each worker's start-up
+        cpu = sum(p["cpu_s"] for p in parts)
+        multi = {"processes": k, "wall_s_with_startup": wall,
+                 "articles_per_s_wall": n / wall,
+                 "articles_per_s_busiest_worker": n / max(p["wall_s"] for p in parts),
+                 "articles_per_s_per_core_cpu": n / cpu,
+                 "peak_rss_mb_per_worker": max(p["peak_rss_mb"] for p in parts)}
+        report["multi_process"] = multi
+        print(f"{k} processes: {multi['articles_per_s_wall']:.0f} articles/s overall (wall, incl. start-up), "
+              f"{multi['articles_per_s_busiest_worker']:.0f} articles/s (processing only), "
+              f"{multi['articles_per_s_per_core_cpu']:.0f} articles/s per core; "
+              f"peak RSS {multi['peak_rss_mb_per_worker']:.0f} MB per worker")
+
+    if args.peer == "dateparser":
+        peer = result(spawn("dateparser", args))
+        peer.update(_rates(peer, n, words))
+        peer["ratio_cpu"] = one["articles_per_s_cpu"] / peer["articles_per_s_cpu"]
+        report["peer_dateparser_search_dates"] = peer
+        print(f"dateparser search_dates alone: {peer['articles_per_s_cpu']:.1f} articles/s per core "
+              f"(peak RSS {peer['peak_rss_mb']:.0f} MB); Rasid full pipeline is "
+              f"{peer['ratio_cpu']:.1f}x faster")
+
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"written: {args.json}")
+
+
+def _rates(res: dict, n: int, words: int) -> dict:
+    return {"articles_per_s_cpu": n / res["cpu_s"], "articles_per_s_wall": n / res["wall_s"],
+            "words_per_s_cpu": words / res["cpu_s"], "words_per_s_wall": words / res["wall_s"]}
+
+
+def _cpu_name() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+if __name__ == "__main__":
+    main()
