@@ -31,11 +31,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tag pre-tokenised text: writes `token TAG` (IOB2: PERS, LOC, ORG, MISC)."""
         from ..recognize.names.conll import read_conll, write_conll
-        from ..recognize.names.tagger import tag
+        from ..recognize.names.tagger import tag_sentences
 
         fh = _open_in(input)
         try:
-            sents = [(toks, tag(toks)) for toks, _ in read_conll(fh, with_tags=False)]
+            toks = [t for t, _ in read_conll(fh, with_tags=False)]
+            sents = list(zip(toks, tag_sentences(toks)))
         except UnicodeDecodeError:
             _fail(f"{input} is not UTF-8 text")
         try:
@@ -55,12 +56,12 @@ def register(app: typer.Typer) -> None:
         """Entity-level micro P/R/F1 and per-type F1 (conlleval's chunk rule)."""
         from ..recognize.names.conll import read_conll
         from ..recognize.names.evaluation import score
-        from ..recognize.names.tagger import tag
+        from ..recognize.names.tagger import tag_sentences
 
         try:
             g = list(read_conll(_open_in(gold)))
             if pred is None:
-                p = [tag(t) for t, _ in g]
+                p = tag_sentences([t for t, _ in g])
             else:
                 ps = list(read_conll(_open_in(pred)))
                 if [t for t, _ in ps] != [t for t, _ in g]:
@@ -78,8 +79,8 @@ def register(app: typer.Typer) -> None:
                                            "(default: the package's data/ner/ner.crfsuite)"),
         extra: list[str] = typer.Option([], "--extra", help="add aqmar and/or wojood"),
         full: bool = typer.Option(False, "--full", help="also train on the held-out 10%"),
-        c1: float = typer.Option(0.05), c2: float = typer.Option(0.01),
-        iterations: int = typer.Option(200, "--iterations"),
+        c1: float = typer.Option(0.1), c2: float = typer.Option(0.02),
+        iterations: int = typer.Option(150, "--iterations"),
     ) -> None:
         """Rebuild the CRF NER model from the shared data and print train/held-out scores."""
         from ..recognize.names.train import MODEL_PATH, train

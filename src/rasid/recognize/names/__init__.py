@@ -5,6 +5,6 @@ lists; see ``src/rasid/data/ner/README.md``.
 """
 
 from .evaluation import chunks, score
-from .tagger import NameRecognizer, tag
+from .tagger import NameRecognizer, tag, tag_document, tag_sentences
 
-__all__ = ["NameRecognizer", "chunks", "score", "tag"]
+__all__ = ["NameRecognizer", "chunks", "score", "tag", "tag_document", "tag_sentences"]

@@ -74,7 +74,11 @@ class FeatureCache:
 
     OFFSETS = (-2, -1, 1, 2)
 
-    def __init__(self) -> None:
+    def __init__(self, known: set[str] | frozenset[str] | None = None) -> None:
+        """``known``: the attributes the model has weights for. When given, every other feature
+        is dropped once per word, so the CRF gets ~3x fewer strings per token at no cost in
+        accuracy (an attribute without weights adds nothing to any score)."""
+        self._known = known
         self._cache: dict[str, tuple[list[str], tuple[list[str], ...]]] = {}
         self._cl = clusters()
         self._pl = place_words()
@@ -137,11 +141,17 @@ class FeatureCache:
         own += lists
         ctx += lists
         ctx_by_off = tuple([f"{d}:{x}" for x in ctx] for d in self.OFFSETS)
+        known = self._known
+        if known is not None:
+            own = [x for x in own if x in known]
+            ctx_by_off = tuple([x for x in c_ if x in known] for c_ in ctx_by_off)
         return own, ctx_by_off
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """CRF items for one sentence of raw (or folded) token strings."""
         descs = [self.word(x) for x in words]
+        known = self._known
+        norms = [fold(x) for x in words] if len(words) > 1 else words
         n = len(descs)
         items = []
         for i in range(n):
@@ -156,6 +166,8 @@ class FeatureCache:
                 if 0 <= k < n:
                     item += descs[k][1][j]
             if i > 0:
-                item.append("bg=" + descs[i - 1][0][1][2:] + "|" + own[1][2:])
+                bg = "bg=" + norms[i - 1] + "|" + norms[i]
+                if known is None or bg in known:
+                    item.append(bg)
             items.append(item)
         return items

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 
 from ...model import Document, Entity
+from .consistency import propagate
 from .evaluation import chunks
 from .features import FeatureCache, clusters
 from .train import MODEL_PATH
@@ -27,7 +28,8 @@ def _tagger():
 
 @functools.cache
 def _features() -> FeatureCache:
-    return FeatureCache()
+    known = frozenset(attr for attr, _ in _tagger().info().state_features)
+    return FeatureCache(known)
 
 
 def tag(tokens: list[str]) -> list[str]:
@@ -38,6 +40,24 @@ def tag(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i in range(0, len(tokens), _MAX_SENT):
         out += tg.tag(fc.sentence(tokens[i:i + _MAX_SENT]))
+    return out
+
+
+def tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 tags for the sentences of one document, repeats of found names tagged alike
+    (see consistency.py)."""
+    return propagate(sentences, [tag(s) for s in sentences])
+
+
+WINDOW = 25  # sentences treated as one document when a CoNLL file has no document marks
+
+
+def tag_sentences(sentences: list[list[str]], window: int = WINDOW) -> list[list[str]]:
+    """Tag a run of sentences (a CoNLL file): consistency is enforced within windows of
+    ``window`` sentences, about one news article."""
+    out: list[list[str]] = []
+    for i in range(0, len(sentences), window):
+        out += tag_document(sentences[i:i + window])
     return out
 
 
@@ -74,7 +94,8 @@ class NameRecognizer:
     """Pipeline component: CRF names (PER, ORG, LOC, MISC) as ``Entity(source="ner")``.
 
     Needs ``rasid.text.prepare(doc)``. Spans exclude a leading conjunction/preposition
-    (و ف ب ل ك) when the rest is the more common word; the article ال is kept.
+    (و ف ب ل ك) when the rest is the more common word; the article ال is kept. Untagged
+    repeats of a name found elsewhere in the document are tagged too.
     """
 
     def __call__(self, doc: Document) -> None:
@@ -83,11 +104,10 @@ class NameRecognizer:
             return
         folded = doc._folded
         text = doc.text
-        for sent in doc._sentences:
-            toks = tokens[sent.tok_start:sent.tok_end]
-            if not toks:
-                continue
-            tags = tag([t.norm for t in toks])
+        sents = [tokens[s.tok_start:s.tok_end] for s in doc._sentences]
+        sents = [s for s in sents if s]
+        all_tags = tag_document([[t.norm for t in toks] for toks in sents])
+        for toks, tags in zip(sents, all_tags):
             for s, e, typ in chunks(tags):
                 first, last = toks[s], toks[e - 1]
                 k = _proclitic_len(first.norm)
