@@ -60,3 +60,12 @@ def test_consistency_pass_skips_common_words():
     sents = [["في", "الملعب"], ["في", "المدينة"]]
     tags = [["B-LOC", "O"], ["O", "O"]]
     assert propagate(sents, tags)[1] == ["O", "O"]
+
+
+def test_consistency_pass_family_name_and_proclitic():
+    from rasid.recognize.names.consistency import propagate
+
+    sents = [["التقى", "أرسين", "فينغر", "اللاعبين"], ["وأكد", "وفينغر", "أن", "الفريق", "جاهز"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O", "O"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PERS", "O", "O", "O"]
