@@ -34,12 +34,14 @@ def _skip_actor(pos: int, skip: frozenset[int]) -> int:
     return pos
 
 
-def _number_after(numbers: list[Number], pos: int, tokens, limit: int) -> Number | None:
+def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
+    """``numbers_at``: the first number starting at each token (a dict, so that a sentence with
+    thousands of numbers and triggers stays linear)."""
     j = pos
     while j < limit and j < pos + _WINDOW:
-        for n in numbers:
-            if n.tok_start == j:
-                return n
+        n = numbers_at.get(j)
+        if n is not None:
+            return n
         if tokens[j].norm not in _QUALIFIERS:
             return None
         j += 1
@@ -63,6 +65,10 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
     ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence.
     """
     numbers = find_numbers(tokens, tok_start, tok_end)
+    numbers_at: dict[int, Number] = {}
+    for n in numbers:
+        numbers_at.setdefault(n.tok_start, n)
+    number_ends = {n.tok_end for n in numbers}
     nouns = count_nouns()
     found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
 
@@ -91,14 +97,14 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             hit = nouns.get(f)
             if hit:
                 role, value = hit
-                preceded = any(n.tok_end == j for n in numbers)
+                preceded = j in number_ends
                 if not preceded:
                     add(role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'")
                 break
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
         te = _skip_actor(te, skip)
-        n = _number_after(numbers, te, tokens, tok_end)
+        n = _number_after(numbers_at, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
             add(role, n.value, n.tok_start, f"number after '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)

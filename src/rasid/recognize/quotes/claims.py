@@ -9,6 +9,8 @@ cited sources; when none is there, the few words next to the cue name the target
 
 from __future__ import annotations
 
+import bisect
+
 from ...model import Claim, Document, Quote
 from .recognizer import QuoteReader, cue_span
 
@@ -32,9 +34,13 @@ def _parties(reader: QuoteReader) -> list[_Party]:
     by_start = {t.start: t.i for t in toks}
     out: list[_Party] = []
     taken: set[int] = set()
+    # taken spans never overlap, so sorted by start their ends are sorted too: one bisect finds
+    # the only candidate overlap (a linear scan here was quadratic on very long documents)
     spans: list[tuple[int, int]] = []
+    ends: list[int] = []
     for e in sorted(doc.entities, key=lambda e: e.type != "ACTOR"):
-        if any(a < e.end and e.start < b for a, b in spans):
+        k = bisect.bisect_left(spans, (e.end, -1))  # spans starting before e ends
+        if k and ends[k - 1] > e.start:
             continue  # العراقي inside الجيش العراقي
         if e.type == "GPE" and e.data.get("kind") not in ("country", None):
             continue  # a town is no party; a country is (its government)
@@ -42,7 +48,9 @@ def _parties(reader: QuoteReader) -> list[_Party]:
             i = by_start[e.start]
             if i not in taken:
                 taken.add(i)
-                spans.append((e.start, e.end))
+                k = bisect.bisect_right(spans, (e.start, e.end))
+                spans.insert(k, (e.start, e.end))
+                ends.insert(k, e.end)
                 out.append(_Party(e.start, e.end, e.canonical or e.text, i))
     for m in reader.matches:
         if m.label == "SOURCE" and m.tok_start not in taken:
