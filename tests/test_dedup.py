@@ -108,3 +108,18 @@ def test_events_without_date_or_country_stay_alone():
 def test_haversine():
     assert abs(haversine_km(0, 0, 0, 1) - 111.19) < 0.1
     assert haversine_km(*SARMIN, *SARMIN) == 0
+
+
+def test_country_only_reports_need_the_same_named_actor():
+    town = report("a", "d1", "SY24", "2024-03-12")
+    vague = report("v", "d2", "X", "2024-03-12", geo=3, admin1="", lat=None, lon=None,
+                   location="Syria", actor1="Unidentified Armed Group (Syria)")
+    assert len(cluster_events([town, vague])) == 2
+    named = {**vague, "event_id": "n", "document_id": "d3", "actor1": "Military Forces of Russia"}
+    assert len(cluster_events([town, named])) == 1
+
+
+def test_year_long_ranges_stay_alone():
+    rows = [report("a", "d1", "SY24", "2014-01-01", "2014-12-31", precision=3),
+            report("b", "d2", "Enab", "2014-07-02", precision=1)]
+    assert len(cluster_events(rows)) == 2

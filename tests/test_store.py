@@ -165,3 +165,11 @@ def test_bad_urls_are_one_line_errors(tmp_path):
         open_store(str(tmp_path / "no" / "such" / "dir.sqlite"))
     with pytest.raises(StoreError):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_repeated_event_ids_in_one_document_are_kept_apart(store):
+    doc = make_doc("a", TEXT_A, "SY24", "2024-03-12")
+    doc.events = [doc.events[0], doc.events[0].model_copy()]
+    assert store.add_document(doc) is True
+    ids = [e["event_id"] for e in store.get_document("a")["events"]]
+    assert ids == ["RSDa", "RSDa~2"]

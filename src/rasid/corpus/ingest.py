@@ -20,7 +20,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
 from ..inputs import DocInput, InputProblem
 from ..model import Document
 from ..pipeline import InputError, doc_id
-from ..store import Store, open_store
+from ..store import Store, StoreError, open_store
 from ..store.store import text_hash
 from .sources import iter_documents
 
@@ -99,11 +99,26 @@ def ingest(paths: list[str], db: str | Store, *, workers: int = 1, commit_every:
     todo = _plan(iter_documents(paths), store, published, source, summary)
     batch: list[Document] = []
 
+    def store_events() -> int:
+        return store.count_events()
+
+    events_before = store_events()
+
     def flush() -> None:
-        if batch:
-            summary.added += store.add_documents(batch)
-            summary.events += sum(len(d.events) for d in batch)
-            batch.clear()
+        if not batch:
+            return
+        try:
+            added = store.add_documents(batch)
+        except StoreError:  # one document cannot be stored: store the others, report it
+            added = 0
+            for d in batch:
+                try:
+                    added += store.add_document(d)
+                except StoreError as exc:
+                    summary.errors.append(str(exc))
+        summary.added += added
+        summary.events = store_events() - events_before
+        batch.clear()
 
     bar = Progress(TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]:>6.1f} articles/s"), TimeElapsedColumn(),

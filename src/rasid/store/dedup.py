@@ -25,6 +25,7 @@ TOWN_KM = 5.0  # both placed at a town: same place
 AREA_KM = 30.0  # one placed near a town / in part of a district
 # Actors that say "we don't know who": compatible with any named actor.
 _UNKNOWN = ("unidentified", "unknown")
+MAX_RANGE_DAYS = 31  # vaguer reports ("in 2014") are too loose to pair with anything
 
 
 @dataclass(slots=True)
@@ -77,6 +78,8 @@ def _prepare(row: dict) -> _Ev | None:
     end = _day(row.get("date_end")) or _day(row.get("event_date"))
     if start is None or end is None or not row.get("event_type") or not row.get("country"):
         return None
+    if abs(end - start) > MAX_RANGE_DAYS:
+        return None
     return _Ev(row, min(start, end), max(start, end), row.get("latitude"), row.get("longitude"),
                row.get("geo_precision") or 3,
                _names(row.get("actor1")), _names(row.get("actor2")))
@@ -92,6 +95,9 @@ def _place_distance(a: _Ev, b: _Ev) -> float | None:
     a1, b1 = (a.row.get("admin1") or "").lower(), (b.row.get("admin1") or "").lower()
     if a1 and b1 and a1 != b1:
         return None
+    if not a1 or not b1:  # only the country is known: the same named attacker is required
+        if not (a.actors1 and a.actors1 == b.actors1):
+            return None
     return AREA_KM  # compatible, but weaker than any measured distance
 
 

@@ -111,10 +111,13 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 return self._insert(conn, docs)
-        except IntegrityError:
-            if len(docs) == 1:  # a concurrent writer stored it first
+        except IntegrityError as exc:
+            if len(docs) > 1:
+                return sum(self.add_document(d) for d in docs)
+            if self.has_document(docs[0].id, docs[0].text):  # a concurrent writer stored it first
                 return 0
-            return sum(self.add_document(d) for d in docs)
+            msg = str(getattr(exc, "orig", exc)).splitlines()[0]
+            raise StoreError(f"{docs[0].id}: cannot be stored ({msg})") from None
 
     def _insert(self, conn, docs: list[Document]) -> int:
         ids = [d.id for d in docs]
@@ -136,7 +139,14 @@ class Store:
                           "text": doc.text, "warnings": json.dumps(doc.warnings, ensure_ascii=False),
                           "timex": json.dumps(out["timex"], ensure_ascii=False),
                           "n_events": len(doc.events), "seq": seq})
+            used: set[str] = set()
             for i, ev in enumerate(out["events"]):
+                if ev["event_id"] in used:  # ids must be unique in the store: keep both events
+                    n = 2
+                    while f"{ev['event_id']}~{n}" in used:
+                        n += 1
+                    ev["event_id"] = f"{ev['event_id']}~{n}"
+                used.add(ev["event_id"])
                 row = {k: ev.get(k) for k in _EVENT_COLS}
                 trig = ev.get("trigger") or {}
                 row.update(event_id=ev["event_id"], document_id=doc.id, idx=i,
@@ -318,6 +328,10 @@ class Store:
                 out["sources"] = json.loads(out["sources"])
                 out["document_ids"] = json.loads(out["document_ids"])
                 yield out
+
+    def count_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(S.events)).scalar_one()
 
     def stats(self) -> dict:
         """Counts for summaries and the web page: documents, events, clusters, by type/country."""
