@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from ..text.frequency import is_own_word
 from ..text.normalize import fold
-from ..text.tokens import TOKEN_RE, Token
+from ..text.tokens import TOKEN_RE, Token, word_positions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -52,7 +52,7 @@ class PhraseMatcher:
         toks = phrase_tokens(phrase)
         if not toks:
             return
-        self._index[toks[0]].append((toks[1:], label, payload, strict))
+        self._index.setdefault(toks[0], []).append((toks[1:], label, payload, strict))
         self._frozen = False
         self._cache.clear()
 
@@ -102,13 +102,16 @@ class PhraseMatcher:
             cache.clear()
         out: list[Match] = []
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            forms = tok.forms
+        hits = []
+        for forms, where in word_positions(tokens).items():
             cands = cache.get(forms)
             if cands is None:
-                cands = cache[forms] = self._readings(tok.norm, forms)
-            if not cands:
-                continue
+                cands = cache[forms] = self._readings(tokens[where[0]].norm, forms)
+            if cands:
+                hits.extend([(i, cands) for i in where])
+        hits.sort(key=_first)
+        for i, cands in hits:
+            tok = tokens[i]
             seen_labels: set[str] = set()
             for k, alts, label, payload, stripped in cands:
                 if label in seen_labels or i + k >= n:
@@ -127,6 +130,10 @@ class PhraseMatcher:
                 out.append(Match(label, i, i + k + 1, start, tokens[i + k].end, payload, stripped))
                 seen_labels.add(label)
         return out
+
+
+def _first(pair):
+    return pair[0]
 
 
 def longest_non_overlapping(matches: list[Match]) -> list[Match]:

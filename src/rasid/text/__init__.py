@@ -1,5 +1,7 @@
 """Text stage: folding with an offset map, sentences and tokens."""
 
+from bisect import bisect_left, bisect_right
+
 from .dateline import dateline_end
 from .normalize import Folded, fold, fold_with_map
 from .sentences import Sentence, split_sentences
@@ -13,22 +15,12 @@ def prepare(doc) -> None:
     """Pipeline component: fill the document's folded text, sentences and tokens."""
     folded = fold_with_map(doc.text)
     sentences = split_sentences(doc.text)
-    tokens = tokenize(folded)
-    si = 0
-    ns = len(sentences)
-    for tok in tokens:
-        while si < ns - 1 and tok.start >= sentences[si].end:
-            si += 1
-        tok.sent = si
-    # token ranges per sentence
-    ti = 0
+    tokens = tokenize(folded, [s.end for s in sentences])
+    # token ranges per sentence (token sentence numbers ascend)
+    sents = [t.sent for t in tokens]
     for s in sentences:
-        while ti < len(tokens) and tokens[ti].sent < s.i:
-            ti += 1
-        s.tok_start = ti
-        while ti < len(tokens) and tokens[ti].sent == s.i:
-            ti += 1
-        s.tok_end = ti
+        s.tok_start = bisect_left(sents, s.i)
+        s.tok_end = bisect_right(sents, s.i)
     doc._dateline = dateline_end(doc.text)
     doc._folded = folded
     doc._sentences = sentences

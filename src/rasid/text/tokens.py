@@ -9,7 +9,9 @@ decided by the lexicons: a form counts only if some lexicon knows it (see recogn
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from .normalize import Folded
 
@@ -80,13 +82,63 @@ def cached_forms(word: str) -> tuple[str, ...]:
     return forms
 
 
-def tokenize(folded: Folded) -> list[Token]:
-    """Split the folded text into tokens that carry original offsets."""
-    tokens: list[Token] = []
-    orig_span = folded.orig_span
-    for i, m in enumerate(TOKEN_RE.finditer(folded.text)):
-        fs, fe = m.span()
-        s, e = orig_span(fs, fe)
-        w = m.group()
-        tokens.append(Token(i, s, e, fs, fe, w, 0, cached_forms(w)))
-    return tokens
+class TokenList(list):
+    """A document's tokens (a plain list to every reader), remembering where each distinct word
+    occurs, so that each lexicon looks a word up once per document rather than once per token."""
+
+    __slots__ = ("_where",)
+
+
+def word_positions(tokens: list[Token]) -> dict[tuple[str, ...], list[int]]:
+    """Token positions of each distinct word, keyed by its forms (first occurrence order).
+
+    Computed once per TokenList (again if it changed length); any other list is indexed afresh.
+    """
+    where = getattr(tokens, "_where", None)
+    if where is not None and where[0] == len(tokens):
+        return where[1]
+    index: dict[tuple[str, ...], list[int]] = {}
+    get = index.get
+    for i, tok in enumerate(tokens):
+        pos = get(tok.forms)
+        if pos is None:
+            index[tok.forms] = [i]
+        else:
+            pos.append(i)
+    if isinstance(tokens, TokenList):
+        tokens._where = (len(tokens), index)
+    return index
+
+
+def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Token]:
+    """Split the folded text into tokens that carry original offsets.
+
+    With ``sentence_ends`` (original offsets, ascending), each token also gets its sentence
+    number. Built column by column (offsets, words, forms) with C-level map/zip rather than one
+    Python step per token: this runs on every token of every document.
+    """
+    text = folded.text
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    if not spans:
+        return TokenList()
+    n = len(spans)
+    fstarts, fends = zip(*spans)
+    words = TOKEN_RE.findall(text)
+    known = _FORM_CACHE.get
+    forms = [known(w) or cached_forms(w) for w in words]
+    index = folded.index
+    if index is None:  # nothing was deleted: folded offsets are the original ones
+        starts, ends = fstarts, fends
+    else:
+        at = index.__getitem__
+        starts = list(map(at, fstarts))
+        ends = [index[fe - 1] + 1 for fe in fends]
+        limits = list(map(at, fends))
+        for k in [k for k in range(n) if ends[k] < limits[k]]:
+            ends[k] = folded.orig_span(fstarts[k], fends[k])[1]  # keep trailing harakat
+    if sentence_ends:
+        last = len(sentence_ends) - 1
+        sents = map(min, map(bisect_right, repeat(sentence_ends, n), starts), repeat(last, n))
+    else:
+        sents = repeat(0, n)
+    return TokenList(map(Token, range(n), starts, ends, fstarts, fends, words, sents, forms))

@@ -12,7 +12,7 @@ import re
 
 from ...model import Document, Timex
 from ...text.normalize import Folded, fold_with_map
-from .patterns import anchors, patterns
+from .patterns import anchors, needs, patterns
 from .resolve import HANDLERS, ONE, Res
 
 __all__ = ["DateRecognizer", "event_date", "find_timex", "find_timex_folded"]
@@ -73,8 +73,12 @@ def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
     if not windows:
         return []
     cands = []
+    need = needs()
     for kind, rx in patterns():
+        probes = need.get(kind, ())
         for ws, we in windows:
+            if probes and not all(p.search(ftext, ws, we) for p in probes):
+                continue  # a word every match of this family contains is not there
             for m in rx.finditer(ftext, ws, we):
                 s, e = m.span("e")
                 cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
@@ -106,6 +110,7 @@ def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
 
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 7, 9  # words a date expression may reach before / after its anchor word
+_ANCHOR_CACHE: dict[str, bool] = {}  # word -> can it anchor a date (checked once per word)
 
 
 def _windows(ftext: str) -> list[tuple[int, int]]:
@@ -114,15 +119,29 @@ def _windows(ftext: str) -> list[tuple[int, int]]:
     Scanning the whole text with ~20 patterns costs more than finding the few words that every
     date expression contains (a digit, a month or weekday, أمس, الشهر …) and looking around them.
     """
-    anc = anchors()
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ftext)]
-    hits = [i for i, (_, _, w) in enumerate(words)
-            if w in anc or w[1:] in anc or w[2:] in anc or w[:1].isdigit() or w[-1:].isdigit()]
+    words = _WORD.findall(ftext)
+    if not words:
+        return []
+    cache = _ANCHOR_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
+    distinct = set(words)
+    new = distinct.difference(cache)
+    if new:
+        anc = anchors()
+        for w in new:
+            cache[w] = (w in anc or w[1:] in anc or w[2:] in anc or w[:1].isdigit()
+                        or w[-1:].isdigit())
+    hitset = {w for w in distinct if cache[w]}
+    if not hitset:
+        return []
+    hits = [i for i, w in enumerate(words) if w in hitset]
+    spans = [m.span() for m in _WORD.finditer(ftext)]
     out: list[tuple[int, int]] = []
-    n = len(words)
+    n = len(spans)
     for i in hits:
-        a = words[max(0, i - _BEFORE)][0]
-        b = words[min(n - 1, i + _AFTER)][1]
+        a = spans[max(0, i - _BEFORE)][0]
+        b = spans[min(n - 1, i + _AFTER)][1]
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:

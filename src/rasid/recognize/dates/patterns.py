@@ -77,6 +77,34 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(k, re.compile(v)) for k, v in out.items()]
 
 
+# What every match of a family contains, as literals of the folded text: one of each group
+# (a regex). A window of text that lacks one cannot hold a match, so the family's full regex is
+# not run there. Keep in step with patterns() above; tests/test_perf.py checks the two agree.
+_Y4 = r"\d{4}"
+
+
+@cache
+def needs() -> dict[str, tuple[re.Pattern, ...]]:
+    wd = "|".join(lexicon().weekdays)
+    groups = {
+        "sameday": ("اليوم", _Y4),
+        "earlier": ("وقت",),
+        "night": ("ليل", wd),
+        "streak": ("لليوم",),
+        "vague": ("موخرا|الاونه|ايام",),
+        "now": ("حاليا|الوقت",),
+        "period": ("الاسبوع|الشهر|العام|السنه",),
+        "rel": ("امس|البارحه|اليوم|غد|الليله",),
+        "recent": ("الماضي|الاخير|المنصرم|الفائته|السابقه",),
+        "ago": ("قبل|بعد",),
+        "year": ("عام|سنه|سنة", _Y4),
+        "bareyear": (_Y4,),
+        "yearrange": (_Y4,),
+        "weekday": (wd,),
+    }
+    return {k: tuple(re.compile(g) for g in v) for k, v in groups.items()}
+
+
 @cache
 def anchors() -> frozenset[str]:
     """Words (folded, without clitics) one of which every date expression contains."""

@@ -14,6 +14,7 @@ from functools import cache
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
 from ...text.normalize import fold
+from ...text.tokens import word_positions
 from ..lexicon import DATA_DIR, read_tsv
 from .demonyms import demonym_table
 from .gazetteer import Place, gazetteer
@@ -43,7 +44,26 @@ def _forms(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def _first(pair):
+    return pair[0]
+
+
+_CUE_CACHE: dict[str, tuple[str, str, int] | None] = {}
+
+
 def _cue_of(word: str) -> tuple[str, str, int] | None:
+    """The cue a word is (kind, value, clitic chars), cached per word."""
+    try:
+        return _CUE_CACHE[word]
+    except KeyError:
+        pass
+    if len(_CUE_CACHE) > 200_000:
+        _CUE_CACHE.clear()
+    hit = _CUE_CACHE[word] = _find_cue(word)
+    return hit
+
+
+def _find_cue(word: str) -> tuple[str, str, int] | None:
     cues = _cues()
     for form, k in _forms(word):
         hit = cues.get(form) or (cues.get(form[2:]) if form.startswith("ال") else None)
@@ -73,12 +93,15 @@ class PlaceRecognizer:
         for form, k in _forms(norm):
             if k and is_own_word(norm, form):
                 continue  # كشفت is a verb, not ك + شفت
-            names = tuple((len(rest), rest, name) for rest, name in first.get(form, ())
-                          if (rest or name not in cues)  # a bare type/cue word is never a place
-                          and len(rest) <= _MAX_NAME_TOKENS)
+            # names by length, longest first; per length, rest of the name -> the first such name
+            by_len: dict[int, dict[tuple[str, ...], str]] = {}
+            for rest, name in first.get(form, ()):
+                if (rest or name not in cues) and len(rest) <= _MAX_NAME_TOKENS:
+                    by_len.setdefault(len(rest), {}).setdefault(rest, name)
+            groups = tuple(sorted(by_len.items(), key=lambda g: -g[0]))
             dem = bool(self.demonyms.get(form)) and form not in self.gaz.by_name
-            if names or dem:
-                out.append((form, k, names, dem))
+            if groups or dem:
+                out.append((form, k, groups, dem))
         return tuple(out)
 
     def _match(self, tokens) -> list[dict]:
@@ -86,33 +109,38 @@ class PlaceRecognizer:
         if len(cache) > 300_000:
             cache.clear()
         n = len(tokens)
-        out: list[dict] = []
-        i = 0
-        while i < n:
-            norm = tokens[i].norm
+        norms = [t.norm for t in tokens]
+        hits = []
+        for where in word_positions(tokens).values():
+            norm = norms[where[0]]
             readings = cache.get(norm)
             if readings is None:
                 readings = cache[norm] = self._readings(norm)
-            if not readings:
-                i += 1
+            if readings:
+                hits.extend([(i, readings) for i in where])
+        hits.sort(key=_first)
+        out: list[dict] = []
+        free = 0  # the first token not inside a name already found
+        for i, readings in hits:
+            if i < free:
                 continue
             best = None
-            for form, k, names, dem in readings:
-                for m, rest, name in names:
+            for form, k, groups, dem in readings:
+                for m, names in groups:
                     if i + m >= n:
                         continue
-                    if all(tokens[i + 1 + j].norm == rest[j] for j in range(m)):
+                    name = names.get(tuple(norms[i + 1:i + 1 + m]) if m else ())
+                    if name is not None:
                         if best is None or m + 1 > best[0]:
                             best = (m + 1, name, k, "place")
                         break
                 if dem and best is None:
                     best = (1, form, k, "demonym")
             if best is None:
-                i += 1
                 continue
             length, name, k, what = best
             out.append({"i": i, "j": i + length, "name": name, "strip": k, "what": what})
-            i += length
+            free = i + length
         return out
 
     def _context(self, tokens, m: dict) -> None:

@@ -1,0 +1,135 @@
+"""Speed work must not change results: each fast path is checked against the plain version."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasid.model import Document
+from rasid.recognize.dates import _windows
+from rasid.recognize.dates.patterns import needs, patterns
+from rasid.recognize.lexicon import PhraseMatcher
+from rasid.text import prepare
+from rasid.text.normalize import DELETABLE_RE, FOLD_TABLE, fold, fold_chars, fold_with_map
+from rasid.text.sentences import split_sentences
+from rasid.text.tokens import TOKEN_RE, TokenList, clitic_forms, tokenize, word_positions
+
+ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤء ً ٌ ٍ َ ُ ِ ّ ْـ٠١٢٣"
+                                                "0123456789 .،؟!\n«»\"-_/AbZ\u200f\u202b")),
+                max_size=120)
+
+SENTENCES = [
+    "قتل ثلاثة مدنيين في قصف على دمشق أمس الإثنين، وقال المرصد إن الحصيلة مرشحة للارتفاع.",
+    "وفي 3 آذار/مارس 2016 سيطرت قسد على بلدة في ريف دير الزور الشرقي.",
+    "اعتُقل خمسةُ أشخاصٍ ليلة الخميس الجمعة، ثم أُفرج عنهم في وقت سابق من هذا الأسبوع.",
+    "قبل ثلاثة أيام، وخلال الأسبوعين الماضيين، منذ عام 2011 وحتى 15/04/2019.",
+    "لليوم الثالث على التوالي تظاهر السكان في نفس اليوم من عام 2012 حاليا ومؤخرا.",
+]
+
+
+def _naive_tokens(folded):
+    """tokenize() as one step per token, the way it was first written."""
+    out = []
+    for i, m in enumerate(TOKEN_RE.finditer(folded.text)):
+        fs, fe = m.span()
+        s, e = folded.orig_span(fs, fe)
+        out.append((i, s, e, fs, fe, m.group(), clitic_forms(m.group())))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC)
+def test_fold_chars_equals_translate(text):
+    assert fold_chars(text) == text.translate(FOLD_TABLE)
+    assert fold(text) == DELETABLE_RE.sub("", text.translate(FOLD_TABLE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC)
+def test_fold_map_and_tokens_match_the_plain_version(text):
+    folded = fold_with_map(text)
+    assert folded.text == fold(text)
+    if folded.index is not None:
+        kept = [i for i, ch in enumerate(text.translate(FOLD_TABLE)) if not DELETABLE_RE.match(ch)]
+        assert list(folded.index) == kept + [len(text)]
+    tokens = tokenize(folded)
+    assert [(t.i, t.start, t.end, t.fstart, t.fend, t.norm, t.forms) for t in tokens] == _naive_tokens(folded)
+    for t in tokens:
+        assert text[t.start:t.end].strip() != "" or t.start == t.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC)
+def test_sentence_numbers_and_ranges(text):
+    doc = Document(text=text)
+    prepare(doc)
+    sentences = split_sentences(text)
+    si = 0
+    for tok in doc._tokens:  # the original per-token walk
+        while si < len(sentences) - 1 and tok.start >= sentences[si].end:
+            si += 1
+        assert tok.sent == si
+    for s in doc._sentences:
+        assert all(t.sent == s.i for t in doc._tokens[s.tok_start:s.tok_end])
+        assert s.tok_end == len(doc._tokens) or doc._tokens[s.tok_end].sent > s.i
+
+
+def test_word_positions_index_each_distinct_word_once():
+    doc = Document(text="قصف على دمشق ثم قصف على حلب")
+    prepare(doc)
+    where = word_positions(doc._tokens)
+    assert isinstance(doc._tokens, TokenList)
+    assert where[doc._tokens[0].forms] == [0, 4]
+    assert sorted(i for pos in where.values() for i in pos) == list(range(len(doc._tokens)))
+    assert word_positions(doc._tokens) is where  # computed once per document
+    doc._tokens.append(doc._tokens[0])
+    assert word_positions(doc._tokens)[doc._tokens[0].forms] == [0, 4, 7]  # re-indexed
+
+
+def test_phrase_matcher_cache_follows_new_phrases():
+    doc = Document(text="وبالحسكة قصف الطيران الحربي")
+    prepare(doc)
+    pm = PhraseMatcher()
+    pm.add("PLACE", "الحسكة")
+    assert [(m.label, m.start) for m in pm.match(doc._tokens, doc._folded.orig_span)] == [("PLACE", 2)]
+    pm.add("ACT", "الطيران الحربي")  # after a match: cached readings must not hide it
+    got = [(m.label, doc.text[m.start:m.end]) for m in pm.match(doc._tokens, doc._folded.orig_span)]
+    assert got == [("PLACE", "الحسكة"), ("ACT", "الطيران الحربي")]
+    # plain lists (not from tokenize) work too
+    assert len(pm.match(list(doc._tokens), doc._folded.orig_span)) == 2
+
+
+def test_date_probes_never_skip_a_match():
+    """Every match of a family contains one of each of its probes (needs())."""
+    need = needs()
+    seen = set()
+    for sent in SENTENCES:
+        ftext = fold(sent)
+        for kind, rx in patterns():
+            for m in rx.finditer(ftext):
+                seen.add(kind)
+                for probe in need.get(kind, ()):
+                    assert probe.search(ftext, m.start(), m.end()), (kind, m.group())
+    assert {"dmy", "night", "ago", "recent", "streak", "sameday", "earlier", "period", "weekday",
+            "rel", "numeric", "bareyear", "now", "vague"} <= seen
+
+
+def test_windows_cover_anchor_words():
+    ftext = fold(SENTENCES[1] + " " + "كلام " * 40 + SENTENCES[0])
+    wins = _windows(ftext)
+    assert len(wins) == 2
+    assert all(a < b for a, b in wins) and wins[0][1] < wins[1][0]
+    assert "2016" in ftext[wins[0][0]:wins[0][1]] and "امس" in ftext[wins[1][0]:wins[1][1]]
+    assert _windows(fold("كلام بلا تاريخ")) == []
+
+
+def test_private_attributes_read_and_write():
+    doc = Document(text="نص")
+    assert doc._tokens == [] and doc._folded is None and doc._dateline == 0
+    doc._dateline = 5
+    other = doc.model_copy()
+    other._dateline = 7
+    assert (doc._dateline, other._dateline) == (5, 7)
+    assert re.search("_dateline", repr(type(doc).__private_attributes__))
