@@ -11,7 +11,7 @@ import typer
 
 from ..inputs import DocInput, InputProblem, read_inputs
 from ..model import Document
-from ..pipeline import InputError, parse_published
+from ..pipeline import MAX_CHARS_DEFAULT, InputError, parse_published
 from .common import err_console, fail, open_output, warn
 
 
@@ -30,11 +30,18 @@ def _check_published(published: str | None) -> str | None:
 
 
 def extract_documents(inputs: list[str], published: str | None, source: str | None,
-                      problems: list[str], component=None) -> Iterator[Document]:
-    """Run the pipeline over every input document, collecting problems as messages."""
-    from ..pipeline import default_pipeline
+                      problems: list[str], component=None,
+                      max_chars: int | None = None) -> Iterator[Document]:
+    """Run the pipeline over every input document, collecting problems as messages.
+
+    ``max_chars`` overrides the pipeline's size limit (documents over it are refused as a
+    problem, the others processed); the components are shared, not rebuilt.
+    """
+    from ..pipeline import Pipeline, default_pipeline
 
     pipe = default_pipeline()
+    if max_chars is not None and max_chars != pipe.max_chars:
+        pipe = Pipeline(pipe.components, max_chars=max_chars)
     for item in read_inputs(inputs):
         if isinstance(item, InputProblem):
             problems.append(str(item))
@@ -46,8 +53,9 @@ def extract_documents(inputs: list[str], published: str | None, source: str | No
         try:
             doc = pipe.make_doc(item.text, **meta)
         except InputError as exc:
+            hint = "; raise the limit with --max-chars" if "too large" in str(exc) else ""
             problems.append(f"{item.origin}: {exc}")
-            warn(f"{item.origin}: {exc}")
+            warn(f"{item.origin}: {exc}{hint}")
             continue
         yield pipe.run(doc) if component is None else component(doc)
 
@@ -66,10 +74,12 @@ def register(app: typer.Typer) -> None:
         format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv (ACLED columns), geojson or text"),
         output: Optional[str] = typer.Option(None, "-o", "--output", help="write to FILE instead of stdout"),
         explain: bool = typer.Option(False, help="say which rule or lexicon entry decided each field"),
+        max_chars: int = typer.Option(MAX_CHARS_DEFAULT, "--max-chars", min=1,
+                                      help="refuse documents longer than this many characters"),
     ) -> None:
         published = _check_published(published)
         problems: list[str] = []
-        docs = extract_documents(inputs, published, source, problems)
+        docs = extract_documents(inputs, published, source, problems, max_chars=max_chars)
         from .. import output as out
 
         with open_output(output) as fh:

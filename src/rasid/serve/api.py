@@ -33,6 +33,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..inputs import replace_surrogates
 from ..pipeline import InputError, default_pipeline, parse_published
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -70,7 +71,13 @@ class ExtractRequest(BaseModel):
     def _not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("text is empty")
-        return v
+        return replace_surrogates(v)
+
+    @field_validator("source", "id", "url", "title")
+    @classmethod
+    def _encodable(cls, v: str | None) -> str | None:
+        # a "\ud800" escape is valid JSON but cannot be written back as UTF-8 (was a 500)
+        return None if v is None else replace_surrogates(v)
 
     @field_validator("published")
     @classmethod

@@ -79,8 +79,12 @@ def hijri_year_of(pub: D) -> int:
 
 
 def nearest_hijri_month(m: int, pub: D) -> int | None:
-    """Hijri year whose month ``m`` is nearest to ``pub`` (an announced or just-past month)."""
-    hy = hijri_year_of(pub)
+    """Hijri year whose month ``m`` is nearest to ``pub`` (an announced or just-past month);
+    None when ``pub`` is outside the Umm al-Qura table (1924-2077)."""
+    try:
+        hy = hijri_year_of(pub)
+    except (ValueError, OverflowError):
+        return None
     best = None
     for y in (hy - 1, hy, hy + 1):
         r = hijri_month(y, m)
