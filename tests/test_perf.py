@@ -133,3 +133,24 @@ def test_private_attributes_read_and_write():
     other._dateline = 7
     assert (doc._dateline, other._dateline) == (5, 7)
     assert re.search("_dateline", repr(type(doc).__private_attributes__))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES + ["كلام عادي بلا أي شيء", "#وسم_مع_شرطة", "٢٠١٩"]),
+                max_size=6).map(" ".join))
+def test_windows_from_tokens_equal_windows_from_text(text):
+    doc = Document(text=text)
+    prepare(doc)
+    assert _windows(doc._folded.text, doc._tokens or None) == _windows(doc._folded.text)
+
+
+def test_actors_read_through_hashtag_underscores():
+    from rasid.recognize.actors import ActorRecognizer
+
+    a = ActorRecognizer()
+    plain, tagged = Document(text="قال الجيش السوري"), Document(text="قال #الجيش_السوري")
+    for d in (plain, tagged):
+        prepare(d)
+        a(d)
+    assert [e.canonical for e in plain.entities] == [e.canonical for e in tagged.entities]
+    assert plain.entities

@@ -106,7 +106,9 @@ class ActorRecognizer:
     # -- reading ---------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Entity]:
         # "_" joins hashtag words (#الأمن_العام_اللبناني): read through it
-        tokens = [t for t in doc._tokens if t.norm != "_"]
+        tokens = doc._tokens
+        if any(t.norm == "_" for t in tokens):
+            tokens = [t for t in tokens if t.norm != "_"]
         matches = self._pm.match(tokens, doc._folded.orig_span)
         if not matches:
             return []
@@ -119,12 +121,12 @@ class ActorRecognizer:
         self._tokens, self._at, self._doc = tokens, at, doc
         out: list[Entity] = []
         last_group: Actor | None = None
-        i, n = 0, len(tokens)
-        while i < n:
-            c = at.get(i)
-            if not c:
-                i += 1
-                continue
+        i = 0
+        for p in sorted(at):  # token positions where some phrase starts, in order
+            if p < i:
+                continue  # inside the entity just read
+            i = p
+            c = at[p]
             best = None  # (end, prio, entity)
             for label, m in c.items():
                 got = self._read(label, m, strong, last_group)
@@ -135,7 +137,7 @@ class ActorRecognizer:
                 if best is None or cand[:2] > best[:2]:
                     best = cand
             if best is None:
-                i += 1
+                i = p + 1
                 continue
             end, _, ent = best
             if ent is not None:

@@ -65,11 +65,14 @@ def _value(res: Res) -> str | None:
     return f"{s.isoformat()}/{e.isoformat()}"
 
 
-def find_timex_folded(folded: Folded, published=None) -> list[Timex]:
-    """find_timex over an already folded text (the pipeline folds each document once)."""
+def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex]:
+    """find_timex over an already folded text (the pipeline folds each document once).
+
+    ``tokens``, the tokens of ``folded`` (text.tokenize), spare a second pass over the words.
+    """
     pub = _parse_pub(published)
     ftext = folded.text
-    windows = _windows(ftext)
+    windows = _windows(ftext, tokens)
     if not windows:
         return []
     cands = []
@@ -113,13 +116,20 @@ _BEFORE, _AFTER = 7, 9  # words a date expression may reach before / after its a
 _ANCHOR_CACHE: dict[str, bool] = {}  # word -> can it anchor a date (checked once per word)
 
 
-def _windows(ftext: str) -> list[tuple[int, int]]:
+def _windows(ftext: str, tokens=None) -> list[tuple[int, int]]:
     """Stretches of text around words that can anchor a date; the patterns run only there.
 
     Scanning the whole text with ~20 patterns costs more than finding the few words that every
     date expression contains (a digit, a month or weekday, أمس, الشهر …) and looking around them.
+    Words are the runs of \\w; the document's word tokens are exactly these when no "_" joins
+    two of them, and then they are reused.
     """
-    words = _WORD.findall(ftext)
+    if tokens is not None and "_" not in ftext:
+        wt = [t for t in tokens if t.norm[:1].isalnum()]
+        words = [t.norm for t in wt]
+    else:
+        wt = None
+        words = _WORD.findall(ftext)
     if not words:
         return []
     cache = _ANCHOR_CACHE
@@ -136,12 +146,17 @@ def _windows(ftext: str) -> list[tuple[int, int]]:
     if not hitset:
         return []
     hits = [i for i, w in enumerate(words) if w in hitset]
-    spans = [m.span() for m in _WORD.finditer(ftext)]
+    if wt is None:
+        spans = [m.span() for m in _WORD.finditer(ftext)]
     out: list[tuple[int, int]] = []
-    n = len(spans)
+    n = len(words)
     for i in hits:
-        a = spans[max(0, i - _BEFORE)][0]
-        b = spans[min(n - 1, i + _AFTER)][1]
+        if wt is None:
+            a = spans[max(0, i - _BEFORE)][0]
+            b = spans[min(n - 1, i + _AFTER)][1]
+        else:
+            a = wt[max(0, i - _BEFORE)].fstart
+            b = wt[min(n - 1, i + _AFTER)].fend
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -189,7 +204,8 @@ class DateRecognizer:
 
     def __call__(self, doc: Document) -> None:
         folded = doc._folded if doc._folded is not None else fold_with_map(doc.text)
-        doc.timex = find_timex_folded(folded, doc.published)
+        tokens = (doc._tokens or None) if doc._folded is not None else None
+        doc.timex = find_timex_folded(folded, doc.published, tokens)
         if _parse_pub(doc.published) is None and any(t.relative and t.date_start is None
                                                      for t in doc.timex):
             doc.warnings.append("dates: relative dates left unresolved: no valid published date")
