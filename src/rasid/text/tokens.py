@@ -16,9 +16,8 @@ from itertools import repeat
 from .normalize import Folded
 
 # Words: runs of letters/digits (Arabic or Latin); anything else that is not a space is a
-# one-character token (punctuation, quotes, symbols). Control characters (NUL bytes and the
-# like in scraped text) separate words like spaces instead of sitting between them as tokens.
-TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_", re.UNICODE)
+# one-character token (punctuation, quotes, symbols).
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -124,7 +123,7 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
         return TokenList()
     n = len(spans)
     fstarts, fends = zip(*spans)
-    words = TOKEN_RE.findall(text)
+    words = [text[fs:fe] for fs, fe in spans]
     known = _FORM_CACHE.get
     forms = [known(w) or cached_forms(w) for w in words]
     index = folded.index
