@@ -7,7 +7,8 @@ Every measurement runs in a fresh child process so that one does not warm or blo
   peak RSS of that process;
 * N processes (``--processes N``): the corpus split over N workers; total articles/s;
 * peer (``--peer dateparser``): dateparser 1.5.0 ``search_dates`` alone on the same documents
-  (languages=['ar'], RELATIVE_BASE=published), and Rasid's full pipeline ÷ dateparser.
+  (languages=['ar'], DATE_ORDER='DMY', PREFER_DATES_FROM='past', RELATIVE_BASE=published, as in
+  bench_dates.py), and Rasid's full pipeline ÷ dateparser.
 
     .venv/bin/pip install dateparser==1.5.0   # the "bench" extra
     .venv/bin/python benchmarks/bench_pipeline.py --corpus ../shared/data/news/ant_dev_corpus.jsonl \\
@@ -79,7 +80,10 @@ def _run_dateparser(docs: list[dict]) -> dict:
 
     def one(text, pub):
         base = dt.datetime.fromisoformat(pub) if pub else None
-        settings = {"RELATIVE_BASE": base} if base else {}
+        # the settings of benchmarks/bench_dates.py
+        settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
+        if base:
+            settings["RELATIVE_BASE"] = base
         return search_dates(text, languages=["ar"], settings=settings) or []
 
     one("قتل ثلاثة مدنيين في قصف على دمشق أمس.", "2020-01-02")

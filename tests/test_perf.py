@@ -26,6 +26,7 @@ SENTENCES = [
     "اعتُقل خمسةُ أشخاصٍ ليلة الخميس الجمعة، ثم أُفرج عنهم في وقت سابق من هذا الأسبوع.",
     "قبل ثلاثة أيام، وخلال الأسبوعين الماضيين، منذ عام 2011 وحتى 15/04/2019.",
     "لليوم الثالث على التوالي تظاهر السكان في نفس اليوم من عام 2012 حاليا ومؤخرا.",
+    "وصل الوفد عشية عيد الفطر، وفي يوم الأرض من عام 2018 خرجت مسيرات.",
 ]
 
 
@@ -113,7 +114,7 @@ def test_date_probes_never_skip_a_match():
                 for probe in need.get(kind, ()):
                     assert probe.search(ftext, m.start(), m.end()), (kind, m.group())
     assert {"dmy", "night", "ago", "recent", "streak", "sameday", "earlier", "period", "weekday",
-            "rel", "numeric", "bareyear", "now", "vague"} <= seen
+            "rel", "numeric", "bareyear", "now", "vague", "named", "year", "month"} <= seen
 
 
 def test_windows_cover_anchor_words():

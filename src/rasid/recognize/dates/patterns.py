@@ -85,8 +85,12 @@ _Y4 = r"\d{4}"
 
 @cache
 def needs() -> dict[str, tuple[re.Pattern, ...]]:
-    wd = "|".join(lexicon().weekdays)
+    lx = lexicon()
+    wd = "|".join(re.escape(w) for w in lx.weekdays)
+    named = "|".join(re.escape(p.split()[-1]) for p in lx.named)  # a name's last word
     groups = {
+        "numeric": (r"\d\s?[/.\-\\]\s?\d",),
+        "named": (named,),
         "sameday": ("اليوم", _Y4),
         "earlier": ("وقت",),
         "night": ("ليل", wd),

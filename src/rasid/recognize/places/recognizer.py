@@ -292,9 +292,13 @@ def _locate_country_directions(doc, tokens, top: str) -> None:
     c = gazetteer().country(top)
     if c is None:
         return
-    for k in range(1, len(tokens)):
-        if tokens[k].norm != "البلاد":
-            continue
+    norms = [t.norm for t in tokens]
+    k = 0
+    while True:
+        try:
+            k = norms.index("البلاد", k + 1)  # C-speed scan for the next one
+        except ValueError:
+            break
         cue = _cue_of(tokens[k - 1].norm)
         if not cue or cue[0] != "direction":
             continue
