@@ -91,7 +91,16 @@ class PhraseMatcher:
                 # later words agree in definiteness with the first: الضربة الجوية
                 alts = tuple((r, "ال" + r, r[2:]) if r[:2] == "ال" else (r, "ال" + r) for r in rest)
                 out.append((len(rest), alts, label, payload, stripped))
-        return tuple(out)
+        # a one-word entry always matches: later entries with its label can never be reached
+        done: set[str] = set()
+        kept = []
+        for entry in out:
+            if entry[2] in done:
+                continue
+            if not entry[0]:
+                done.add(entry[2])
+            kept.append(entry)
+        return tuple(kept)
 
     def match(self, tokens: list[Token], folded_orig_span=None) -> list[Match]:
         """Every phrase occurrence; for each label and start token, only the longest."""
@@ -112,23 +121,28 @@ class PhraseMatcher:
         hits.sort(key=_first)
         for i, cands in hits:
             tok = tokens[i]
-            seen_labels: set[str] = set()
+            seen_labels: set[str] | None = None
             for k, alts, label, payload, stripped in cands:
-                if label in seen_labels or i + k >= n:
+                if seen_labels is not None and label in seen_labels:
                     continue
                 if k:
-                    ok = True
-                    for j in range(k):
-                        if tokens[i + 1 + j].norm not in alts[j]:
-                            ok = False
-                            break
-                    if not ok:
+                    if i + k >= n:
                         continue
+                    for j, alt in enumerate(alts, i + 1):
+                        if tokens[j].norm not in alt:
+                            break
+                    else:
+                        j = 0
+                    if j:
+                        continue  # a later word differs
                 start = tok.start
                 if stripped and folded_orig_span is not None:
                     start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]
                 out.append(Match(label, i, i + k + 1, start, tokens[i + k].end, payload, stripped))
-                seen_labels.add(label)
+                if seen_labels is None:
+                    seen_labels = {label}
+                else:
+                    seen_labels.add(label)
         return out
 
 
