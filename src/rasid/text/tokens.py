@@ -16,8 +16,9 @@ from itertools import repeat
 from .normalize import Folded
 
 # Words: runs of letters/digits (Arabic or Latin); anything else that is not a space is a
-# one-character token (punctuation, quotes, symbols).
-TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+# one-character token (punctuation, quotes, symbols). Control characters (NUL bytes and the
+# like in scraped text) separate words like spaces instead of sitting between them as tokens.
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_", re.UNICODE)
 
 
 @dataclass(slots=True)
