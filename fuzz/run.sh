@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL="${1:-60}"
-PY="${PYTHON:-.venv/bin/python}"
-[ -x "$PY" ] || PY=python
+# the interpreter: $PYTHON, else the active virtual environment's, else the repo's .venv
+if [ -n "${PYTHON:-}" ]; then PY="$PYTHON"
+elif [ -n "${VIRTUAL_ENV:-}" ] || [ ! -x .venv/bin/python ]; then PY=python
+else PY=.venv/bin/python; fi
 HARNESSES=(fuzz_text fuzz_dates)
 EACH=$(( TOTAL / ${#HARNESSES[@]} ))
 [ "$EACH" -ge 1 ] || EACH=1
