@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..model import Document, Entity, Timex
+from ..text.normalize import fold
 from ..recognize.dates import event_date
 from ..recognize.quotes import source_label
 from .counts import sentence_counts
@@ -133,6 +134,9 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
 
 
 _LOOKAHEAD = 2
+_WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
+                                 "بحرية", "عسكرية", "عسكري", "مسلح", "مسلحة", "انتحاري")}
+_REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _NON_STATE = {"rebel", "militia", "identity"}
 
@@ -140,7 +144,11 @@ _NON_STATE = {"rebel", "militia", "identity"}
 def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
     """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
     attacking state's forces."""
-    starts = {tokens[j].start for j in range(trig.tok_end, min(trig.tok_end + 2, len(tokens)))}
+    if trig.tok_end >= len(tokens):
+        return None
+    starts = {tokens[trig.tok_end].start}
+    if trig.tok_end + 1 < len(tokens) and tokens[trig.tok_end].norm in _WEAPON_ADJ:
+        starts.add(tokens[trig.tok_end + 1].start)  # "غارة جوية روسية"
     for e in doc.entities:
         if e.source == "places" and e.start in starts and e.data.get("locating") is False:
             return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
@@ -196,6 +204,7 @@ class ArgumentLinker:
             if e.type == "ACTOR":
                 ts, te = idx.tok_range(e.start, e.end)
                 actors_by_doc.append(ActorMention(e, ts, te))
+        pending: list[tuple[Mention, str | None]] = []
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
@@ -280,16 +289,14 @@ class ArgumentLinker:
                     and not f["actor2"]:
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "civilian victims named by person nouns"
-            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT:
+            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
+                    and men.kind in _REMOTE_OR_ASSAULT:
                 adj = demonym_after(doc, tokens, trig, idx)
                 if adj:
                     f["actor1"], f["inter1"] = f"Military Forces of {the_country(adj)}", 1
                     why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
             if not f["actor1"] and et in _VIOLENT:
-                claimed = claimed_actor(doc, actors_by_doc, f.get("actor2", ""))
-                if claimed is not None:
-                    f["actor1"], f["inter1"] = actor_name(claimed, country)
-                    why["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
+                pending.append((men, country))
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
                     f["actor1"], f["inter1"] = generic_actor("unidentified", country)
@@ -335,6 +342,11 @@ class ArgumentLinker:
                 else:
                     f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
+        for men, country in pending:
+            claimed = claimed_actor(doc, actors_by_doc, men.fields.get("actor2", ""))
+            if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
+                men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
+                men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
 
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig) -> None:
