@@ -251,10 +251,13 @@ class ArgumentLinker:
             side_counts = Counter()
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
                 for j in range(lo, hi):
+                    if j > 0 and tokens[j - 1].norm == "يد":
+                        continue  # "على يد رجل مسلح": the killer
                     for form in tokens[j].forms[:3]:
                         hit = nouns.get(form)
                         if hit:
-                            side_counts[hit[1]] += 1
+                            if hit[1] != "attacker":
+                                side_counts[hit[1]] += 1
                             break
                 if side_counts:
                     break

@@ -78,6 +78,15 @@ _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية
                                   "غمرة", "سياق", "ظل")}
 
 
+_CAUSE = {fold(w) for w in ("احتجاجا", "تنديدا", "رفضا", "استنكارا")}
+
+
+def _a_cause(t: Match, tokens, sent_start: int) -> bool:
+    """"تظاهروا احتجاجا على الغارات": the strikes are what the protest is about."""
+    return any(f in _CAUSE for j in range(max(sent_start, t.tok_start - 3), t.tok_start)
+               for f in tokens[j].forms[:2])
+
+
 def _in_background(t: Match, tokens, sent_start: int) -> bool:
     for j in range(max(sent_start, t.tok_start - 2), t.tok_start):
         if any(f in _BACKGROUND for f in tokens[j].forms[:3]):
@@ -106,7 +115,7 @@ class EventMentionDetector:
             if not trig:
                 continue
             mods = groups.get("MODALITY", [])
-            live = [t for t in trig if not _blocked(t, mods)]
+            live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, doc._sentences[si].tok_start)]
             if not live or si in future_sents:
                 continue
             if si not in dated_sents and all(_in_background(t, tokens, doc._sentences[si].tok_start)
