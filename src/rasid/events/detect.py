@@ -17,7 +17,7 @@ from .mention import Mention
 # Kinds that name a violent act or a development strongly enough to stand alone.
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
-_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling"}
+_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _NEAR = 3
 
