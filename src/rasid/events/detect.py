@@ -118,8 +118,7 @@ class EventMentionDetector:
             live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, doc._sentences[si].tok_start)]
             if not live or si in future_sents:
                 continue
-            if si not in dated_sents and all(_in_background(t, tokens, doc._sentences[si].tok_start)
-                                             for t in live):
+            if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):
                 continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
