@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
+from ..text.tokens import cached_forms
 from ..recognize.dates import event_date
 from ..recognize.quotes import source_label
 from .counts import sentence_counts
@@ -52,10 +53,31 @@ def _ents_in(doc: Document, s, kind: str) -> list[Entity]:
             and e.data.get("locating", True)]
 
 
+def _place_weight(e: Entity) -> float:
+    """A country or province named outright says more about the story than a small town
+    (which may be a homonym: تريب, a French town, is also Tripp, South Dakota)."""
+    kind = e.data.get("kind")
+    if kind == "country":
+        return 2.0
+    if kind in ("adm1", "region") or (e.data.get("population") or 0) >= 100_000:
+        return 1.5
+    return 1.0 if (e.data.get("population") or 0) >= 10_000 else 0.5
+
+
+def _weak_abroad(e: Entity, story_country: str | None) -> bool:
+    """A small place abroad in a story about another country is more likely a homonym, a
+    street name (طريق مكة المكرمة) or a person than where the act happened."""
+    if not story_country or e.data.get("country") == story_country:
+        return False
+    return e.data.get("kind") not in ("country",) and (e.data.get("population") or 0) < 200_000
+
+
 def document_country(doc: Document) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries."""
-    places = Counter(e.data.get("country") for e in doc.entities
-                     if e.source == "places" and e.data.get("locating", True) and e.data.get("country"))
+    places: Counter = Counter()
+    for e in doc.entities:
+        if e.source == "places" and e.data.get("locating", True) and e.data.get("country"):
+            places[e.data["country"]] += _place_weight(e)
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
     actors = Counter(e.data.get("country") for e in doc.entities
@@ -78,6 +100,15 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
         return (abroad, prec, _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
+
+
+_STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
+
+
+def _on_street(doc: Document, e: Entity) -> bool:
+    """"طريق مكة المكرمة"، "شارع بغداد": a place name inside a street or building name."""
+    words = doc.text[max(0, e.start - 12):e.start].split()
+    return bool(words) and any(f in _STREET for f in cached_forms(fold(words[-1])))
 
 
 def story_place(doc: Document, before: int, country: str | None) -> Entity | None:
@@ -211,7 +242,8 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            place = best_place(_ents_in(doc, s, "PLACE"), trig.start, doc_country)
+            place = best_place([e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
+                                and not _on_street(doc, e)], trig.start, doc_country)
             if place is not None:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
