@@ -111,16 +111,18 @@ def _on_street(doc: Document, e: Entity) -> bool:
     return bool(words) and any(f in _STREET for f in cached_forms(fold(words[-1])))
 
 
-def story_place(doc: Document, before: int, country: str | None) -> Entity | None:
+def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
     """The place the story is about, for a sentence that names none: the nearest town or
-    province named earlier in the same country."""
+    province named earlier in the same country (or, with ``anywhere``, the first one named)."""
     located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
                and e.data.get("kind") not in ("country", "region")
                and (not country or e.data.get("country") == country)]
     if not located:
         return None
     earlier = [e for e in located if e.start < before]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    return located[0] if anywhere else None
 
 
 def place_fields(e: Entity) -> dict:
@@ -244,7 +246,15 @@ class ArgumentLinker:
             # --- place
             place = best_place([e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
                                 and not _on_street(doc, e)], trig.start, doc_country)
-            if place is not None:
+            finer = None
+            if place is not None and place.data.get("kind") in ("country", "region"):
+                # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere
+                finer = story_place(doc, s.start, place.data.get("country"), anywhere=True)
+            if finer is not None:
+                f.update(place_fields(finer))
+                why["location"] = f"only '{place.text}' in the sentence: the story's place '{finer.text}'"
+                place = finer
+            elif place is not None:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
             country = f.get("country") or doc_country
