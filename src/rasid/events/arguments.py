@@ -367,7 +367,8 @@ class ArgumentLinker:
                 else:
                     why["location"] = "no place found"
             # --- date
-            self._date(doc, men, s, timex, trig)
+            self._date(doc, men, s, timex, trig,
+                       [tokens[m.tok_end - 1].end for m in sent_matches if m.label == "REPORT"])
             # --- source
             srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
                     -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
@@ -394,13 +395,17 @@ class ArgumentLinker:
                 men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
 
     @staticmethod
-    def _date(doc: Document, men: Mention, s, timex: list[Timex], trig) -> None:
+    def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
+              report_ends: list[int] = ()) -> None:
         f, why = men.fields, men.explain
         in_sent = [t for t in timex if s.start <= t.start < s.end]
+        # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement is not the act's; among
+        # the others, the last one before the trigger (or the first after it) governs it
+        own = [t for t in in_sent if not any(0 <= t.start - e <= 4 for e in report_ends)] or in_sent
         chosen = None
-        if in_sent:
-            before = [t for t in in_sent if t.start <= trig.start]
-            chosen = before[-1] if before else in_sent[0]
+        if own:
+            before = [t for t in own if t.start <= trig.start]
+            chosen = before[-1] if before else own[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence"
         else:
             earlier = [t for t in timex if t.start < s.start and t.precision != "year"]
