@@ -87,3 +87,11 @@ def test_interaction_and_notes():
                "location": "Idlib", "fatalities": 3})
     assert n.startswith("On 2024-03-11, Military Forces of Russia carried out an air/drone strike")
     assert "3 killed" in n
+
+
+def test_event_ids_unique_within_a_document():
+    # two acts in one sentence share evidence; their ids must still differ
+    doc = extract("اندلعت اشتباكات بين الجيش وداعش في حلب أمس وتفجيرين انتحاريين نفذهما التنظيم.",
+                  published=PUBLISHED)
+    ids = [e.event_id for e in doc.events]
+    assert len(ids) >= 2 and len(set(ids)) == len(ids)

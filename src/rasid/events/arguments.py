@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..model import Document, Entity, Timex
+from ..text.normalize import fold
+from ..text.tokens import cached_forms
 from ..recognize.dates import event_date
 from ..recognize.quotes import source_label
 from .counts import sentence_counts
@@ -51,10 +53,31 @@ def _ents_in(doc: Document, s, kind: str) -> list[Entity]:
             and e.data.get("locating", True)]
 
 
+def _place_weight(e: Entity) -> float:
+    """A country or province named outright says more about the story than a small town
+    (which may be a homonym: تريب, a French town, is also Tripp, South Dakota)."""
+    kind = e.data.get("kind")
+    if kind == "country":
+        return 2.0
+    if kind in ("adm1", "region") or (e.data.get("population") or 0) >= 100_000:
+        return 1.5
+    return 1.0 if (e.data.get("population") or 0) >= 10_000 else 0.5
+
+
+def _weak_abroad(e: Entity, story_country: str | None) -> bool:
+    """A small place abroad in a story about another country is more likely a homonym, a
+    street name (طريق مكة المكرمة) or a person than where the act happened."""
+    if not story_country or e.data.get("country") == story_country:
+        return False
+    return e.data.get("kind") not in ("country",) and (e.data.get("population") or 0) < 200_000
+
+
 def document_country(doc: Document) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries."""
-    places = Counter(e.data.get("country") for e in doc.entities
-                     if e.source == "places" and e.data.get("locating", True) and e.data.get("country"))
+    places: Counter = Counter()
+    for e in doc.entities:
+        if e.source == "places" and e.data.get("locating", True) and e.data.get("country"):
+            places[e.data["country"]] += _place_weight(e)
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
     actors = Counter(e.data.get("country") for e in doc.entities
@@ -79,16 +102,27 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
     return min(ents, key=rank)
 
 
-def story_place(doc: Document, before: int, country: str | None) -> Entity | None:
+_STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
+
+
+def _on_street(doc: Document, e: Entity) -> bool:
+    """"طريق مكة المكرمة"، "شارع بغداد": a place name inside a street or building name."""
+    words = doc.text[max(0, e.start - 12):e.start].split()
+    return bool(words) and any(f in _STREET for f in cached_forms(fold(words[-1])))
+
+
+def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
     """The place the story is about, for a sentence that names none: the nearest town or
-    province named earlier in the same country."""
+    province named earlier in the same country (or, with ``anywhere``, the first one named)."""
     located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
                and e.data.get("kind") not in ("country", "region")
                and (not country or e.data.get("country") == country)]
     if not located:
         return None
     earlier = [e for e in located if e.start < before]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    return located[0] if anywhere else None
 
 
 def place_fields(e: Entity) -> dict:
@@ -133,6 +167,9 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
 
 
 _LOOKAHEAD = 2
+_WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
+                                 "بحرية", "عسكرية", "عسكري", "مسلح", "مسلحة", "انتحاري")}
+_REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _NON_STATE = {"rebel", "militia", "identity"}
 
@@ -140,7 +177,11 @@ _NON_STATE = {"rebel", "militia", "identity"}
 def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
     """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
     attacking state's forces."""
-    starts = {tokens[j].start for j in range(trig.tok_end, min(trig.tok_end + 2, len(tokens)))}
+    if trig.tok_end >= len(tokens):
+        return None
+    starts = {tokens[trig.tok_end].start}
+    if trig.tok_end + 1 < len(tokens) and tokens[trig.tok_end].norm in _WEAPON_ADJ:
+        starts.add(tokens[trig.tok_end + 1].start)  # "غارة جوية روسية"
     for e in doc.entities:
         if e.source == "places" and e.start in starts and e.data.get("locating") is False:
             return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
@@ -196,14 +237,24 @@ class ArgumentLinker:
             if e.type == "ACTOR":
                 ts, te = idx.tok_range(e.start, e.end)
                 actors_by_doc.append(ActorMention(e, ts, te))
+        pending: list[tuple[Mention, str | None]] = []
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            place = best_place(_ents_in(doc, s, "PLACE"), trig.start, doc_country)
-            if place is not None:
+            place = best_place([e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
+                                and not _on_street(doc, e)], trig.start, doc_country)
+            finer = None
+            if place is not None and place.data.get("kind") in ("country", "region"):
+                # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere
+                finer = story_place(doc, s.start, place.data.get("country"), anywhere=True)
+            if finer is not None:
+                f.update(place_fields(finer))
+                why["location"] = f"only '{place.text}' in the sentence: the story's place '{finer.text}'"
+                place = finer
+            elif place is not None:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
             country = f.get("country") or doc_country
@@ -242,10 +293,13 @@ class ArgumentLinker:
             side_counts = Counter()
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
                 for j in range(lo, hi):
+                    if j > 0 and tokens[j - 1].norm == "يد":
+                        continue  # "على يد رجل مسلح": the killer
                     for form in tokens[j].forms[:3]:
                         hit = nouns.get(form)
                         if hit:
-                            side_counts[hit[1]] += 1
+                            if hit[1] != "attacker":
+                                side_counts[hit[1]] += 1
                             break
                 if side_counts:
                     break
@@ -280,16 +334,14 @@ class ArgumentLinker:
                     and not f["actor2"]:
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "civilian victims named by person nouns"
-            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT:
+            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
+                    and men.kind in _REMOTE_OR_ASSAULT:
                 adj = demonym_after(doc, tokens, trig, idx)
                 if adj:
                     f["actor1"], f["inter1"] = f"Military Forces of {the_country(adj)}", 1
                     why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
             if not f["actor1"] and et in _VIOLENT:
-                claimed = claimed_actor(doc, actors_by_doc, f.get("actor2", ""))
-                if claimed is not None:
-                    f["actor1"], f["inter1"] = actor_name(claimed, country)
-                    why["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
+                pending.append((men, country))
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
                     f["actor1"], f["inter1"] = generic_actor("unidentified", country)
@@ -315,7 +367,8 @@ class ArgumentLinker:
                 else:
                     why["location"] = "no place found"
             # --- date
-            self._date(doc, men, s, timex, trig)
+            self._date(doc, men, s, timex, trig,
+                       [tokens[m.tok_end - 1].end for m in sent_matches if m.label == "REPORT"])
             # --- source
             srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
                     -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
@@ -335,15 +388,24 @@ class ArgumentLinker:
                 else:
                     f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
+        for men, country in pending:
+            claimed = claimed_actor(doc, actors_by_doc, men.fields.get("actor2", ""))
+            if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
+                men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
+                men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
 
     @staticmethod
-    def _date(doc: Document, men: Mention, s, timex: list[Timex], trig) -> None:
+    def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
+              report_ends: list[int] = ()) -> None:
         f, why = men.fields, men.explain
         in_sent = [t for t in timex if s.start <= t.start < s.end]
+        # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement is not the act's; among
+        # the others, the last one before the trigger (or the first after it) governs it
+        own = [t for t in in_sent if not any(0 <= t.start - e <= 4 for e in report_ends)] or in_sent
         chosen = None
-        if in_sent:
-            before = [t for t in in_sent if t.start <= trig.start]
-            chosen = before[-1] if before else in_sent[0]
+        if own:
+            before = [t for t in own if t.start <= trig.start]
+            chosen = before[-1] if before else own[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence"
         else:
             earlier = [t for t in timex if t.start < s.start and t.precision != "year"]

@@ -17,7 +17,7 @@ from .mention import Mention
 # Kinds that name a violent act or a development strongly enough to stand alone.
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
-_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling"}
+_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _NEAR = 3
 
@@ -78,6 +78,15 @@ _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية
                                   "غمرة", "سياق", "ظل")}
 
 
+_CAUSE = {fold(w) for w in ("احتجاجا", "تنديدا", "رفضا", "استنكارا")}
+
+
+def _a_cause(t: Match, tokens, sent_start: int) -> bool:
+    """"تظاهروا احتجاجا على الغارات": the strikes are what the protest is about."""
+    return any(f in _CAUSE for j in range(max(sent_start, t.tok_start - 3), t.tok_start)
+               for f in tokens[j].forms[:2])
+
+
 def _in_background(t: Match, tokens, sent_start: int) -> bool:
     for j in range(max(sent_start, t.tok_start - 2), t.tok_start):
         if any(f in _BACKGROUND for f in tokens[j].forms[:3]):
@@ -106,11 +115,10 @@ class EventMentionDetector:
             if not trig:
                 continue
             mods = groups.get("MODALITY", [])
-            live = [t for t in trig if not _blocked(t, mods)]
+            live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, doc._sentences[si].tok_start)]
             if not live or si in future_sents:
                 continue
-            if si not in dated_sents and all(_in_background(t, tokens, doc._sentences[si].tok_start)
-                                             for t in live):
+            if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):
                 continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))

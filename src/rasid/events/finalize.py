@@ -104,7 +104,7 @@ class EventBuilder:
             data = {k: v for k, v in f.items() if k in _FIELDS}
             for copy in range(men.multiplicity):
                 ev = Event(**data)
-                key = f"{doc.id}|{spans}|{men.main.start}|{copy}"
+                key = f"{doc.id}|{spans}|{men.main.start}|{copy}|{len(events)}"
                 ev.event_id = "RSD" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
                 events.append(ev)
         doc.events = events

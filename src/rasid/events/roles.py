@@ -25,6 +25,7 @@ _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "�
                             "وبمساندة", "وبدعم", "بالتنسيق")}
 _BETWEEN = {fold("بين")}
 
+_REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
@@ -86,7 +87,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "target", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _AGENT, 2)):
             a.role, a.why = "agent", f"after '{m}'"
-    protest = bool(kinds & PROTEST_KINDS)
+    protest = bool(kinds & PROTEST_KINDS) and not kinds & _REMOTE
     crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
     civ = [a for a in actors if a.kind == "civilians"]
 
@@ -98,11 +99,13 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                 if others:
                     return a, [], others[0], "clash between X and Y"
 
-    if protest and crowd:
-        a1 = crowd[0]
+    if protest:
+        # the crowd acts; the forces that disperse or shoot at it are acted upon
+        a1 = crowd[0] if crowd else None
         rest = [a for a in actors if a is not a1 and a.kind not in ("protesters", "rioters", "civilians")
                 and a.role != "reporter"]
-        return a1, [], (rest[0] if rest and kinds & {"protest_force", "protest_intervention"} else None), \
+        return a1, [], (rest[0] if rest and kinds & {"protest_force", "protest_intervention", "riot",
+                                                     "clash", "kill", "injure"} else None), \
             "protesters act in a protest"
 
     if kinds & {"kill", "injure"}:

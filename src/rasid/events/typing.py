@@ -15,7 +15,7 @@ _PRIORITY = ["protest_force", "protest_intervention", "riot", "mob", "protest", 
              "abduction", "sexual", "vac"]
 _PROTEST = {"protest_force", "protest_intervention", "riot", "mob", "protest"}
 _GENERIC_VIOLENCE = {"kill", "attack", "injure", "explosion", "operation", "shelling"}
-_LATER = ["arrest", "disrupted", "agreement", "change", "base", "looting", "transfer"]
+_LATER = ["arrest", "disrupted", "agreement", "change", "base", "looting", "transfer", "other"]
 _ARMED_INTER = {1, 2, 3, 4, 8}
 
 DISORDER = {
@@ -40,8 +40,9 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
         return (*table["protest_force"], "protesters killed or wounded")
     if strengths.get("disrupted", 0) >= 2 and "arrest" not in kinds:
         return (*table["disrupted"], "weapons intercepted, defused or seized")
+    named = {k for k in kinds if strengths.get(k, 0) >= 2}
     for k in _PRIORITY:
-        if k not in kinds or (protest and k in _PROTEST and remote):
+        if k not in named or (protest and k in _PROTEST and remote):
             continue
         if k == "shelling" and strengths.get(k, 0) < 2 and (kinds & {"air"}):
             continue
@@ -62,6 +63,9 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     for k in _LATER:
         if k in kinds:
             return (*table[k], f"trigger kind '{k}'")
+    for k in _PRIORITY:
+        if k in kinds:
+            return (*table[k], f"trigger kind '{k}' (generic word)")
     if "operation" in kinds:
         return (*table["clash"], "security operation")
     k = next(iter(kinds))
