@@ -45,4 +45,4 @@ fi
 "${RUN[@]}" "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U "$ME" -d postgres -tAc \
   "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1 \
   || "${RUN[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U "$ME" "$DB"
-echo "postgresql+psycopg://$ME@127.0.0.1:$PORT/$DB"
+echo "postgresql://$ME@127.0.0.1:$PORT/$DB"

@@ -36,8 +36,8 @@ def text_hash(text: str) -> str:
 
 def _url(url_or_path: str, read_only: bool) -> str:
     if "://" in url_or_path:
-        if url_or_path.startswith("postgresql://"):  # use psycopg 3, the driver we depend on
-            return "postgresql+psycopg://" + url_or_path[len("postgresql://"):]
+        if url_or_path.startswith("postgresql://"):  # pg8000: pure Python, BSD-licensed
+            return "postgresql+pg8000://" + url_or_path[len("postgresql://"):]
         return url_or_path
     path = Path(url_or_path).expanduser().resolve()
     if read_only:
