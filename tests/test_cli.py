@@ -162,3 +162,14 @@ def test_eval_on_a_small_gold_file(tmp_path):
     r = run("eval", str(p), "--errors")
     assert r.exit_code == 0, r.stderr
     assert "detection F1" in r.stdout and "1.000" in r.stdout
+
+
+def test_ner_option_adds_name_entities():
+    text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الهجوم إرهابي."
+    plain = events_of(run("extract", "-", input=text))[0]
+    tagged = events_of(run("extract", "-", "--ner", input=text))[0]
+    ner = [e for e in tagged["entities"] if e["source"] == "ner"]
+    assert not [e for e in plain["entities"] if e["source"] == "ner"]
+    assert any(e["type"] == "PER" and "ماكرون" in e["text"] for e in ner)
+    for e in ner:
+        assert text[e["start"]:e["end"]] == e["text"]

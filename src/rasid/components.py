@@ -1,7 +1,8 @@
 """The default pipeline's components, in order (see pipeline.py).
 
 text → recognise (dates, actors, places, quotes) → events (mentions, arguments, merging) → claims
-(a claim of responsibility sets its event's actor1).
+(a claim of responsibility sets its event's actor1). The NER name tagger is optional
+(``names=True``, ``rasid extract --ner``): it adds PER/ORG/LOC/MISC entities at half the speed.
 Places run after actors so that actors' countries help to disambiguate place names.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from .text import prepare
 
 
-def default_components():
+def default_components(names: bool = False):
     from .events.arguments import ArgumentLinker
     from .events.detect import EventMentionDetector
     from .events.finalize import EventBuilder
@@ -19,7 +20,7 @@ def default_components():
     from .recognize.places import PlaceRecognizer
     from .recognize.quotes import QuoteRecognizer, link_claims
 
-    return [
+    steps = [
         ("text", prepare),
         ("dates", DateRecognizer()),
         ("actors", ActorRecognizer()),
@@ -30,3 +31,8 @@ def default_components():
         ("events", EventBuilder()),
         ("claims", link_claims),
     ]
+    if names:
+        from .recognize.names import NameRecognizer
+
+        steps.insert(1, ("names", NameRecognizer()))
+    return steps

@@ -67,21 +67,29 @@ class Pipeline:
         return doc
 
 
-_DEFAULT: Pipeline | None = None
+_PIPELINES: dict[bool, Pipeline] = {}
 
 
-def default_pipeline() -> Pipeline:
-    """The full extraction pipeline, built once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
+def default_pipeline(names: bool = False) -> Pipeline:
+    """The full extraction pipeline, built once per process.
+
+    ``names`` adds the CRF name tagger (PER/ORG/LOC/MISC entities); it is off by default because
+    it halves throughput and events do not need it (see components.py).
+    """
+    pipe = _PIPELINES.get(names)
+    if pipe is None:
         from . import components
 
-        _DEFAULT = Pipeline(components.default_components())
-    return _DEFAULT
+        pipe = _PIPELINES[names] = Pipeline(components.default_components(names=names))
+    return pipe
 
 
 def extract(text: str, published: str | None = None, source: str | None = None,
-            id: str | None = None, url: str | None = None, title: str | None = None) -> Document:
-    """Extract events, entities, dates and quotes from one Arabic article."""
-    return default_pipeline()(text, published=published, source=source, id=id, url=url,
-                              title=title)
+            id: str | None = None, url: str | None = None, title: str | None = None,
+            names: bool = False) -> Document:
+    """Extract events, entities, dates and quotes from one Arabic article.
+
+    ``names=True`` also tags person, organisation and place names with the NER model.
+    """
+    return default_pipeline(names)(text, published=published, source=source, id=id, url=url,
+                                   title=title)

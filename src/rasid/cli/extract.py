@@ -31,7 +31,7 @@ def _check_published(published: str | None) -> str | None:
 
 def extract_documents(inputs: list[str], published: str | None, source: str | None,
                       problems: list[str], component=None,
-                      max_chars: int | None = None) -> Iterator[Document]:
+                      max_chars: int | None = None, names: bool = False) -> Iterator[Document]:
     """Run the pipeline over every input document, collecting problems as messages.
 
     ``max_chars`` overrides the pipeline's size limit (documents over it are refused as a
@@ -39,7 +39,7 @@ def extract_documents(inputs: list[str], published: str | None, source: str | No
     """
     from ..pipeline import Pipeline, default_pipeline
 
-    pipe = default_pipeline()
+    pipe = default_pipeline(names)
     if max_chars is not None and max_chars != pipe.max_chars:
         pipe = Pipeline(pipe.components, max_chars=max_chars)
     for item in read_inputs(inputs):
@@ -74,12 +74,13 @@ def register(app: typer.Typer) -> None:
         format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, csv (ACLED columns), geojson or text"),
         output: Optional[str] = typer.Option(None, "-o", "--output", help="write to FILE instead of stdout"),
         explain: bool = typer.Option(False, help="say which rule or lexicon entry decided each field"),
+        ner: bool = typer.Option(False, "--ner", help="also tag person, organisation and place names (NER model; about half the speed)"),
         max_chars: int = typer.Option(MAX_CHARS_DEFAULT, "--max-chars", min=1,
                                       help="refuse documents longer than this many characters"),
     ) -> None:
         published = _check_published(published)
         problems: list[str] = []
-        docs = extract_documents(inputs, published, source, problems, max_chars=max_chars)
+        docs = extract_documents(inputs, published, source, problems, max_chars=max_chars, names=ner)
         from .. import output as out
 
         with open_output(output) as fh:
