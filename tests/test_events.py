@@ -95,3 +95,10 @@ def test_event_ids_unique_within_a_document():
                   published=PUBLISHED)
     ids = [e.event_id for e in doc.events]
     assert len(ids) >= 2 and len(set(ids)) == len(ids)
+
+
+def test_future_verbs_next_to_a_trigger():
+    doc = extract("وأكد البيان أن مقتل القائد سيوقف قدرة التنظيم على التخطيط لهجمات.", published=PUBLISHED)
+    assert doc.events == []
+    doc = extract("سيتم إعدام ثلاثة مدانين غدا.", published=PUBLISHED)
+    assert doc.events == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping
+from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from .lexicons import matcher
 from .mention import Mention
@@ -78,6 +79,12 @@ _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية
                                   "غمرة", "سياق", "ظل")}
 
 
+def _future_near(t: Match, tokens, sent_start: int, sent_end: int) -> bool:
+    """"سيتم إعدام ..."، "مقتل الجبوري سيوقف قدرة التنظيم": a future verb next to the trigger."""
+    lo, hi = max(sent_start, t.tok_start - _NEAR), min(sent_end, t.tok_end + 3)
+    return any(is_future_verb(tokens[j].norm) for j in range(lo, hi) if not t.tok_start <= j < t.tok_end)
+
+
 _CAUSE = {fold(w) for w in ("احتجاجا", "تنديدا", "رفضا", "استنكارا")}
 
 
@@ -115,7 +122,9 @@ class EventMentionDetector:
             if not trig:
                 continue
             mods = groups.get("MODALITY", [])
-            live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, doc._sentences[si].tok_start)]
+            sent = doc._sentences[si]
+            live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, sent.tok_start)
+                    and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
             if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):

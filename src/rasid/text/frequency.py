@@ -32,3 +32,13 @@ def is_own_word(whole: str, stripped: str) -> bool:
     freq = word_freq()
     n = freq.get(whole, 0)
     return n >= MIN_OWN_WORD and n > RATIO * freq.get(stripped, 0)
+
+
+def is_future_verb(word: str) -> bool:
+    """سيوقف، ستواصل، سنرد: the future prefix س on an imperfect verb (the rest is a common
+    word starting with ي/ت/ن/ا), not a word that merely starts with س (سيارة، ستة، سيطرة)."""
+    if len(word) < 4 or word[0] != "س" or word[1] not in "يتنا":
+        return False
+    freq = word_freq()
+    rest = freq.get(word[1:], 0)
+    return rest >= MIN_OWN_WORD and rest > freq.get(word, 0)
