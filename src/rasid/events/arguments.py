@@ -401,7 +401,13 @@ class ArgumentLinker:
         in_sent = [t for t in timex if s.start <= t.start < s.end]
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement is not the act's; among
         # the others, the last one before the trigger (or the first after it) governs it
-        own = [t for t in in_sent if not any(0 <= t.start - e <= 4 for e in report_ends)] or in_sent
+        ends = sorted(report_ends)
+
+        def after_report(t: Timex) -> bool:
+            i = bisect_right(ends, t.start) - 1
+            return i >= 0 and t.start - ends[i] <= 4
+
+        own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None
         if own:
             before = [t for t in own if t.start <= trig.start]

@@ -78,10 +78,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "") -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention."""
+    after_report = {re + k for _, re in reports for k in range(3)}
     for a in actors:
         if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             a.role, a.why = "assoc", f"after '{m}'"
-        elif any(0 <= a.tok_start - re <= 2 for _, re in reports):
+        elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
             a.role, a.why = "target", f"after '{m}'"
