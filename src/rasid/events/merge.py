@@ -93,7 +93,8 @@ def _absorb(ev: Mention, m: Mention) -> None:
             a[k] = b[k]
         ev.explain["event_type"] = m.explain.get("event_type", "")
         ev.main = m.main
-    if a["sub_event_type"] == "Arrests" and (a.get("fatalities") or 0) > 0:
+    if a["sub_event_type"] == "Arrests" and (a.get("fatalities") or 0) > 0 \
+            and m.kinds & {"clash", "attack", "operation"}:
         a["event_type"], a["sub_event_type"], a["disorder_type"] = "Battles", "Armed clash", "Political violence"
         ev.explain["event_type"] = "raid with arrests and deaths is an armed clash"
     ev.evidence.extend(m.evidence)

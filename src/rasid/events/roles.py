@@ -56,10 +56,11 @@ def _has_object(tokens, pos: int) -> bool:
     from ..recognize.numbers import number_words
     from .lexicons import person_nouns
 
-    if pos >= len(tokens):
-        return False
-    forms = tokens[pos].forms[:2]
-    return tokens[pos].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms)
+    for j in range(pos, min(pos + 3, len(tokens))):  # "قتل مسلح بسكين امرأة"
+        forms = tokens[j].forms[:2]
+        if tokens[j].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms):
+            return True
+    return False
 
 
 def _is_person_phrase(tokens, a: "ActorMention") -> bool:

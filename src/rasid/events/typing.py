@@ -55,8 +55,9 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     if violent and (deaths or kinds & {"kill", "injure", "attack", "explosion"}):
         if "explosion" in kinds:
             return (*table["explosion"], "explosion")
-        if victim_civilian and not victim_armed:
-            return (*table["vac"], "violence against civilian victims")
+        if not victim_armed and (victim_civilian or kinds & {"attack", "kill"}):
+            # no armed side is hit: people, an office, a market (gunmen storming an oil company)
+            return (*table["vac"], "violence with no armed side hit: against civilians")
         if "arrest" in kinds and not deaths and not kinds & {"kill", "injure"}:
             return (*table["arrest"], "operation ended in arrests")
         return (*table["clash"], "violence between armed sides")
