@@ -23,6 +23,15 @@ _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", 
 _NEAR = 3
 
 
+def _weakened(t: Match, modalities: list[Match]) -> bool:
+    for m in modalities:
+        kind, scope = m.payload
+        if kind in _WEAKENING and m.tok_start < t.tok_start and (
+                scope != "near" or t.tok_start - m.tok_end <= _NEAR):
+            return True
+    return False
+
+
 def _countable(t: Match) -> bool:
     """Does "عشرات/مئات/بعض" before this trigger make it a tally of many acts? Yes for plural
     acts and generic outcomes ("مئات القتلى" in a war summary), not for crowds ("مئات المتظاهرين")."""
@@ -33,7 +42,8 @@ def _countable(t: Match) -> bool:
 def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     for m in modalities:
         kind, scope = m.payload
-        if kind in _NOT_BLOCKING or (kind == "aggregate_plural" and not _countable(trigger)):
+        if kind in _NOT_BLOCKING or kind in _WEAKENING or (
+                kind == "aggregate_plural" and not _countable(trigger)):
             continue
         if scope == "any":
             return kind
@@ -74,6 +84,7 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
 
 
 _CROWD = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
+_WEAKENING = {"accusation", "reference"}  # the mention only supports an act told elsewhere
 _NOT_BLOCKING = {"undisclosed"}  # read by the argument linker: the place was not disclosed
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
@@ -81,7 +92,7 @@ _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية
 
 def _future_near(t: Match, tokens, sent_start: int, sent_end: int) -> bool:
     """"سيتم إعدام ..."، "مقتل الجبوري سيوقف قدرة التنظيم": a future verb next to the trigger."""
-    lo, hi = max(sent_start, t.tok_start - _NEAR), min(sent_end, t.tok_end + 3)
+    lo, hi = max(sent_start, t.tok_start - _NEAR), min(sent_end, t.tok_end + 5)
     return any(is_future_verb(tokens[j].norm) for j in range(lo, hi) if not t.tok_start <= j < t.tok_end)
 
 
@@ -133,6 +144,7 @@ class EventMentionDetector:
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si))
+            weak = weak or _weakened(main, mods)
             if main.payload.plural and si not in dated_sents \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 continue  # "غارات"، "هجمات" with no date of their own: an aggregate

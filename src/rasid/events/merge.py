@@ -103,8 +103,8 @@ def _absorb(ev: Mention, m: Mention) -> None:
 
 def _anaphoric(m: Mention, tokens) -> bool:
     """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ...": a definite act noun with no date of its
-    own refers back to an act already reported."""
-    if _own_date(m) or m.new or m.multiplicity > 1:
+    own (or a weak mention) refers back to an act already reported."""
+    if (_own_date(m) and not m.weak) or m.new or m.multiplicity > 1:
         return False
     word = tokens[m.main.tok_start].norm
     if word[:1] in _PROCLITICS and word[1:3] == "ال":
@@ -123,8 +123,8 @@ def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
         target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
         if target is None and tokens is not None and _anaphoric(m, tokens):
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
-        if target is None and m.weak and events and not _own_date(m):
-            target = events[-1] if _refers_to(events[-1], m) else None
+        if target is None and m.weak and events:
+            target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
         if target is not None:
             _absorb(target, m)
         elif not m.weak:
