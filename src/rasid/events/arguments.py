@@ -252,6 +252,8 @@ class ArgumentLinker:
                 finer = story_place(doc, s.start, place.data.get("country"), anywhere=True)
             if finer is not None:
                 f.update(place_fields(finer))
+                # the sentence itself only says the country or region: keep that precision
+                f["geo_precision"] = max(f["geo_precision"] or 1, place.data.get("geo_precision") or 3)
                 why["location"] = f"only '{place.text}' in the sentence: the story's place '{finer.text}'"
                 place = finer
             elif place is not None:
