@@ -102,3 +102,18 @@ def test_future_verbs_next_to_a_trigger():
     assert doc.events == []
     doc = extract("سيتم إعدام ثلاثة مدانين غدا.", published=PUBLISHED)
     assert doc.events == []
+
+
+def test_victims_named_before_a_passive_verb_are_counted():
+    doc = extract("قال المتحدث إن 19 شخصا على الأقل قتلوا في تفجير انتحاري استهدف تجمعا في كابول أمس.",
+                  published=PUBLISHED)
+    assert doc.events and doc.events[0].fatalities == 19
+
+
+def test_weapon_owner_and_member_victim():
+    doc = extract("قتل خالد محسود، أحد أعضاء حركة طالبان باكستان، في غارة شنتها طائرة بلا طيار "
+                  "تابعة للولايات المتحدة في شمال وزيرستان أمس.", published=PUBLISHED)
+    ev = doc.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 == "Military Forces of the United States"
+    assert "Taliban" in ev.actor2 or "TTP" in ev.actor2

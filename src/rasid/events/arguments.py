@@ -169,6 +169,7 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
 _LOOKAHEAD = 2
 _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
                                  "بحرية", "عسكرية", "عسكري", "مسلح", "مسلحة", "انتحاري")}
+_BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _NON_STATE = {"rebel", "militia", "identity"}
@@ -182,9 +183,18 @@ def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
     starts = {tokens[trig.tok_end].start}
     if trig.tok_end + 1 < len(tokens) and tokens[trig.tok_end].norm in _WEAPON_ADJ:
         starts.add(tokens[trig.tok_end + 1].start)  # "غارة جوية روسية"
+    # "طائرة بلا طيار تابعة للولايات المتحدة": a country the weapon belongs to
+    owned = {tokens[j + 1].start for j in range(trig.tok_end, min(trig.tok_end + 4, len(tokens) - 1))
+             if any(f in _BELONGS for f in tokens[j].forms[:2])}
+    owned |= {tokens[j].start + 1 for j in range(trig.tok_end, min(trig.tok_end + 5, len(tokens)))
+              if tokens[j].norm[:1] == "ل" and any(f in _BELONGS for f in tokens[j - 1].forms[:2])}
     for e in doc.entities:
-        if e.source == "places" and e.start in starts and e.data.get("locating") is False:
+        if e.source != "places":
+            continue
+        if e.start in starts and e.data.get("locating") is False:
             return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
+        if (e.start in owned) and e.data.get("kind") == "country":
+            return e.data.get("country")
     return None
 
 
@@ -267,7 +277,8 @@ class ArgumentLinker:
                 actors.append(ActorMention(e, ts, te))
             reports = [(m.tok_start, m.tok_end) for m in sent_matches if m.label == "REPORT"]
             a1, assoc, a2, rule = assign_roles(actors, tokens, s.tok_start, trig.tok_start,
-                                               trig.tok_end, men.kinds, reports, men.kind)
+                                               trig.tok_end, men.kinds, reports, men.kind,
+                                               tuple(t.tok_start for t in men.triggers if t.payload.outcome))
             if not country:
                 for a in (a1, a2):
                     if a is not None and a.ent.data.get("country") and a.kind not in ("external",):

@@ -16,7 +16,7 @@ from .lexicons import person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من",
-                                   "أقل", "زهاء", "بين", "أزيد", "اكثر")}
+                                   "أقل", "زهاء", "بين", "أزيد", "اكثر", "على", "الأقل")}
 _SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن", "منهن")}
 _MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
 _WINDOW = 5
@@ -48,6 +48,20 @@ def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -
     return None
 
 
+def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
+    """A number and the people it counts right before an outcome verb: "19 شخصا على الأقل قتلوا"."""
+    nouns = _sides()
+    for end in range(max(limit, pos - 4), pos):
+        n = by_end.get(end)
+        if n is None or n.tok_start < limit:
+            continue
+        between = tokens[n.tok_end:pos]
+        if between and any(f in nouns for f in between[0].forms[:2]) and all(
+                t.norm in _QUALIFIERS or any(f in nouns for f in t.forms[:2]) for t in between):
+            return n
+    return None
+
+
 def _person_after(tokens, pos: int, limit: int) -> tuple[str, str] | None:
     nouns = _sides()
     for j in range(pos, min(limit, pos + 3)):
@@ -69,6 +83,7 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
     for n in numbers:
         numbers_at.setdefault(n.tok_start, n)
     number_ends = {n.tok_end for n in numbers}
+    numbers_by_end = {n.tok_end: n for n in numbers}
     nouns = count_nouns()
     found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
 
@@ -107,6 +122,12 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
         n = _number_after(numbers_at, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
             add(role, n.value, n.tok_start, f"number after '{tokens[ts].norm}'")
+            used_numbers.add(n.tok_start)
+            continue
+        n = _number_before(numbers_by_end, ts, tokens, tok_start)
+        if n is not None and n.tok_start not in used_numbers:
+            # "إن 19 شخصا على الأقل قتلوا": the count stands before a passive verb
+            add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)
             continue
         person = _person_after(tokens, te, tok_end)

@@ -18,12 +18,14 @@ _TARGET = {fold(w) for w in (
     "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
     "القبض", "اصابة", "اختطاف", "خطف", "مهاجمة", "مواقع", "مقرات", "مقر", "نقطة", "حاجز",
     "دورية", "موكب", "تجمع", "معاقل", "تمركزات", "عناصر", "اغتيال", "إعدام", "تصفية", "استهدفوا",
-    "لعناصر", "ومقتل", "توقيف", "احتجاز", "معسكر", "ثكنة", "قاعدة", "أهداف", "اهدافا", "جنود")}
+    "لعناصر", "ومقتل", "توقيف", "احتجاز", "معسكر", "ثكنة", "قاعدة", "أهداف", "اهدافا", "جنود",
+    "مبنى", "مقار")}
 _AGENT = {fold(w) for w in ("يد", "قبل", "بواسطة", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها",
                             "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
                             "وبمساندة", "وبدعم", "بالتنسيق")}
 _BETWEEN = {fold("بين")}
+_VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
@@ -77,7 +79,8 @@ def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3
 
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
-                 main_kind: str = "") -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
+                 main_kind: str = "", outcome_starts: tuple[int, ...] = ()
+                 ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention."""
     after_report = {re + k for _, re in reports for k in range(3)}
     for a in actors:
@@ -86,7 +89,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
-            a.role, a.why = "target", f"after '{m}'"
+            if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end):
+                a.role, a.why = "agent", f"subject of '{m}' before its object"  # قتل مسلح امرأة
+            else:
+                a.role, a.why = "target", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _AGENT, 2)):
             a.role, a.why = "agent", f"after '{m}'"
     protest = bool(kinds & PROTEST_KINDS) and not kinds & _REMOTE
@@ -115,10 +121,16 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         for a in actors:
             if not a.role and _is_person_phrase(tokens, a):
                 a.role, a.why = "target", "people killed or wounded"
+    if kinds & {"kill", "arrest", "abduction"}:
+        # "قتل خالد محسود، أحد أعضاء حركة طالبان": a member named after the outcome is the victim
+        for a in actors:
+            if not a.role and a.ent.data.get("person") and any(
+                    ts < a.tok_start for ts in outcome_starts):
+                a.role, a.why = "target", "member of a group, killed or arrested"
     agents = [a for a in actors if a.role == "agent" and a.kind != "civilians"]
     targets = [a for a in actors if a.role == "target"]
     assocs = [a for a in actors if a.role == "assoc"]
-    free = [a for a in actors if not a.role and a.kind != "civilians"]
+    free = [a for a in actors if not a.role and a.kind not in ("civilians", "protesters", "rioters")]
     reporters = [a for a in actors if a.role == "reporter"]
 
     patient_kind = bool(kinds & VIOLENT_PATIENT_KINDS)
