@@ -117,3 +117,11 @@ def test_weapon_owner_and_member_victim():
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 == "Military Forces of the United States"
     assert "Taliban" in ev.actor2 or "TTP" in ev.actor2
+
+
+def test_the_side_blamed_carried_it_out():
+    text = ("قتل عشرون شخصا في غارة جوية على قرية في محافظة حجة أمس. "
+            "ووجه الحوثيون اللوم في الغارة إلى التحالف الذي تقوده السعودية.")
+    ev = extract(text, published=PUBLISHED).events[0]
+    assert ev.actor1 == "Operation Restoring Hope"
+    assert len(ev.evidence) == 2

@@ -32,6 +32,11 @@ def _generic_actor(name: str) -> bool:
     return not name or name.startswith(("Unidentified Armed Group", "Civilians", "Police Forces of"))
 
 
+def _guessed_actor(m: Mention) -> bool:
+    """actor1 generic, or not named in the sentence (a fallback): it cannot tell acts apart."""
+    return _generic_actor(m.fields["actor1"]) or m.explain.get("actor1", "").startswith("no ")
+
+
 def _compatible(ev: Mention, m: Mention) -> bool:
     if m.new or ev.multiplicity > 1 or m.multiplicity > 1:
         return False
@@ -52,7 +57,7 @@ def _compatible(ev: Mention, m: Mention) -> bool:
                 or a.get("geo_precision") == 3 or b.get("geo_precision") == 3)
         if not same or a.get("country") != b.get("country"):
             return False
-    if not _generic_actor(a["actor1"]) and not _generic_actor(b["actor1"]) and a["actor1"] != b["actor1"]:
+    if not _guessed_actor(ev) and not _guessed_actor(m) and a["actor1"] != b["actor1"]:
         # the same act told from the other side's view ("X attacked Y" / "Y repelled X") still merges
         if not (a["actor1"] == b.get("actor2") or a.get("actor2") == b["actor1"]):
             return False
@@ -74,6 +79,9 @@ def _absorb(ev: Mention, m: Mention) -> None:
         for k in ("event_date", "date_start", "date_end", "time_precision"):
             a[k] = b.get(k)
         ev.explain["event_date"] = m.explain.get("event_date", "")
+    if _guessed_actor(ev) and not _guessed_actor(m) and b["actor1"] != a.get("actor2"):
+        a["actor1"], a["inter1"] = b["actor1"], b["inter1"]  # a named perpetrator beats a guess
+        ev.explain["actor1"] = m.explain.get("actor1", "")
     for k, ik in (("actor1", "inter1"), ("actor2", "inter2")):
         if _generic_actor(a[k]) and not _generic_actor(b[k]) and b[k] != a.get("actor1" if k == "actor2" else "actor2"):
             a[k], a[ik] = b[k], b[ik]

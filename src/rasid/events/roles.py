@@ -25,6 +25,8 @@ _AGENT = {fold(w) for w in ("يد", "قبل", "بواسطة", "نفذ", "نفذ�
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
                             "وبمساندة", "وبدعم", "بالتنسيق")}
 _BETWEEN = {fold("بين")}
+_BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
+_BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
@@ -83,7 +85,13 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                  ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention."""
     after_report = {re + k for _, re in reports for k in range(3)}
+    blame = next((j for j in range(sent_start, trigger_start + 1) if any(
+        f in _BLAME for f in tokens[j].forms[:3])), None) if tokens else None
     for a in actors:
+        if blame is not None and a.tok_start > blame and _marker(tokens, a.tok_start, blame, _BLAME_TO, 3):
+            # "وجه الحوثيون اللوم في الغارة إلى التحالف": the one blamed carried it out
+            a.role, a.why = "agent", "blamed for the act"
+            continue
         if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
@@ -151,7 +159,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE:
             a1, rule = reporters[0], "the reporting actor (self-report)"
-    persons = [a for a in actors if a.ent.data.get("person") and a is not a1]
+    persons = [a for a in actors if a.ent.data.get("person") and a is not a1 and a.role != "reporter"]
     if targets:
         cand = [t for t in targets if t is not a1]
         if cand:
