@@ -125,3 +125,9 @@ def test_the_side_blamed_carried_it_out():
     ev = extract(text, published=PUBLISHED).events[0]
     assert ev.actor1 == "Operation Restoring Hope"
     assert len(ev.evidence) == 2
+
+
+def test_groups_of_people_add_up():
+    ev = extract("قُتل شرطيان ومسلحان في تبادل لإطلاق النار مساء الأحد في مدينة كويتا.",
+                 published=PUBLISHED).events[0]
+    assert ev.sub_event_type == "Armed clash" and ev.fatalities == 4

@@ -334,6 +334,9 @@ class ArgumentLinker:
                     f[field], why[field] = counts[role]
                 else:
                     f[field] = 0
+            if men.kinds <= {"kill", "injure"} and not actors and not f["fatalities"] and not f["injuries"]:
+                # "تغطي الجرح": a wound or a death with no one counted and no one named
+                men.weak = True
             strengths = {}
             for t in men.triggers:
                 strengths[t.payload.kind] = max(strengths.get(t.payload.kind, 0), t.payload.strength)

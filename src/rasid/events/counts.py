@@ -62,14 +62,28 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> N
     return None
 
 
-def _person_after(tokens, pos: int, limit: int) -> tuple[str, str] | None:
+def _people_after(tokens, pos: int, limit: int) -> int:
+    """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
+    = 4; a singular is 1, a dual 2, a plural with no number 3."""
     nouns = _sides()
-    for j in range(pos, min(limit, pos + 3)):
+    total = 0
+    j = pos
+    while j < min(limit, pos + 3 if not total else j + 1):
+        hit = None
         for f in tokens[j].forms:
             hit = nouns.get(f)
             if hit:
-                return hit
-    return None
+                break
+        if hit is not None:
+            total += {"sg": 1, "du": 2}.get(hit[0], 3)
+            if j + 1 < limit and tokens[j + 1].norm.startswith("و"):
+                j += 1
+                continue
+            break
+        if total:
+            break
+        j += 1
+    return total
 
 
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
@@ -130,10 +144,9 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)
             continue
-        person = _person_after(tokens, te, tok_end)
-        if person is not None:
-            number, _side = person
-            add(role, {"sg": 1, "du": 2}.get(number, 3), te, f"person noun after '{tokens[ts].norm}'")
+        people = _people_after(tokens, te, tok_end)
+        if people:
+            add(role, people, te, f"person noun after '{tokens[ts].norm}'")
     if any(t.norm in _MASSACRE or (len(t.forms) > 1 and t.forms[1] in _MASSACRE)
            for t in tokens[tok_start:tok_end]):
         add("death", 10, tok_start, "massacre")
