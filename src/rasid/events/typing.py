@@ -34,7 +34,8 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     table = kind_table()
     protest = kinds & {"protest", "protest_force", "protest_intervention"}
     remote = kinds & {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
-    if protest and not remote and ("clash" in kinds or "riot" in kinds):
+    if protest and not remote and ("clash" in kinds or "riot" in kinds or "attack" in kinds):
+        # clashing, stone-throwing or storming a building (اقتحام) crowds riot
         return (*table["riot"], "protesters clashing or throwing stones: a violent demonstration")
     if protest and not remote and kinds & {"kill", "injure"}:
         return (*table["protest_force"], "protesters killed or wounded")
