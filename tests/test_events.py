@@ -131,3 +131,10 @@ def test_groups_of_people_add_up():
     ev = extract("قُتل شرطيان ومسلحان في تبادل لإطلاق النار مساء الأحد في مدينة كويتا.",
                  published=PUBLISHED).events[0]
     assert ev.sub_event_type == "Armed clash" and ev.fatalities == 4
+
+
+def test_landmark_places_do_not_locate():
+    ev = extract("تجمع المئات من المتظاهرين في محافظة المثنى المحاذية للبصرة أمس وحاولوا اقتحام مقر المحافظ.",
+                 published=PUBLISHED).events[0]
+    assert ev.admin1 != "Al Başrah" and "Muthann" in ev.admin1
+    assert ev.event_type == "Riots"

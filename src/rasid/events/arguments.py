@@ -111,6 +111,16 @@ def _on_street(doc: Document, e: Entity) -> bool:
     return bool(words) and any(f in _STREET for f in cached_forms(fold(words[-1])))
 
 
+_LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
+                                "القريبة", "القريب", "محاذاة")}
+
+
+def _landmark(doc: Document, e: Entity) -> bool:
+    """Is the place named as a reference point: "المحاذية للبصرة"، "القريبة من الحدود"?"""
+    words = doc.text[max(0, e.start - 20):e.start].split()[-2:]
+    return any(f in _LANDMARK for w in words for f in cached_forms(fold(w)))
+
+
 def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
     """The place the story is about, for a sentence that names none: the nearest town or
     province named earlier in the same country (or, with ``anywhere``, the first one named)."""
@@ -254,8 +264,10 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            place = best_place([e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
-                                and not _on_street(doc, e)], trig.start, doc_country)
+            cands = [e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
+                     and not _on_street(doc, e)]
+            # "محافظة المثنى المحاذية للبصرة": Basrah is a landmark, not where it happened
+            place = best_place([e for e in cands if not _landmark(doc, e)] or cands, trig.start, doc_country)
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere

@@ -53,8 +53,9 @@ def _compatible(ev: Mention, m: Mention) -> bool:
     if _own_date(m) and a.get("event_date") != b.get("event_date"):
         return False
     if _own_place(m) and _own_place(ev):
+        # a country or region says nothing against a town in it; two provinces differ
         same = (a.get("location") == b.get("location") or (a.get("admin1") and a.get("admin1") == b.get("admin1"))
-                or a.get("geo_precision") == 3 or b.get("geo_precision") == 3)
+                or not a.get("admin1") or not b.get("admin1"))
         if not same or a.get("country") != b.get("country"):
             return False
     if not _guessed_actor(ev) and not _guessed_actor(m) and a["actor1"] != b["actor1"]:
