@@ -46,11 +46,21 @@ class DocIndex:
         return lo
 
 
-def _ents_in(doc: Document, s, kind: str) -> list[Entity]:
-    if kind == "ACTOR":
-        return [e for e in doc.entities if e.type == "ACTOR" and s.start <= e.start < s.end]
-    return [e for e in doc.entities if e.source == "places" and s.start <= e.start < s.end
-            and e.data.get("locating", True)]
+class SentenceEntities:
+    """The document's actor and locating place entities, bucketed by sentence once."""
+
+    def __init__(self, doc: Document, idx: "DocIndex"):
+        self.actors: dict[int, list[Entity]] = {}
+        self.places: dict[int, list[Entity]] = {}
+        for e in doc.entities:
+            if e.type == "ACTOR":
+                self.actors.setdefault(idx.sentence_of(e.start), []).append(e)
+            elif e.source == "places" and e.data.get("locating", True):
+                self.places.setdefault(idx.sentence_of(e.start), []).append(e)
+
+    def __call__(self, s, kind: str) -> list[Entity]:
+        table = self.actors if kind == "ACTOR" else self.places
+        return [e for e in table.get(s.i, ()) if s.start <= e.start < s.end]
 
 
 def _place_weight(e: Entity) -> float:
@@ -245,6 +255,7 @@ class ArgumentLinker:
         if not doc._mentions:
             return
         idx = DocIndex(doc)
+        ents_in = SentenceEntities(doc, idx)
         tokens = doc._tokens
         doc_country, country_why = document_country(doc)
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
@@ -264,7 +275,7 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            cands = [e for e in _ents_in(doc, s, "PLACE") if not _weak_abroad(e, doc_country)
+            cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
                      and not _on_street(doc, e)]
             # "محافظة المثنى المحاذية للبصرة": Basrah is a landmark, not where it happened
             place = best_place([e for e in cands if not _landmark(doc, e)] or cands, trig.start, doc_country)
@@ -284,7 +295,7 @@ class ArgumentLinker:
             country = f.get("country") or doc_country
             # --- actors
             actors = []
-            for e in _ents_in(doc, s, "ACTOR"):
+            for e in ents_in(s, "ACTOR"):
                 ts, te = idx.tok_range(e.start, e.end)
                 actors.append(ActorMention(e, ts, te))
             reports = [(m.tok_start, m.tok_end) for m in sent_matches if m.label == "REPORT"]
@@ -301,7 +312,7 @@ class ArgumentLinker:
                     and men.sent + 1 < len(doc._sentences):
                 # "... مقتل المدعو X." followed by "X هو أحد قادة داعش": the victim's group
                 nxt = doc._sentences[men.sent + 1]
-                for e in _ents_in(doc, nxt, "ACTOR"):
+                for e in ents_in(nxt, "ACTOR"):
                     if e.data.get("person") and (a1 is None or e.canonical != a1.name):
                         ts, te = idx.tok_range(e.start, e.end)
                         a2 = ActorMention(e, ts, te, "target", "the victim's group, next sentence")
