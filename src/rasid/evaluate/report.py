@@ -76,8 +76,9 @@ def print_report(gold_docs: list[dict], pred_docs: dict[str, dict], errors: bool
                  json_path: str | None = None, console: Console | None = None) -> Scores:
     console = console or Console(highlight=False)
     s = score(gold_docs, pred_docs)
-    t = Table(title=f"Rasid eval: {len(gold_docs)} documents, {s.n_gold} gold events, "
-                    f"{s.n_pred} predicted, {s.n_paired} paired")
+    console.print(f"Rasid eval: {len(gold_docs)} documents, {s.n_gold} gold events, "
+                  f"{s.n_pred} predicted, {s.n_paired} paired", markup=False)
+    t = Table()
     t.add_column("measure")
     t.add_column("value", justify="right")
     t.add_row("detection precision", f"{s.precision:.3f}")
