@@ -136,7 +136,6 @@ class Document(BaseModel):
     _tokens: list = PrivateAttr(default_factory=list)
     _matches: list = PrivateAttr(default_factory=list)
     _mentions: list = PrivateAttr(default_factory=list)  # event mentions before merging
-    _numbers: list = PrivateAttr(default_factory=list)
     _dateline: int = PrivateAttr(default=0)  # end of a "CITY (AGENCY)--" dateline
 
     def span(self, start: int, end: int) -> Span:

@@ -9,10 +9,10 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from ..inputs import DocInput, InputProblem, read_inputs
+from ..inputs import InputProblem, read_inputs
 from ..model import Document
 from ..pipeline import MAX_CHARS_DEFAULT, InputError, parse_published
-from .common import err_console, fail, open_output, warn
+from .common import fail, open_output, warn
 
 
 class Format(str, Enum):

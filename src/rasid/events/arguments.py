@@ -12,7 +12,10 @@ from collections import Counter
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
 from ..text.tokens import cached_forms
+from ..recognize.actors import with_country
+from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
+from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import person_nouns
@@ -30,20 +33,14 @@ class DocIndex:
         self.doc = doc
         self.starts = [t.start for t in doc._tokens]
         self.ends = [t.end for t in doc._tokens]
+        self.sent_starts = [s.start for s in doc._sentences]
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_right(self.starts, start) - 1 if self.starts else 0, bisect_left(self.ends, end) + 1
 
     def sentence_of(self, start: int) -> int:
-        sents = self.doc._sentences
-        lo, hi = 0, len(sents) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if sents[mid].start <= start:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the last sentence starting at or before ``start``."""
+        return max(0, bisect_right(self.sent_starts, start) - 1)
 
 
 class SentenceEntities:
@@ -155,8 +152,6 @@ def place_fields(e: Entity) -> dict:
 
 
 def country_fields(country: str) -> dict:
-    from ..recognize.places import country_info
-
     info = country_info(country) or {}
     return {"country": country, "iso": info.get("iso"), "region": info.get("region") or "",
             "admin1": "", "admin2": "", "admin3": "", "location": country,
@@ -171,15 +166,11 @@ def actor_name(a: ActorMention | None, country: str | None) -> tuple[str, int]:
     name = a.name
     if not country:
         return name, inter
-    from ..recognize.actors import with_country
-
     # generic actors take the event's country; regional ones their branch (Al Qaeda → AQAP)
     return with_country(name, inter, data.get("kind", ""), country), inter
 
 
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
-    from ..recognize.actors import with_country
-
     names = {"unidentified": ("Unidentified Armed Group", 3), "police": ("Police Forces", 1),
              "civilians": ("Civilians", 7), "protesters": ("Protesters", 6)}
     name, inter = names[kind]
@@ -195,7 +186,7 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 _NON_STATE = {"rebel", "militia", "identity"}
 
 
-def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
+def demonym_after(doc: Document, tokens, trig) -> str | None:
     """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
     attacking state's forces."""
     if trig.tok_end >= len(tokens):
@@ -218,13 +209,7 @@ def demonym_after(doc: Document, tokens, trig, idx: DocIndex) -> str | None:
     return None
 
 
-def the_country(country: str) -> str:
-    from ..recognize.actors.registry import the
-
-    return the(country)
-
-
-def claimed_actor(doc: Document, actors: list[ActorMention], exclude: str) -> ActorMention | None:
+def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | None:
     """The armed non-state group a story is about, when a sentence names no perpetrator: the
     one most often named in the document (a claim of responsibility, the group blamed)."""
     counts: Counter = Counter()
@@ -375,9 +360,9 @@ class ArgumentLinker:
                 why["actor2"] = "civilian victims named by person nouns"
             if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
                     and men.kind in _REMOTE_OR_ASSAULT:
-                adj = demonym_after(doc, tokens, trig, idx)
+                adj = demonym_after(doc, tokens, trig)
                 if adj:
-                    f["actor1"], f["inter1"] = f"Military Forces of {the_country(adj)}", 1
+                    f["actor1"], f["inter1"] = f"Military Forces of {the(adj)}", 1
                     why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
             if not f["actor1"] and et in _VIOLENT:
                 pending.append((men, country))
@@ -428,7 +413,7 @@ class ArgumentLinker:
                     f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
         for men, country in pending:
-            claimed = claimed_actor(doc, actors_by_doc, men.fields.get("actor2", ""))
+            claimed = claimed_actor(actors_by_doc, men.fields.get("actor2", ""))
             if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
                 men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
                 men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"

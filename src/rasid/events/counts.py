@@ -8,7 +8,6 @@ it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a sing
 
 from __future__ import annotations
 
-from functools import cache
 
 from ..recognize.numbers import Number, count_nouns, find_numbers
 from ..text.normalize import fold
@@ -20,11 +19,6 @@ _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "ح
 _SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن", "منهن")}
 _MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
 _WINDOW = 5
-
-
-@cache
-def _sides():
-    return person_nouns()
 
 
 def _skip_actor(pos: int, skip: frozenset[int]) -> int:
@@ -50,7 +44,7 @@ def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -
 
 def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
     """A number and the people it counts right before an outcome verb: "19 شخصا على الأقل قتلوا"."""
-    nouns = _sides()
+    nouns = person_nouns()
     for end in range(max(limit, pos - 4), pos):
         n = by_end.get(end)
         if n is None or n.tok_start < limit:
@@ -65,7 +59,7 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> N
 def _people_after(tokens, pos: int, limit: int) -> int:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3."""
-    nouns = _sides()
+    nouns = person_nouns()
     total = 0
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):

@@ -8,6 +8,8 @@ are dropped (CODEBOOK section 1).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping
 from ..text.frequency import is_future_verb
@@ -125,8 +127,10 @@ class EventMentionDetector:
         by_sent: dict[int, dict[str, list[Match]]] = {}
         for m in matches:
             by_sent.setdefault(tokens[m.tok_start].sent, {}).setdefault(m.label, []).append(m)
-        future_sents = set(self._timex_sentences(doc, future=True))
-        dated_sents = set(self._timex_sentences(doc, future=False))
+        starts = [s.start for s in doc._sentences]
+        future_sents = _timex_sentences(doc, starts, future=True)
+        dated_sents = _timex_sentences(doc, starts, future=False)
+        actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         mentions: list[Mention] = []
         for si, groups in sorted(by_sent.items()):
             trig = longest_non_overlapping(groups.get("TRIGGER", []))
@@ -143,7 +147,7 @@ class EventMentionDetector:
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
-                kinds & _NEEDS_SUPPORT and self._has_outcome(doc, si))
+                kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
             weak = weak or _weakened(main, mods)
             if main.payload.plural and si not in dated_sents \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
@@ -156,18 +160,14 @@ class EventMentionDetector:
                 mentions.append(Mention(si, group, gmain, gkinds, mult, new, weak=weak))
         doc._mentions = mentions
 
-    @staticmethod
-    def _has_outcome(doc: Document, si: int) -> bool:
-        """A generic trigger counts when the sentence names who acted or was hit."""
-        s = doc._sentences[si]
-        return any(e.type == "ACTOR" and s.start <= e.start < s.end for e in doc.entities)
 
-    @staticmethod
-    def _timex_sentences(doc: Document, future: bool):
-        sents = doc._sentences
-        for t in doc.timex:
-            if t.future == future and (future or t.date_start):
-                for s in sents:
-                    if s.start <= t.start < s.end:
-                        yield s.i
-                        break
+def _timex_sentences(doc: Document, starts: list[int], future: bool) -> set[int]:
+    """Sentences holding a resolved past (or, with ``future``, a future) date expression."""
+    sents = doc._sentences
+    out = set()
+    for t in doc.timex:
+        if t.future == future and (future or t.date_start):
+            i = bisect_right(starts, t.start) - 1
+            if i >= 0 and t.start < sents[i].end:
+                out.add(i)
+    return out

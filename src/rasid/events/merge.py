@@ -9,7 +9,6 @@ generic ones, the largest count.
 
 from __future__ import annotations
 
-from ..model import Document
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity
+from ..recognize.numbers import number_words
 from ..text.normalize import fold
+from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
     "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
@@ -57,9 +59,6 @@ class ActorMention:
 
 def _has_object(tokens, pos: int) -> bool:
     """Is the word after an actor the object of a verb (a number or a noun for people)?"""
-    from ..recognize.numbers import number_words
-    from .lexicons import person_nouns
-
     for j in range(pos, min(pos + 3, len(tokens))):  # "قتل مسلح بسكين امرأة"
         forms = tokens[j].forms[:2]
         if tokens[j].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms):
