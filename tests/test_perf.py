@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Document
@@ -155,3 +155,57 @@ def test_actors_read_through_hashtag_underscores():
         a(d)
     assert [e.canonical for e in plain.entities] == [e.canonical for e in tagged.entities]
     assert plain.entities
+
+
+def _naive_match(pm, tokens, orig_span):
+    """PhraseMatcher.match as first written: every entry a token's forms start, tried in turn."""
+    from rasid.text.frequency import is_own_word
+
+    pm.freeze()
+    out = []
+    for i, tok in enumerate(tokens):
+        seen = set()
+        cands = []
+        for fi, form in enumerate(tok.forms):
+            own = fi > 0 and is_own_word(tok.norm, form)
+            stripped = len(tok.norm) - len(form)
+            if not tok.norm.endswith(form):
+                stripped += 1
+            elif stripped >= 2 and tok.norm[stripped - 2:stripped] == "ال":
+                stripped -= 2
+            for rest, label, payload, strict in pm._index.get(form, ()):
+                if not (fi and (strict or own)):
+                    cands.append((rest, label, payload, stripped))
+        for rest, label, payload, stripped in cands:
+            if label in seen or i + len(rest) >= len(tokens):
+                continue
+            if all(tokens[j].norm in ((r, "ال" + r, r[2:]) if r[:2] == "ال" else (r, "ال" + r))
+                   for j, r in enumerate(rest, i + 1)):
+                start = orig_span(tok.fstart + stripped, tok.fend)[0] if stripped else tok.start
+                out.append((label, i, i + len(rest) + 1, start, tokens[i + len(rest)].end, payload))
+                seen.add(label)
+    return out
+
+
+PHRASES = ["قوات", "قوات النظام", "القوات الحكومية", "قوات سوريا الديمقراطية", "الجيش", "الجيش السوري",
+           "الجيش السوري الحر", "دير الزور", "دير", "ريف دير الزور", "قصف", "الطيران الحربي", "طيران"]
+WORDS = st.lists(st.sampled_from(["قوات", "والقوات", "بقوات", "النظام", "الحكومية", "حكومية", "سوريا",
+                                  "الديمقراطية", "الجيش", "وللجيش", "السوري", "سوري", "الحر", "دير",
+                                  "بدير", "الزور", "ريف", "وريف", "قصف", "الطيران", "الحربي", "،"]),
+                 max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(PHRASES), st.booleans()),
+                min_size=1, max_size=12), WORDS)
+@example([("A", "قوات", False), ("A", "قوات النظام", False), ("B", "دير", True), ("B", "دير الزور", False)],
+         ["بقوات", "النظام", "وريف", "دير", "الزور", "بدير", "الزور", "قوات"])
+def test_phrase_matcher_equals_trying_every_entry(entries, words):
+    pm = PhraseMatcher()
+    for n, (label, phrase, strict) in enumerate(entries):
+        pm.add(label, phrase, n, strict=strict)
+    doc = Document(text=" ".join(words) or "-")
+    prepare(doc)
+    got = [(m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload)
+           for m in pm.match(doc._tokens, doc._folded.orig_span)]
+    assert got == _naive_match(pm, doc._tokens, doc._folded.orig_span)

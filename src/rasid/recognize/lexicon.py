@@ -100,7 +100,21 @@ class PhraseMatcher:
             if not entry[0]:
                 done.add(entry[2])
             kept.append(entry)
-        return tuple(kept)
+        if not kept:
+            return ()
+        # Longer entries are found through their second word (a dict), not by trying each in
+        # turn: a head such as قوات starts ~100 phrases. Each keeps its rank in ``kept`` so the
+        # matches come out in the same order as trying every entry would give.
+        singles = []
+        by_next: dict[str, list] = {}
+        for rank, (k, alts, label, payload, stripped) in enumerate(kept):
+            if not k:
+                singles.append((rank, label, payload, stripped))
+                continue
+            entry = (rank, k, alts[1:], label, payload, stripped)
+            for variant in dict.fromkeys(alts[0]):
+                by_next.setdefault(variant, []).append(entry)
+        return tuple(singles), by_next
 
     def match(self, tokens: list[Token], folded_orig_span=None) -> list[Match]:
         """Every phrase occurrence; for each label and start token, only the longest."""
@@ -119,26 +133,33 @@ class PhraseMatcher:
             if cands:
                 hits.extend([(i, cands) for i in where])
         hits.sort(key=_first)
-        for i, cands in hits:
+        for i, (singles, by_next) in hits:
             tok = tokens[i]
+            found = list(singles)
+            if by_next and i + 1 < n:
+                longer = by_next.get(tokens[i + 1].norm)
+                if longer:
+                    for rank, k, alts, label, payload, stripped in longer:
+                        if i + k >= n:
+                            continue
+                        for j, alt in enumerate(alts, i + 2):
+                            if tokens[j].norm not in alt:
+                                break
+                        else:
+                            found.append((rank, label, payload, stripped, k))
+                    if len(found) > len(singles):
+                        found.sort(key=_first)
             seen_labels: set[str] | None = None
-            for k, alts, label, payload, stripped in cands:
+            for entry in found:
+                label = entry[1]
                 if seen_labels is not None and label in seen_labels:
                     continue
-                if k:
-                    if i + k >= n:
-                        continue
-                    for j, alt in enumerate(alts, i + 1):
-                        if tokens[j].norm not in alt:
-                            break
-                    else:
-                        j = 0
-                    if j:
-                        continue  # a later word differs
+                stripped = entry[3]
+                k = entry[4] if len(entry) == 5 else 0
                 start = tok.start
                 if stripped and folded_orig_span is not None:
                     start = folded_orig_span(tok.fstart + stripped, tok.fend)[0]
-                out.append(Match(label, i, i + k + 1, start, tokens[i + k].end, payload, stripped))
+                out.append(Match(label, i, i + k + 1, start, tokens[i + k].end, entry[2], stripped))
                 if seen_labels is None:
                     seen_labels = {label}
                 else:
