@@ -209,3 +209,27 @@ def test_phrase_matcher_equals_trying_every_entry(entries, words):
     got = [(m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload)
            for m in pm.match(doc._tokens, doc._folded.orig_span)]
     assert got == _naive_match(pm, doc._tokens, doc._folded.orig_span)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES + [
+    "قالت وزارة الدفاع إن قوات النظام قصفت مواقع لتنظيم داعش، واتهم المرصد السوري الطيران الروسي.",
+    "وأفاد مصدر أمني بمقتل عنصرين من الجيش العراقي وإصابة ثلاثة من الحشد الشعبي في هجوم لمسلحين مجهولين."]),
+    min_size=1, max_size=4))
+def test_phrase_pass_gives_each_stage_its_own_matches(sentences):
+    from rasid.events.lexicons import matcher as event_matcher
+    from rasid.recognize.actors.recognizer import _matcher as actor_matcher
+    from rasid.recognize.lexicon import PhrasePass, phrase_matches
+    from rasid.recognize.quotes.lexicons import matcher as quote_matcher
+
+    doc = Document(text=" ".join(sentences + ["وقال المرصد إن قوات النظام قصفت مواقع لداعش."]))
+    prepare(doc)
+    stages = [actor_matcher(), quote_matcher(), event_matcher()]
+    PhrasePass(stages)(doc)
+    assert any(doc._phrases[1].values())
+    for pm in stages:
+        shared = [(m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload, m.stripped)
+                  for m in phrase_matches(doc, pm)]
+        own = [(m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload, m.stripped)
+               for m in pm.match(doc._tokens, doc._folded.orig_span)]
+        assert shared == own

@@ -1,6 +1,7 @@
 """The default pipeline's components, in order (see pipeline.py).
 
-text → recognise (dates, actors, places, quotes) → events (mentions, arguments, merging) → claims
+text → phrases (one scan for the actor, quote and event lexicons) → recognise (dates, actors,
+places, quotes) → events (mentions, arguments, merging) → claims
 (a claim of responsibility sets its event's actor1). The NER name tagger is optional
 (``names=True``, ``rasid extract --ner``): it adds PER/ORG/LOC/MISC entities at half the speed.
 Places run after actors so that actors' countries help to disambiguate place names.
@@ -17,16 +18,19 @@ def default_components(names: bool = False):
     from .events.finalize import EventBuilder
     from .recognize.actors import ActorRecognizer
     from .recognize.dates import DateRecognizer
+    from .recognize.lexicon import PhrasePass
     from .recognize.places import PlaceRecognizer
     from .recognize.quotes import QuoteRecognizer, link_claims
 
+    actors, quotes, mentions = ActorRecognizer(), QuoteRecognizer(), EventMentionDetector()
     steps = [
         ("text", prepare),
+        ("phrases", PhrasePass([actors.matcher, quotes.matcher, mentions.matcher])),
         ("dates", DateRecognizer()),
-        ("actors", ActorRecognizer()),
+        ("actors", actors),
         ("places", PlaceRecognizer()),
-        ("quotes", QuoteRecognizer()),
-        ("mentions", EventMentionDetector()),
+        ("quotes", quotes),
+        ("mentions", mentions),
         ("arguments", ArgumentLinker()),
         ("events", EventBuilder()),
         ("claims", link_claims),

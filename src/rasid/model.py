@@ -135,6 +135,7 @@ class Document(BaseModel):
     _sentences: list = PrivateAttr(default_factory=list)
     _tokens: list = PrivateAttr(default_factory=list)
     _matches: list = PrivateAttr(default_factory=list)
+    _phrases: Any = PrivateAttr(default=None)  # (tokens, {matcher id: matches}) from PhrasePass
     _mentions: list = PrivateAttr(default_factory=list)  # event mentions before merging
     _dateline: int = PrivateAttr(default=0)  # end of a "CITY (AGENCY)--" dateline
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..model import Document
-from ..recognize.lexicon import Match, longest_non_overlapping
+from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from .lexicons import matcher
@@ -122,7 +122,7 @@ class EventMentionDetector:
 
     def __call__(self, doc: Document) -> None:
         tokens = doc._tokens
-        matches = self.matcher.match(tokens, doc._folded.orig_span)
+        matches = phrase_matches(doc, self.matcher, tokens)
         doc._matches = matches
         by_sent: dict[int, dict[str, list[Match]]] = {}
         for m in matches:

@@ -1,9 +1,10 @@
-"""A phrase matcher over tokens that sees through proclitics (one pass for every lexicon).
+"""A phrase matcher over tokens that sees through proclitics, and one pass for every lexicon.
 
 Like spaCy's PhraseMatcher, but Arabic-aware: the first word of a phrase may carry و ف ب ل ك
-and ال in the text (``بدير الزور`` matches ``دير الزور``; ``للتنظيم`` matches ``التنظيم``). Every
-lexicon (triggers, actors, places, cues) adds its phrases to one matcher so a document is scanned
-once, whatever the number of lexicons.
+and ال in the text (``بدير الزور`` matches ``دير الزور``; ``للتنظيم`` matches ``التنظيم``).
+Each stage keeps its own matcher (actors, quotes, event triggers); ``PhrasePass``, a pipeline
+component, merges them and scans a document once for all of them, and ``phrase_matches`` hands
+each stage its share (or runs the stage's own matcher when the pass did not run).
 """
 
 from __future__ import annotations
@@ -169,6 +170,49 @@ class PhraseMatcher:
 
 def _first(pair):
     return pair[0]
+
+
+class PhrasePass:
+    """Pipeline component: every stage's phrase lexicon matched in one scan of the document.
+
+    The merged matcher keeps each stage's entries in that stage's order, and tells them apart by
+    (stage number, label), so each stage gets exactly the matches its own matcher would give
+    (``tests/test_perf.py`` checks this); the scan over the document's words is done once.
+    """
+
+    name = "phrases"
+
+    def __init__(self, matchers: list[PhraseMatcher]) -> None:
+        self.matchers = list(matchers)
+        merged = PhraseMatcher()
+        for k, m in enumerate(self.matchers):
+            if not m._frozen:
+                m.freeze()
+            for first, entries in m._index.items():
+                merged._index.setdefault(first, []).extend(
+                    (rest, (k, label), payload, strict) for rest, label, payload, strict in entries)
+        merged.freeze()  # a stable sort: each stage's entries keep their relative order
+        self.merged = merged
+
+    def __call__(self, doc) -> None:
+        shares: list[list[Match]] = [[] for _ in self.matchers]
+        for m in self.merged.match(doc._tokens, doc._folded.orig_span):
+            k, m.label = m.label
+            shares[k].append(m)
+        doc._phrases = (doc._tokens, dict(zip(map(id, self.matchers), shares)))
+
+
+def phrase_matches(doc, matcher: PhraseMatcher, tokens=None) -> list[Match]:
+    """``matcher``'s matches over ``tokens`` (default: the document's), from the document's
+    PhrasePass when it ran over these tokens with this matcher, else from a scan of its own."""
+    if tokens is None:
+        tokens = doc._tokens
+    shared = doc._phrases
+    if shared is not None and shared[0] is tokens:
+        got = shared[1].get(id(matcher))
+        if got is not None:
+            return got
+    return matcher.match(tokens, doc._folded.orig_span)
 
 
 def longest_non_overlapping(matches: list[Match]) -> list[Match]:

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...model import Document, Entity
 from ...text.normalize import fold
-from ..lexicon import Match, PhraseMatcher, read_tsv
+from ..lexicon import Match, PhraseMatcher, phrase_matches, read_tsv
 from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
 
 NAMED_GROUP_KINDS = {"rebel", "militia", "identity", "external"}
@@ -95,7 +95,7 @@ class ActorRecognizer:
 
     def __init__(self) -> None:
         self._reg = registry()
-        self._pm = _matcher()
+        self.matcher = _matcher()
 
     def __call__(self, doc: Document) -> None:
         if doc._folded is None:
@@ -109,7 +109,7 @@ class ActorRecognizer:
         tokens = doc._tokens
         if any(t.norm == "_" for t in tokens):
             tokens = [t for t in tokens if t.norm != "_"]
-        matches = self._pm.match(tokens, doc._folded.orig_span)
+        matches = phrase_matches(doc, self.matcher, tokens)
         if not matches:
             return []
         at: dict[int, dict[str, Match]] = {}

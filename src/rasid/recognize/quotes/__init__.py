@@ -20,7 +20,7 @@ class QuoteRecognizer:
     """Pipeline component: quotes and claims of one document."""
 
     def __init__(self) -> None:
-        matcher()  # load the lexicons once, when the pipeline is built
+        self.matcher = matcher()  # load the lexicons once, when the pipeline is built
 
     def __call__(self, doc: Document) -> None:
         if doc._folded is None:

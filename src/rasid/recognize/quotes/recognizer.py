@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...model import Document, Entity, Quote
-from ..lexicon import Match
+from ..lexicon import Match, phrase_matches
 from .lexicons import CueEntry, matcher
 
 # quotation pairs; the ASCII double quote pairs with itself
@@ -55,7 +55,7 @@ class QuoteReader:
         self.doc = doc
         self.text = doc.text
         self.tokens = doc._tokens
-        self.matches = matcher().match(self.tokens, doc._folded.orig_span)
+        self.matches = phrase_matches(doc, matcher(), self.tokens)
         self.at: dict[int, dict[str, Match]] = {}
         for m in self.matches:
             self.at.setdefault(m.tok_start, {})[m.label] = m
