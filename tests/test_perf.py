@@ -233,3 +233,16 @@ def test_phrase_pass_gives_each_stage_its_own_matches(sentences):
         own = [(m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload, m.stripped)
                for m in pm.match(doc._tokens, doc._folded.orig_span)]
         assert shared == own
+
+
+def test_document_line_equals_json_dumps():
+    import json
+
+    from rasid import extract
+    from rasid.output.jsonl import document_line
+
+    doc = extract("قتل 3 مدنيين في قصف على دمشق أمس، وقال المرصد إن \"الحصيلة\" مرشحة للارتفاع.",
+                  published="2024-05-02")
+    assert doc.events
+    assert document_line(doc) == json.dumps(doc.output(), ensure_ascii=False)
+    assert document_line(doc, explain=True) == json.dumps(doc.output(explain=True), ensure_ascii=False)

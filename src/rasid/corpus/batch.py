@@ -37,6 +37,7 @@ class BatchSummary:
 
 def extract_partition(part: tuple[int, list[tuple[dict, str, str]]]) -> tuple[int, list[str], list[str], int]:
     """Worker task: JSON lines (CODEBOOK section 3) of one partition, its errors, its event count."""
+    from ..output.jsonl import document_line
     from ..pipeline import default_pipeline
 
     index, items = part
@@ -52,7 +53,7 @@ def extract_partition(part: tuple[int, list[tuple[dict, str, str]]]) -> tuple[in
             errors.append(f"{origin}: extraction failed ({type(exc).__name__}: {exc})".splitlines()[0])
             continue
         n_events += len(doc.events)
-        lines.append(json.dumps(doc.output(), ensure_ascii=False))
+        lines.append(document_line(doc))
     return index, lines, errors, n_events
 
 
