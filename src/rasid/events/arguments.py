@@ -254,6 +254,7 @@ class ArgumentLinker:
                 ts, te = idx.tok_range(e.start, e.end)
                 actors_by_doc.append(ActorMention(e, ts, te))
         pending: list[tuple[Mention, str | None]] = []
+        figures_memo: dict = {}  # sentence -> its numbers and count nouns (counts.py)
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
@@ -336,7 +337,7 @@ class ArgumentLinker:
                         if t.payload.outcome]
             skip = frozenset(j for a in actors if a.tok_start >= trig.tok_end
                              for j in range(a.tok_start, a.tok_end) if a is a1)
-            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes, skip)
+            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes, skip, figures_memo)
             for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
                 if role in counts:
                     f[field], why[field] = counts[role]

@@ -80,50 +80,74 @@ def _people_after(tokens, pos: int, limit: int) -> int:
     return total
 
 
+class _SentenceFigures:
+    """What a sentence says about counts whatever the trigger: its numbers, the counts read from
+    count nouns, a massacre. Worked out once per sentence (several mentions share a sentence)."""
+
+    __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "massacre")
+
+    def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
+        numbers = find_numbers(tokens, tok_start, tok_end)
+        self.numbers_at: dict[int, Number] = {}
+        for n in numbers:
+            self.numbers_at.setdefault(n.tok_start, n)
+        number_ends = {n.tok_end for n in numbers}
+        self.numbers_by_end = {n.tok_end: n for n in numbers}
+        nouns = count_nouns()
+        adds: list[tuple[str, int, int, str]] = []  # (role, value, position, note), in order
+        used: set[int] = set()
+        # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
+        for n in numbers:
+            if n.tok_start > tok_start and any(f in _SUBSET for f in tokens[n.tok_start - 1].forms[:2]):
+                used.add(n.tok_start)
+        # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
+        for n in numbers:
+            if n.tok_end < tok_end and n.tok_start not in used:
+                for f in tokens[n.tok_end].forms[:3]:
+                    hit = nouns.get(f)
+                    if hit:
+                        adds.append((hit[0], n.value, n.tok_start,
+                                     f"number before count noun '{tokens[n.tok_end].norm}'"))
+                        used.add(n.tok_start)
+                        break
+        # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
+        negated = [k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION]
+        for j in range(tok_start, tok_end):
+            if negated and any(j - 2 <= k < j for k in negated):
+                continue
+            for f in tokens[j].forms[:3]:
+                hit = nouns.get(f)
+                if hit:
+                    role, value = hit
+                    if j not in number_ends:
+                        adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
+                    break
+        self.used, self.adds = used, adds
+        self.massacre = any(t.norm in _MASSACRE or (len(t.forms) > 1 and t.forms[1] in _MASSACRE)
+                            for t in tokens[tok_start:tok_end])
+
+
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
-                    skip: frozenset[int] = frozenset()) -> dict[str, tuple[int, str]]:
+                    skip: frozenset[int] = frozenset(), memo: dict | None = None) -> dict[str, tuple[int, str]]:
     """Counts per role ('death', 'injury', 'arrest') with a note on how each was read.
 
-    ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence.
+    ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence;
+    ``memo``, a dict kept for one document, saves reading a sentence's figures twice.
     """
-    numbers = find_numbers(tokens, tok_start, tok_end)
-    numbers_at: dict[int, Number] = {}
-    for n in numbers:
-        numbers_at.setdefault(n.tok_start, n)
-    number_ends = {n.tok_end for n in numbers}
-    numbers_by_end = {n.tok_end: n for n in numbers}
-    nouns = count_nouns()
+    figures = memo.get((tok_start, tok_end)) if memo is not None else None
+    if figures is None:
+        figures = _SentenceFigures(tokens, tok_start, tok_end)
+        if memo is not None:
+            memo[(tok_start, tok_end)] = figures
+    numbers_at, numbers_by_end = figures.numbers_at, figures.numbers_by_end
     found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
 
     def add(role: str, value: int, pos: int, note: str) -> None:
         found.setdefault(role, []).append((value, pos, note))
 
-    used_numbers: set[int] = set()
-    # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
-    for n in numbers:
-        if n.tok_start > tok_start and any(f in _SUBSET for f in tokens[n.tok_start - 1].forms[:2]):
-            used_numbers.add(n.tok_start)
-    # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
-    for n in numbers:
-        if n.tok_end < tok_end and n.tok_start not in used_numbers:
-            for f in tokens[n.tok_end].forms[:3]:
-                hit = nouns.get(f)
-                if hit:
-                    add(hit[0], n.value, n.tok_start, f"number before count noun '{tokens[n.tok_end].norm}'")
-                    used_numbers.add(n.tok_start)
-                    break
-    # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
-    for j in range(tok_start, tok_end):
-        if any(tokens[k].norm in _NEGATION for k in range(max(tok_start, j - 2), j)):
-            continue
-        for f in tokens[j].forms[:3]:
-            hit = nouns.get(f)
-            if hit:
-                role, value = hit
-                preceded = j in number_ends
-                if not preceded:
-                    add(role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'")
-                break
+    for role, value, pos, note in figures.adds:
+        add(role, value, pos, note)
+    used_numbers = set(figures.used)
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
         te = _skip_actor(te, skip)
@@ -141,8 +165,7 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
         people = _people_after(tokens, te, tok_end)
         if people:
             add(role, people, te, f"person noun after '{tokens[ts].norm}'")
-    if any(t.norm in _MASSACRE or (len(t.forms) > 1 and t.forms[1] in _MASSACRE)
-           for t in tokens[tok_start:tok_end]):
+    if figures.massacre:
         add("death", 10, tok_start, "massacre")
     out: dict[str, tuple[int, str]] = {}
     for role, items in found.items():
