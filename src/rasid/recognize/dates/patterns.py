@@ -88,7 +88,11 @@ def needs() -> dict[str, tuple[re.Pattern, ...]]:
     lx = lexicon()
     wd = "|".join(re.escape(w) for w in lx.weekdays)
     named = "|".join(re.escape(p.split()[-1]) for p in lx.named)  # a name's last word
+    month = alt(lx.months)  # dmy, month and partmonth all name a month
     groups = {
+        "dmy": (month,),
+        "month": (month,),
+        "partmonth": (month,),
         "numeric": (r"\d\s?[/.\-\\]\s?\d",),
         "named": (named,),
         "sameday": ("اليوم", _Y4),
