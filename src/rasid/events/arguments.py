@@ -354,6 +354,10 @@ class ArgumentLinker:
             f["event_type"], f["sub_event_type"] = et, st
             f["disorder_type"] = DISORDER.get(et, "")
             why["event_type"] = trule
+            if et == "Riots":
+                for k, ik in (("actor1", "inter1"), ("actor2", "inter2")):
+                    if f[k].startswith("Protesters"):  # a violent crowd is coded as rioters (CODEBOOK 8)
+                        f[k], f[ik] = "Rioters" + f[k][len("Protesters"):], 5
             # civilians as target
             if victim_civilian and et in ("Violence against civilians", "Explosions/Remote violence") \
                     and not f["actor2"]:

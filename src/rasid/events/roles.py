@@ -31,6 +31,10 @@ _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", 
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
+_SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
+_ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
+_WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
+                                   "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "عناصر", "جنود", "جندي", "جنديا",
@@ -78,6 +82,24 @@ def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3
     return None
 
 
+def _same_force(a: "ActorMention", b: "ActorMention") -> bool:
+    """The same actor, a generic one ("رجال أمن": Police Forces) matching any country's."""
+    return a.name == b.name or b.name.startswith(a.name + " of ") or a.name.startswith(b.name + " of ")
+
+
+def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end: int) -> bool:
+    """"غارة جوية للتحالف"، "غارات التحالف"، "قصف لقوات النظام": the actor the attack noun belongs
+    to (ل, or a construct noun without ال followed by the actor) carried it out."""
+    gap = range(trigger_end, a.tok_start)
+    if len(gap) > 2 or any(tokens[j].norm not in _WEAPON_WORDS for j in gap):
+        return False
+    tok = tokens[a.tok_start]
+    if tok.norm[:1] == "ل" and a.ent.start > tok.start:
+        return True
+    last = tokens[trigger_end - 1].norm
+    return not gap and trigger_end - trigger_start == 1 and not last.startswith(("ال", "وال", "بال", "لل"))
+
+
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "", outcome_starts: tuple[int, ...] = ()
@@ -86,7 +108,17 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     after_report = {re + k for _, re in reports for k in range(3)}
     blame = next((j for j in range(sent_start, trigger_start + 1) if any(
         f in _BLAME for f in tokens[j].forms[:3])), None) if tokens else None
+    attack_noun = main_kind in _ATTACK_NOUN_KINDS
+    suffered = next((j for j in range(sent_start, trigger_start) if any(
+        f in _SUFFERED for f in tokens[j].forms[:2])), None) if tokens else None
     for a in actors:
+        if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
+            a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
+            continue
+        if suffered is not None and suffered < a.tok_start and a.tok_end <= trigger_start:
+            # "تعرضت دورية للجيش لهجوم": whoever suffered the attack is its target
+            a.role, a.why = "target", f"subject of '{tokens[suffered].norm}'"
+            continue
         if blame is not None and a.tok_start > blame and _marker(tokens, a.tok_start, blame, _BLAME_TO, 3):
             # "وجه الحوثيون اللوم في الغارة إلى التحالف": the one blamed carried it out
             a.role, a.why = "agent", "blamed for the act"
@@ -156,7 +188,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                 or _has_object(tokens, after[0].tok_end)):
             # "أعدم مسلحو الشباب رجلين": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
-        elif reporters and main_kind in _AGENTIVE:
+        elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets):
+            # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن")
             a1, rule = reporters[0], "the reporting actor (self-report)"
     persons = [a for a in actors if a.ent.data.get("person") and a is not a1 and a.role != "reporter"]
     if targets:
