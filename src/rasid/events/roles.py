@@ -37,7 +37,7 @@ _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صا
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
-_PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "عناصر", "جنود", "جندي", "جنديا",
+_PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
@@ -208,6 +208,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)]
         if rest:
             a2 = min(rest, key=lambda a: abs(a.tok_start - trigger_start))
+    if a2 is None and a1 is not None and patient_kind and reporters and not _same_force(reporters[0], a1) \
+            and reporters[0].kind not in ("civilians", "protesters", "rioters"):
+        # "أعلن الحوثيون مقتل رئيس مجلسهم في غارة للتحالف": a side announcing its own losses
+        a2 = reporters[0]
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     assoc = [a for a in assocs if a1 is None or a.name != a1.name]
