@@ -138,3 +138,13 @@ def test_landmark_places_do_not_locate():
                  published=PUBLISHED).events[0]
     assert ev.admin1 != "Al Başrah" and "Muthann" in ev.admin1
     assert ev.event_type == "Riots"
+
+
+def test_a_change_of_leader_told_after_a_killing_is_its_own_event():
+    doc = extract("أكد الحوثيون أن قائدهم قتل في غارة للتحالف العربي الخميس، وكشفوا أنه تم تعيين قائد آخر "
+                  "خلفا له.", published=PUBLISHED)
+    got = [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events]
+    assert got == [("Air/drone strike", "Operation Restoring Hope", "Houthi Movement"),
+                   ("Change to group/activity", "Houthi Movement", "")]
+    # the appointment does not take the killing: no deaths counted for it
+    assert doc.events[1].fatalities == 0

@@ -397,7 +397,8 @@ class ArgumentLinker:
                     why["location"] = "no place found"
             # --- date
             self._date(doc, men, s, timex, trig,
-                       [tokens[m.tok_end - 1].end for m in sent_matches if m.label == "REPORT"])
+                       [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
+                        for m in sent_matches if m.label == "REPORT"])
             # --- source
             srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
                     -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
@@ -425,16 +426,16 @@ class ArgumentLinker:
 
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
-              report_ends: list[int] = ()) -> None:
+              reports: list[tuple[int, int]] = ()) -> None:
+        """``reports``: (end of a reporting cue, end of the 4th token after it), offsets."""
         f, why = men.fields, men.explain
         in_sent = [t for t in timex if s.start <= t.start < s.end]
-        # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement is not the act's; among
-        # the others, the last one before the trigger (or the first after it) governs it
-        ends = sorted(report_ends)
+        # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
+        # reach after the cue) is not the act's; among the others, the last one before the
+        # trigger (or the first after it) governs it
 
         def after_report(t: Timex) -> bool:
-            i = bisect_right(ends, t.start) - 1
-            return i >= 0 and t.start - ends[i] <= 4
+            return any(end <= t.start < limit for end, limit in reports)
 
         own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None

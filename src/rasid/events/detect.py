@@ -61,7 +61,8 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
     return None
 
 
-_SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash"}
+_SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash", "change"}
+_COMMAS = {"،", ","}
 
 
 def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
@@ -75,12 +76,18 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
     if len(kinds) < 2:
         return [live]
     second = next(t for t in specific if t.payload.kind == kinds[1])
-    if not tokens[second.tok_start].norm.startswith("و"):
+    first_end = min(t.tok_end for t in specific if t.payload.kind == kinds[0])
+    # joined by و on the second act's word, or a change in a group in a clause of its own
+    # ("قتل في غارة ...، وكشفوا أنه تم تعيين X خلفا له")
+    clause = "change" in kinds[:2] and any(tokens[j].norm in _COMMAS and tokens[j + 1].norm.startswith("و")
+                                           for j in range(first_end, second.tok_start - 1))
+    if not tokens[second.tok_start].norm.startswith("و") and not clause:
         return [live]
     shared = [t for t in live if t not in specific]
     groups = []
     for k in kinds:
-        groups.append(sorted([t for t in specific if t.payload.kind == k] + shared,
+        # a change in a group does not take the sentence's killings and woundings
+        groups.append(sorted([t for t in specific if t.payload.kind == k] + (shared if k != "change" else []),
                              key=lambda t: t.tok_start))
     return groups
 

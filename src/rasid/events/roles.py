@@ -36,7 +36,7 @@ _ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "opera
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
-_AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake"}
+_AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
@@ -191,6 +191,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets):
             # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن")
             a1, rule = reporters[0], "the reporting actor (self-report)"
+    if main_kind == "change":  # a change within a group has no other side
+        return a1, [a for a in assocs if a1 is None or a.name != a1.name], None, rule
     persons = [a for a in actors if a.ent.data.get("person") and a is not a1 and a.role != "reporter"]
     if targets:
         cand = [t for t in targets if t is not a1]
