@@ -148,3 +148,21 @@ def test_a_change_of_leader_told_after_a_killing_is_its_own_event():
                    ("Change to group/activity", "Houthi Movement", "")]
     # the appointment does not take the killing: no deaths counted for it
     assert doc.events[1].fatalities == 0
+
+
+def test_a_border_named_as_a_landmark_does_not_move_the_event_abroad():
+    doc = extract("قتل ثلاثة جنود في هجوم على نقطة تفتيش في بيشاور يوم الأحد. وقتل جنديان في هجوم قرب الحدود "
+                  "مع أفغانستان يوم الإثنين.", published=PUBLISHED)
+    assert [(e.event_date, e.country) for e in doc.events] == [("2024-03-10", "Pakistan"),
+                                                              ("2024-03-11", "Pakistan")]
+
+
+def test_an_air_strike_is_not_self_reported_by_a_side_without_aircraft():
+    doc = extract("قتل محسود في غارة بطائرة بلا طيار الخميس، بحسب ما ذكرته حركة طالبان باكستان في بيان لها.",
+                  published=PUBLISHED)
+    (ev,) = doc.events
+    assert ev.actor1.startswith("Unidentified Armed Group"), ev.explain["actor1"]
+    # a state force reporting an air strike is still its author
+    doc = extract("أعلن الجيش الأمريكي أنه قتل قياديا في حركة الشباب في غارة جوية في الصومال الخميس.",
+                  published=PUBLISHED)
+    assert doc.events[0].actor1 == "Military Forces of the United States"

@@ -83,7 +83,8 @@ def document_country(doc: Document) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries."""
     places: Counter = Counter()
     for e in doc.entities:
-        if e.source == "places" and e.data.get("locating", True) and e.data.get("country"):
+        if e.source == "places" and e.data.get("locating", True) and e.data.get("country") \
+                and not _landmark(doc, e):
             places[e.data["country"]] += _place_weight(e)
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
@@ -119,7 +120,7 @@ def _on_street(doc: Document, e: Entity) -> bool:
 
 
 _LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
-                                "القريبة", "القريب", "محاذاة")}
+                                "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
 
 
 def _landmark(doc: Document, e: Entity) -> bool:
@@ -264,7 +265,11 @@ class ArgumentLinker:
             cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
                      and not _on_street(doc, e)]
             # "محافظة المثنى المحاذية للبصرة": Basrah is a landmark, not where it happened
-            place = best_place([e for e in cands if not _landmark(doc, e)] or cands, trig.start, doc_country)
+            plain = [e for e in cands if not _landmark(doc, e)]
+            if not plain and doc_country and cands and all(
+                    e.data.get("kind") == "country" and e.data.get("country") != doc_country for e in cands):
+                cands = []  # "قرب الحدود مع أفغانستان" in a story about Pakistan: the story's country
+            place = best_place(plain or cands, trig.start, doc_country)
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere

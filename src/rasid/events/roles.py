@@ -36,6 +36,7 @@ _ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "opera
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
+_AIR_FORCES = {"state", "external"}  # actor kinds that fly aircraft
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
@@ -188,8 +189,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                 or _has_object(tokens, after[0].tok_end)):
             # "أعدم مسلحو الشباب رجلين": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
-        elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets):
-            # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن")
+        elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
+                and (main_kind != "air" or reporters[0].kind in _AIR_FORCES):
+            # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن"), and an
+            # air strike only by a side that has aircraft ("بحسب ما ذكرته الحركة" is the victim's)
             a1, rule = reporters[0], "the reporting actor (self-report)"
     if main_kind == "change":  # a change within a group has no other side
         return a1, [a for a in assocs if a1 is None or a.name != a1.name], None, rule
