@@ -184,6 +184,7 @@ _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صارو
 _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_BOMBING = {"suicide", "ied", "explosion", "grenade"}
 _NON_STATE = {"rebel", "militia", "identity"}
 
 
@@ -368,6 +369,12 @@ class ArgumentLinker:
                     and not f["actor2"]:
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "civilian victims named by person nouns"
+            elif not f["actor2"] and not victim_armed and men.kinds & _BOMBING \
+                    and (f["fatalities"] or f["injuries"]):
+                # "تفجير انتحاري في بيروت أسقط عشرات القتلى": a bombing's dead, with no armed
+                # side named as its target, are civilians
+                f["actor2"], f["inter2"] = generic_actor("civilians", country)
+                why["actor2"] = "casualties of a bombing with no armed target named: civilians"
             if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
                     and men.kind in _REMOTE_OR_ASSAULT:
                 adj = demonym_after(doc, tokens, trig)
