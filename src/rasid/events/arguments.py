@@ -84,7 +84,7 @@ def document_country(doc: Document) -> tuple[str | None, str]:
     places: Counter = Counter()
     for e in doc.entities:
         if e.source == "places" and e.data.get("locating", True) and e.data.get("country") \
-                and not _landmark(doc, e):
+                and not (e.data.get("kind") == "country" and _landmark(doc, e)):
             places[e.data["country"]] += _place_weight(e)
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
