@@ -166,3 +166,14 @@ def test_an_air_strike_is_not_self_reported_by_a_side_without_aircraft():
     doc = extract("أعلن الجيش الأمريكي أنه قتل قياديا في حركة الشباب في غارة جوية في الصومال الخميس.",
                   published=PUBLISHED)
     assert doc.events[0].actor1 == "Military Forces of the United States"
+
+
+def test_a_dual_explosion_noun_makes_two_events_and_splits_the_toll():
+    doc = extract("وقع تفجيران مدويان بسيارتين مفخختين في مقديشو أمس، أسفرا عن مقتل 39 شخصا وإصابة 4.",
+                  published=PUBLISHED)
+    assert [(e.sub_event_type, e.fatalities, e.injuries) for e in doc.events] == [
+        ("Remote explosive/landmine/IED", 20, 2), ("Remote explosive/landmine/IED", 19, 2)]
+    assert len({e.event_id for e in doc.events}) == 2
+    # one attack carried out with two car bombs stays one event; so does intercepting two missiles
+    assert len(extract("استهدف هجوم بسيارتين مفخختين نقطة عسكرية في المكلا أمس.", published=PUBLISHED).events) == 1
+    assert len(extract("اعترض التحالف صاروخين باليستيين أطلقا باتجاه جازان أمس.", published=PUBLISHED).events) == 1

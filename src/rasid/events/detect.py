@@ -63,6 +63,7 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
 
 _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash", "change"}
 _COMMAS = {"،", ","}
+_BOMBS = {"ied", "suicide", "explosion"}
 
 
 def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
@@ -162,7 +163,10 @@ class EventMentionDetector:
             for group in _split_acts(live, tokens):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
+                # "تفجيران بسيارتين مفخختين": a dual explosion noun beside the weapon counts the acts
                 mult = gmain.payload.events
+                if gmain.payload.kind in _BOMBS:
+                    mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
                 new = gmain.tok_end < len(tokens) and tokens[gmain.tok_end].norm in _NEW_WORDS
                 mentions.append(Mention(si, group, gmain, gkinds, mult, new, weak=weak))
         doc._mentions = mentions

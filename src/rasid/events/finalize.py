@@ -102,7 +102,15 @@ class EventBuilder:
             f["confidence"] = confidence(men)
             f["explain"] = dict(men.explain)
             data = {k: v for k, v in f.items() if k in _FIELDS}
-            for copy in range(men.multiplicity):
+            n = men.multiplicity
+            for copy in range(n):
+                if n > 1:
+                    # a total reported for several acts is divided among them, as ACLED does
+                    data = dict(data)
+                    for k in ("fatalities", "injuries", "arrests"):
+                        total = f.get(k) or 0
+                        data[k] = total // n + (1 if copy < total % n else 0)
+                    data["notes"] = notes({**f, **{k: data[k] for k in ("fatalities", "injuries", "arrests")}})
                 ev = Event(**data)
                 key = f"{doc.id}|{spans}|{men.main.start}|{copy}|{len(events)}"
                 ev.event_id = "RSD" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
