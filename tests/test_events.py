@@ -177,3 +177,14 @@ def test_a_dual_explosion_noun_makes_two_events_and_splits_the_toll():
     # one attack carried out with two car bombs stays one event; so does intercepting two missiles
     assert len(extract("استهدف هجوم بسيارتين مفخختين نقطة عسكرية في المكلا أمس.", published=PUBLISHED).events) == 1
     assert len(extract("اعترض التحالف صاروخين باليستيين أطلقا باتجاه جازان أمس.", published=PUBLISHED).events) == 1
+
+
+def test_the_first_and_the_second_explosion_go_to_their_own_events():
+    text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
+            "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")
+    doc = extract(text, published=PUBLISHED)
+    second = text.index("وقال")
+    assert len(doc.events) == 2
+    # the sentence telling both apart is evidence of both, not a third event
+    for ev in doc.events:
+        assert [sp.start >= second for sp in ev.evidence] == [False, True]

@@ -22,6 +22,10 @@ _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
 _NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
+_ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
+             **{fold(w): 3 for w in ("الثالث", "الثالثة")}}
+_NEXT_WORDS = {fold(w) for w in ("الثاني", "الثانية", "الثالث", "الثالثة", "الآخر", "الأخرى", "آخر", "أخرى",
+                                  "ثان", "ثانية")}
 _NEAR = 3
 
 
@@ -64,6 +68,16 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
 _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash", "change"}
 _COMMAS = {"،", ","}
 _BOMBS = {"ied", "suicide", "explosion"}
+
+
+def _split_ordinal(live: list[Match], tokens) -> list[list[Match]]:
+    """"الانفجار الأول ... بينما وقع الانفجار الثاني": an act noun followed by "second", "other"
+    after another act in the sentence starts a second act."""
+    for k, t in enumerate(live):
+        if k and t.tok_end < len(tokens) and tokens[t.tok_end].norm in _NEXT_WORDS \
+                and t.payload.kind in _BOMBS | {"attack", "air", "shelling"}:
+            return [live[:k], live[k:]]
+    return [live]
 
 
 def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
@@ -160,15 +174,18 @@ class EventMentionDetector:
             if main.payload.plural and si not in dated_sents \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 continue  # "غارات"، "هجمات" with no date of their own: an aggregate
-            for group in _split_acts(live, tokens):
+            for group in (g for part in _split_ordinal(live, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
                 # "تفجيران بسيارتين مفخختين": a dual explosion noun beside the weapon counts the acts
                 mult = gmain.payload.events
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
-                new = gmain.tok_end < len(tokens) and tokens[gmain.tok_end].norm in _NEW_WORDS
-                mentions.append(Mention(si, group, gmain, gkinds, mult, new, weak=weak))
+                after = tokens[gmain.tok_end].norm if gmain.tok_end < len(tokens) else ""
+                ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
+                                and tokens[t.tok_end].norm in _ORDINALS), 0)
+                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS, weak=weak,
+                                        ordinal=ordinal))
         doc._mentions = mentions
 
 

@@ -128,7 +128,15 @@ def _refers_to(ev: Mention, m: Mention) -> bool:
 def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
     events: list[Mention] = []
     for m in mentions:
-        target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
+        target = None
+        if m.ordinal:
+            # "الانفجار الأول ... الانفجار الثاني": the n-th act of this type told so far
+            same = [ev for ev in events if ev.fields["event_type"] == m.fields["event_type"]
+                    or m.main.payload.strength < 2]
+            if len(same) >= m.ordinal and (m.ordinal > 1 or len(same) > 1):
+                target = same[m.ordinal - 1]
+        if target is None:
+            target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
         if target is None and tokens is not None and _anaphoric(m, tokens):
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
         if target is None and m.weak and events:
