@@ -160,6 +160,9 @@ def test_anaphor_takes_last_group(rec):
     assert ana and ana[0].canonical == "Al Shabaab"
     doc = actors(rec, "وقال التنظيم إنه نفذ الهجوم")
     assert doc.entities == []
+    # the UN or a coalition named in between is not what "the movement" refers back to
+    doc = actors(rec, "هاجمت حركة الشباب قاعدة. ودعت الأمم المتحدة إلى التهدئة، لكن الحركة واصلت هجماتها.")
+    assert [e.canonical for e in doc.entities] == ["Al Shabaab", "UN: United Nations", "Al Shabaab"]
 
 
 def test_hashtag_underscores(rec):

@@ -37,7 +37,8 @@ _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صا
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AIR_FORCES = {"state", "external"}  # actor kinds that fly aircraft
-_AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change"}
+_AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change",
+             "agreement"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause

@@ -17,7 +17,9 @@ from ...text.normalize import fold
 from ..lexicon import Match, PhraseMatcher, phrase_matches, read_tsv
 from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
 
-NAMED_GROUP_KINDS = {"rebel", "militia", "identity", "external"}
+# what التنظيم، الحركة، الميليشيات can refer back to: non-state armed groups (not the UN, the
+# EU or a coalition named in between)
+NAMED_GROUP_KINDS = {"rebel", "militia", "identity"}
 _PRIO = {"block": 6, "actor": 5, "person": 4, "member": 4, "state": 3, "generic": 2,
          "anaphor": 1}
 
