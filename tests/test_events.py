@@ -188,3 +188,9 @@ def test_the_first_and_the_second_explosion_go_to_their_own_events():
     # the sentence telling both apart is evidence of both, not a third event
     for ev in doc.events:
         assert [sp.start >= second for sp in ev.evidence] == [False, True]
+
+
+def test_a_place_given_as_a_reference_point_is_not_the_story_place():
+    doc = extract("قتل شرطيان في هجوم مسلح على دورية في مدينة السلط إلى الغرب من العاصمة عمان أمس. وفي حادث "
+                  "منفصل، قتل جندي في انفجار عبوة ناسفة اليوم.", published=PUBLISHED)
+    assert [(e.location, e.admin1) for e in doc.events] == [("As Salţ", "Al Balqā’")] * 2

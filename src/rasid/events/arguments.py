@@ -6,6 +6,7 @@ Each field records in ``mention.explain`` the rule or lexicon entry that decided
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -129,12 +130,21 @@ def _landmark(doc: Document, e: Entity) -> bool:
     return any(f in _LANDMARK for w in words for f in cached_forms(fold(w)))
 
 
+_REFERENCE = re.compile(r"(?:الي|إلى|إلي)\s+(?:ال)?(?:غرب|شرق|شمال|جنوب)\S*\s+من\s+(?:\S+\s+)?$")
+
+
+def _reference_point(doc: Document, e: Entity) -> bool:
+    """"السلط إلى الغرب من العاصمة عمان": the place after "to the west of" only says where the
+    place named before it lies."""
+    return bool(_REFERENCE.search(fold(doc.text[max(0, e.start - 40):e.start])))
+
+
 def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
     """The place the story is about, for a sentence that names none: the nearest town or
     province named earlier in the same country (or, with ``anywhere``, the first one named)."""
     located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
                and e.data.get("kind") not in ("country", "region")
-               and (not country or e.data.get("country") == country)]
+               and (not country or e.data.get("country") == country) and not _reference_point(doc, e)]
     if not located:
         return None
     earlier = [e for e in located if e.start < before]
