@@ -16,7 +16,7 @@ from rasid.text.normalize import DELETABLE_RE, FOLD_TABLE, fold, fold_chars, fol
 from rasid.text.sentences import split_sentences
 from rasid.text.tokens import TOKEN_RE, TokenList, clitic_forms, tokenize, word_positions
 
-ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤء ً ٌ ٍ َ ُ ِ ّ ْـ٠١٢٣"
+ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤءء ً ٌ ٍ َ ُ ِ ّ ْـ٠١٢٣"
                                                 "0123456789 .،؟!\n«»\"-_/AbZ\u200f\u202b")),
                 max_size=120)
 
@@ -53,7 +53,10 @@ def test_fold_map_and_tokens_match_the_plain_version(text):
     folded = fold_with_map(text)
     assert folded.text == fold(text)
     if folded.index is not None:
-        kept = [i for i, ch in enumerate(text.translate(FOLD_TABLE)) if not DELETABLE_RE.match(ch)]
+        one = text.translate(FOLD_TABLE)
+        # marks go one by one; a hamza on the line goes after ya (ىء written for ئ)
+        kept = [i for i, ch in enumerate(one)
+                if not DELETABLE_RE.match(ch) and not (ch == "ء" and i and one[i - 1] == "ي")]
         assert list(folded.index) == kept + [len(text)]
     tokens = tokenize(folded)
     assert [(t.i, t.start, t.end, t.fstart, t.fend, t.norm, t.forms) for t in tokens] == _naive_tokens(folded)

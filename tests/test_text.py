@@ -76,3 +76,14 @@ def test_tokens_carry_original_offsets():
     assert words[1] == ("١٥", "15")
     assert words[0][1] == "وقتل"
     assert "ريف" in doc._tokens[3].forms
+
+
+def test_hamza_on_the_line_after_ya_folds_like_hamza_on_ya():
+    from rasid.text.normalize import fold, fold_with_map
+
+    assert fold("الطوارىء") == fold("الطوارئ") == "الطواري"
+    assert fold("شاطىء") == fold("شاطئ")
+    text = "قوات الطوارىء الخاصة"
+    folded = fold_with_map(text)
+    s, e = folded.orig_span(folded.text.index("الطواري"), folded.text.index("الطواري") + 7)
+    assert text[s:e] == "الطوارىء"  # the hamza stays inside the original span

@@ -21,10 +21,12 @@ _DELETE = (
     "\u0640"  # tatweel
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"  # zero-width, bidi, BOM, soft hyphen
 )
-DELETABLE_RE = re.compile(f"[{_DELETE}]+")
+# ...and a hamza on the line after ya / alef maqsura: "الطوارىء" and "شاطىء" are the Gulf press's
+# spelling of "الطوارئ" and "شاطئ" (ئ folds to ي, so both read "الطواري").
+DELETABLE_RE = re.compile(f"[{_DELETE}]+|(?<=[\u064a\u0649])\u0621")
 _TRAILING_MARKS = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)] + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640"] + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u0670", "\u0640", "\u0621"] + [chr(c) for c in range(0x06D6, 0x06EE)]
 )
 
 
