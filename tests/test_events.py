@@ -194,3 +194,8 @@ def test_a_place_given_as_a_reference_point_is_not_the_story_place():
     doc = extract("قتل شرطيان في هجوم مسلح على دورية في مدينة السلط إلى الغرب من العاصمة عمان أمس. وفي حادث "
                   "منفصل، قتل جندي في انفجار عبوة ناسفة اليوم.", published=PUBLISHED)
     assert [(e.location, e.admin1) for e in doc.events] == [("As Salţ", "Al Balqā’")] * 2
+
+
+def test_a_named_person_killed_counts_one():
+    doc = extract("قتل خالد محسود في غارة بطائرة بلا طيار قرب بيشاور أمس.", published=PUBLISHED)
+    assert [e.fatalities for e in doc.events] == [1]

@@ -56,10 +56,34 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> N
     return None
 
 
+_PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر", "بعد", "برصاص", "بنيران", "بانفجار",
+                                   "بقصف", "بغارة", "عندما", "حينما", "أثناء", "،", ",", ".")}
+
+
+def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int) -> int:
+    """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
+    (what follows is a place, a time or a cause, not an object)."""
+    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT):
+        return 0
+    nouns = person_nouns()
+    hit = next((nouns[f] for f in tokens[ts - 1].forms[:2] if f in nouns), None)
+    if hit is None or hit[1] == "attacker":
+        return 0
+    return {"sg": 1, "du": 2}.get(hit[0], 0)
+
+
+def _given_name(word: str) -> bool:
+    from ..recognize.names.features import cues  # the NER's list of common given names
+
+    return "given" in cues().get(word, ())
+
+
 def _people_after(tokens, pos: int, limit: int) -> int:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3."""
     nouns = person_nouns()
+    if pos < limit and not any(f in nouns for f in tokens[pos].forms) and _given_name(tokens[pos].norm):
+        return 1  # "قتل خالد محسود": a named person
     total = 0
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):
@@ -165,6 +189,10 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
         people = _people_after(tokens, te, tok_end)
         if people:
             add(role, people, te, f"person noun after '{tokens[ts].norm}'")
+            continue
+        before = _people_before(tokens, ts, te, tok_start, tok_end)
+        if before:
+            add(role, before, ts - 1, f"person noun before '{tokens[ts].norm}'")
     if figures.massacre:
         add("death", 10, tok_start, "massacre")
     out: dict[str, tuple[int, str]] = {}

@@ -85,6 +85,8 @@ def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> 
         s += 5 * math.log10(p.population + 1)
         if p.population >= 10000:
             s += 15
+        if p.population >= 1_000_000:
+            s += 40  # a city of millions (الرياض) is not outvoted by a namesake town and a demonym
     if type_hint == "adm1" and p.kind == "adm1":
         s += 80
     elif type_hint == "place" and p.kind == "place":
