@@ -199,3 +199,23 @@ def test_a_place_given_as_a_reference_point_is_not_the_story_place():
 def test_a_named_person_killed_counts_one():
     doc = extract("قتل خالد محسود في غارة بطائرة بلا طيار قرب بيشاور أمس.", published=PUBLISHED)
     assert [e.fatalities for e in doc.events] == [1]
+
+
+def test_an_air_strike_without_author_takes_the_story_air_force_not_a_rebel_group():
+    doc = extract("شنت مقاتلات التحالف العربي غارات على مواقع للحوثيين في صعدة صباح الأحد. وقال سكان إن أربعة "
+                  "أشخاص من عائلة واحدة قتلوا في غارة أخرى ضربت منزلهم في حجة مساء الأحد.", published=PUBLISHED)
+    assert [(e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
+        ("Operation Restoring Hope", "Houthi Movement", 0),
+        ("Operation Restoring Hope", "Civilians (Yemen)", 4)]
+
+
+def test_the_toll_of_an_aggregate_is_not_an_event():
+    doc = extract("وأودت بعض غاراته التي حادت عن أهدافها إلى قتل مئات المدنيين في مستشفيات ومدارس وأسواق.",
+                  published=PUBLISHED)
+    assert doc.events == []
+
+
+def test_the_head_of_a_toll_is_not_a_group_of_its_own():
+    doc = extract("ارتفعت حصيلة قتلى القذائف الصاروخية التي سقطت على أحياء في دمشق أمس إلى 11 قتيلا بينهم "
+                  "ثلاثة أطفال.", published=PUBLISHED)
+    assert [e.fatalities for e in doc.events] == [11]

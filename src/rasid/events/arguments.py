@@ -221,6 +221,22 @@ def demonym_after(doc: Document, tokens, trig) -> str | None:
     return None
 
 
+def story_air_force(actors: list[ActorMention], exclude: str) -> ActorMention | None:
+    """The state or foreign force the story names most (ties: the first named), for an air
+    strike whose sentence names no author; None when the story names none."""
+    counts: Counter = Counter()
+    first: dict[str, ActorMention] = {}
+    for a in actors:
+        if not a.name or a.name == exclude or a.name.startswith("Police Forces"):
+            continue
+        if a.kind == "external" or (a.kind == "state" and a.ent.data.get("country")):
+            counts[a.name] += 1
+            first.setdefault(a.name, a)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda n: (counts[n], -first[n].tok_start))]
+
+
 def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | None:
     """The armed non-state group a story is about, when a sentence names no perpetrator: the
     one most often named in the document (a claim of responsibility, the group blamed)."""
@@ -441,6 +457,13 @@ class ArgumentLinker:
                     f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
         for men, country in pending:
+            if men.kind == "air":
+                # an air strike with no named author: the story's air force, never a rebel group
+                flier = story_air_force(actors_by_doc, men.fields.get("actor2", ""))
+                if flier is not None and men.fields["actor1"].startswith("Unidentified"):
+                    men.fields["actor1"], men.fields["inter1"] = actor_name(flier, country)
+                    men.explain["actor1"] = f"air strike with no author in the sentence: '{flier.ent.text}', the air force the story names"
+                continue
             claimed = claimed_actor(actors_by_doc, men.fields.get("actor2", ""))
             if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
                 men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)

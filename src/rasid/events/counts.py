@@ -15,8 +15,10 @@ from .lexicons import person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من",
-                                   "أقل", "زهاء", "بين", "أزيد", "اكثر", "على", "الأقل")}
+                                   "أقل", "زهاء", "بين", "أزيد", "اكثر", "على", "الأقل",
+                                   "عائلة", "أسرة", "واحدة")}  # "أربعة أشخاص من عائلة واحدة قتلوا"
 _SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن", "منهن")}
+_TOLL = {fold(w) for w in ("حصيلة", "عدد", "اعداد", "أعداد")}
 _MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
 _WINDOW = 5
 
@@ -82,6 +84,8 @@ def _people_after(tokens, pos: int, limit: int) -> int:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3."""
     nouns = person_nouns()
+    if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
+        return 0  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
     if pos < limit and not any(f in nouns for f in tokens[pos].forms) and _given_name(tokens[pos].norm):
         return 1  # "قتل خالد محسود": a named person
     total = 0
@@ -143,7 +147,8 @@ class _SentenceFigures:
                 hit = nouns.get(f)
                 if hit:
                     role, value = hit
-                    if j not in number_ends:
+                    # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own
+                    if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL):
                         adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
                     break
         self.used, self.adds = used, adds

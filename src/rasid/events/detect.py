@@ -73,9 +73,10 @@ _BOMBS = {"ied", "suicide", "explosion"}
 def _split_ordinal(live: list[Match], tokens) -> list[list[Match]]:
     """"الانفجار الأول ... بينما وقع الانفجار الثاني": an act noun followed by "second", "other"
     after another act in the sentence starts a second act."""
+    acts = _BOMBS | {"attack", "air", "shelling"}
     for k, t in enumerate(live):
         if k and t.tok_end < len(tokens) and tokens[t.tok_end].norm in _NEXT_WORDS \
-                and t.payload.kind in _BOMBS | {"attack", "air", "shelling"}:
+                and t.payload.kind in acts and any(u.payload.kind in acts for u in live[:k]):
             return [live[:k], live[k:]]
     return [live]
 
@@ -164,6 +165,9 @@ class EventMentionDetector:
                     and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
+            if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
+                    _blocked(t, mods) == "aggregate_plural" for t in trig):
+                continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
             if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):
                 continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
             kinds = {t.payload.kind for t in live}
