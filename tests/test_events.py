@@ -219,3 +219,10 @@ def test_the_head_of_a_toll_is_not_a_group_of_its_own():
     doc = extract("ارتفعت حصيلة قتلى القذائف الصاروخية التي سقطت على أحياء في دمشق أمس إلى 11 قتيلا بينهم "
                   "ثلاثة أطفال.", published=PUBLISHED)
     assert [e.fatalities for e in doc.events] == [11]
+
+
+def test_a_retaliation_is_its_own_act_and_a_suffered_attack_is_not_self_reported():
+    doc = extract("قال المتحدث الأمني لوزارة الداخلية السعودية إن دورية تعرضت لمقذوف عسكري من داخل الأراضي "
+                  "اليمنية في جازان أمس. وردت القوات السعودية على مواقع إطلاق القذائف أمس.", published=PUBLISHED)
+    assert [e.actor1 for e in doc.events] == ["Unidentified Armed Group (Saudi Arabia)",
+                                             "Military Forces of Saudi Arabia"]

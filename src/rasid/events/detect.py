@@ -21,6 +21,7 @@ from .mention import Mention
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
 _NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
+_RETALIATE = {fold(w) for w in ("ردت", "ردوا", "يرد", "ترد", "يردون")}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
              **{fold(w): 3 for w in ("الثالث", "الثالثة")}}
@@ -186,9 +187,12 @@ class EventMentionDetector:
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
                 after = tokens[gmain.tok_end].norm if gmain.tok_end < len(tokens) else ""
+                # "وردت القوات السعودية على مواقع إطلاق القذائف": a retaliation is an act of its own
+                retaliation = any(tokens[j].forms[-1] in _RETALIATE
+                                  for j in range(sent.tok_start, gmain.tok_start))
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
-                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS, weak=weak,
+                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or retaliation, weak=weak,
                                         ordinal=ordinal))
         doc._mentions = mentions
 

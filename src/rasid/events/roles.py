@@ -191,9 +191,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # "أعدم مسلحو الشباب رجلين": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
-                and (main_kind != "air" or reporters[0].kind in _AIR_FORCES):
-            # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن"), and an
-            # air strike only by a side that has aircraft ("بحسب ما ذكرته الحركة" is the victim's)
+                and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
+            # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن") or the act
+            # was suffered (تعرضت دورية لمقذوف), and an air strike only by a side that has aircraft
+            # ("بحسب ما ذكرته الحركة" is the victim's)
             a1, rule = reporters[0], "the reporting actor (self-report)"
     if main_kind == "change":  # a change within a group has no other side
         return a1, [a for a in assocs if a1 is None or a.name != a1.name], None, rule
