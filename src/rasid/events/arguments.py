@@ -339,6 +339,8 @@ class ArgumentLinker:
             f["actor1"], f["inter1"] = actor_name(a1, country)
             f["assoc_actor_1"] = "; ".join(dict.fromkeys(actor_name(a, country)[0] for a in assoc))
             f["actor2"], f["inter2"] = actor_name(a2, country)
+            if f["actor2"] and f["actor2"] == f["actor1"]:  # one side named twice, in two forms
+                f["actor2"], f["inter2"], a2 = "", 0, None
             why["actor1"] = f"{a1.ent.text!r}: {rule}" if a1 else "none found"
             why["actor2"] = f"{a2.ent.text!r}: {a2.why or 'victim/target'}" if a2 else "none found"
             # --- victims for typing

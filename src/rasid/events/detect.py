@@ -167,7 +167,7 @@ class EventMentionDetector:
             if not live or si in future_sents:
                 continue
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
-                    _blocked(t, mods) == "aggregate_plural" for t in trig):
+                    _blocked(t, mods) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
             if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):
                 continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
