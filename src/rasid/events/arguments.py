@@ -21,7 +21,7 @@ from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import person_nouns
 from .mention import Mention
-from .roles import ActorMention, assign_roles
+from .roles import PROTEST_KINDS, ActorMention, assign_roles
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -195,6 +195,7 @@ _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "ال�
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _BOMBING = {"suicide", "ied", "explosion", "grenade"}
+_CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
 
 
@@ -291,6 +292,13 @@ class ArgumentLinker:
             # --- place
             cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
                      and not _on_street(doc, e)]
+            if men.kinds & PROTEST_KINDS:
+                # "تظاهر الآلاف في برلين تنديدا بالتدخل التركي في عفرين": the cause's place is not
+                # where the crowd stood
+                cause = next((tokens[j].start for j in range(trig.tok_end, s.tok_end)
+                              if tokens[j].forms[-1] in _CAUSE), None)
+                if cause is not None:
+                    cands = [e for e in cands if e.start < cause] or cands
             # "محافظة المثنى المحاذية للبصرة": Basrah is a landmark, not where it happened
             plain = [e for e in cands if not _landmark(doc, e)]
             if not plain and doc_country and cands and all(
