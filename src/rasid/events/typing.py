@@ -39,6 +39,9 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
         return (*table["riot"], "protesters clashing or throwing stones: a violent demonstration")
     if protest and not remote and kinds & {"kill", "injure"}:
         return (*table["protest_force"], "protesters killed or wounded")
+    if protest and not remote and "disrupted" in kinds:
+        # "الشرطة تحبط محاولة المتظاهرين اقتحام مبنى": a crowd stopped, not a weapon
+        return (*table["protest_intervention"], "a protest stopped by the police")
     if strengths.get("disrupted", 0) >= 2 and "arrest" not in kinds:
         return (*table["disrupted"], "weapons intercepted, defused or seized")
     named = {k for k in kinds if strengths.get(k, 0) >= 2}
