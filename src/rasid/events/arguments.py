@@ -136,7 +136,10 @@ _REFERENCE = re.compile(r"(?:الي|إلى|إلي)\s+(?:ال)?(?:غرب|شرق|�
 def _reference_point(doc: Document, e: Entity) -> bool:
     """"السلط إلى الغرب من العاصمة عمان": the place after "to the west of" only says where the
     place named before it lies."""
-    return bool(_REFERENCE.search(fold(doc.text[max(0, e.start - 40):e.start])))
+    ref = e.data.get("reference_point")  # worked out once per place mention
+    if ref is None:
+        ref = e.data["reference_point"] = bool(_REFERENCE.search(fold(doc.text[max(0, e.start - 40):e.start])))
+    return ref
 
 
 def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:

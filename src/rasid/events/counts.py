@@ -152,8 +152,7 @@ class _SentenceFigures:
                         adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
                     break
         self.used, self.adds = used, adds
-        self.massacre = any(t.norm in _MASSACRE or (len(t.forms) > 1 and t.forms[1] in _MASSACRE)
-                            for t in tokens[tok_start:tok_end])
+        self.massacre = not _MASSACRE.isdisjoint(f for t in tokens[tok_start:tok_end] for f in t.forms[:2])
 
 
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
