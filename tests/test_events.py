@@ -226,3 +226,11 @@ def test_a_retaliation_is_its_own_act_and_a_suffered_attack_is_not_self_reported
                   "اليمنية في جازان أمس. وردت القوات السعودية على مواقع إطلاق القذائف أمس.", published=PUBLISHED)
     assert [e.actor1 for e in doc.events] == ["Unidentified Armed Group (Saudi Arabia)",
                                              "Military Forces of Saudi Arabia"]
+
+
+def test_a_town_inside_an_actor_name_or_a_common_word_does_not_locate():
+    doc = extract("أطلق الحرس الثوري الإيراني صواريخ على مقر للحزب الديمقراطي الكردستاني الإيراني في كويسنجق "
+                  "بالعراق أمس، وقال فيلق القدس إن 12 قتلوا.", published=PUBLISHED)
+    assert [(e.location, e.country) for e in doc.events] == [("Koysinceq", "Iraq")]
+    doc = extract("طعن أربعة أشخاص في هجومين بالسلاح الأبيض في فيينا أمس.", published=PUBLISHED)
+    assert {e.country for e in doc.events} == {"Austria"}

@@ -181,6 +181,13 @@ class PlaceRecognizer:
             return
         gaz = self.gaz
         matches = self._match(tokens)
+        # a town inside an actor's name (فيلق القدس، سرايا القدس) is part of the name; a country
+        # or a demonym is kept ("طالبان باكستان"، "المدفعية الإسرائيلية" still say where and whose)
+        inside = [(e.start, e.end) for e in doc.entities if e.type == "ACTOR"]
+        if inside:
+            matches = [m for m in matches if m["what"] == "demonym" or not any(
+                s <= tokens[m["i"]].start and tokens[m["j"] - 1].end <= e for s, e in inside)
+                or any(p.kind == "country" for p in gaz.candidates(m["name"]))]
         story: dict[str, float] = {}
 
         def vote(cc: str, w: float) -> None:
