@@ -234,3 +234,17 @@ def test_a_town_inside_an_actor_name_or_a_common_word_does_not_locate():
     assert [(e.location, e.country) for e in doc.events] == [("Koysinceq", "Iraq")]
     doc = extract("طعن أربعة أشخاص في هجومين بالسلاح الأبيض في فيينا أمس.", published=PUBLISHED)
     assert {e.country for e in doc.events} == {"Austria"}
+
+
+def test_a_date_in_a_relative_clause_about_something_else_is_not_the_acts():
+    doc = extract("قتلت الناشطة في مدينة البصرة التي شهدت مؤخرا احتجاجات واسعة. وأظهر مقطع فيديو لحظة مقتل "
+                  "الناشطة يوم الإثنين.", published=PUBLISHED)
+    assert [(e.sub_event_type, e.event_date) for e in doc.events] == [("Attack", "2024-03-11")]
+    # a clause on the act noun itself dates the act
+    doc = extract("قتل ثلاثة في الهجوم الذي وقع أمس في بغداد.", published=PUBLISHED)
+    assert [e.event_date for e in doc.events] == ["2024-03-11"]
+
+
+def test_an_act_in_the_background_of_another_does_not_hide_it():
+    doc = extract("قتل خمسة جنود في أعقاب اشتباكات عنيفة في درعا أمس.", published=PUBLISHED)
+    assert [e.fatalities for e in doc.events] == [5]

@@ -225,6 +225,20 @@ def demonym_after(doc: Document, tokens, trig) -> str | None:
     return None
 
 
+_RELATIVE = {fold(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي")}
+
+
+def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
+    """Where, after the trigger, a relative clause about another noun starts: "قتلت الناشطة في
+    البصرة التي شهدت مؤخرا احتجاجات" (the city's clause). A clause on an act noun ("الهجوم الذي
+    وقع أمس") is the act's own."""
+    acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
+    for j in range(trig.tok_end, s.tok_end):
+        if tokens[j].norm in _RELATIVE and j - 1 not in acts:
+            return tokens[j].start
+    return None
+
+
 def story_air_force(actors: list[ActorMention], exclude: str) -> ActorMention | None:
     """The state or foreign force the story names most (ties: the first named), for an air
     strike whose sentence names no author; None when the story names none."""
@@ -449,7 +463,8 @@ class ArgumentLinker:
             # --- date
             self._date(doc, men, s, timex, trig,
                        [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
-                        for m in sent_matches if m.label == "REPORT"])
+                        for m in sent_matches if m.label == "REPORT"],
+                       _other_clauses(tokens, trig, s, sent_matches))
             # --- source
             srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
                     -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
@@ -484,8 +499,10 @@ class ArgumentLinker:
 
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
-              reports: list[tuple[int, int]] = ()) -> None:
-        """``reports``: (end of a reporting cue, end of the 4th token after it), offsets."""
+              reports: list[tuple[int, int]] = (), other: int | None = None) -> None:
+        """``reports``: (end of a reporting cue, end of the 4th token after it), offsets;
+        ``other``: where a relative clause about something else starts (its dates are not the
+        act's)."""
         f, why = men.fields, men.explain
         in_sent = [t for t in timex if s.start <= t.start < s.end]
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
@@ -495,6 +512,8 @@ class ArgumentLinker:
         def after_report(t: Timex) -> bool:
             return any(end <= t.start < limit for end, limit in reports)
 
+        if other is not None:
+            in_sent = [t for t in in_sent if t.start < other]
         own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None
         if own:

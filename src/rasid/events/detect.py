@@ -132,7 +132,7 @@ def _a_cause(t: Match, tokens, sent_start: int) -> bool:
 
 
 def _in_background(t: Match, tokens, sent_start: int) -> bool:
-    for j in range(max(sent_start, t.tok_start - 2), t.tok_start):
+    for j in range(max(sent_start, t.tok_start - 3), t.tok_start):
         if any(f in _BACKGROUND for f in tokens[j].forms[:3]):
             return True
     return False
@@ -154,6 +154,8 @@ class EventMentionDetector:
         starts = [s.start for s in doc._sentences]
         future_sents = _timex_sentences(doc, starts, future=True)
         dated_sents = _timex_sentences(doc, starts, future=False)
+        # "شهدت مؤخرا احتجاجات": a vague date does not make a plural of acts one event
+        firmly_dated = _timex_sentences(doc, starts, future=False, vague=False)
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         mentions: list[Mention] = []
         for si, groups in sorted(by_sent.items()):
@@ -169,16 +171,25 @@ class EventMentionDetector:
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
                     _blocked(t, mods) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
-            if all(_in_background(t, tokens, doc._sentences[si].tok_start) for t in live):
-                continue  # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news
+            # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
+            # other acts stand ("قتل خمسة في أعقاب اشتباكات")
+            live = [t for t in live if not _in_background(t, tokens, sent.tok_start)]
+            if not live:
+                continue
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
             weak = weak or _weakened(main, mods)
-            if main.payload.plural and si not in dated_sents \
+            if main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
-                continue  # "غارات"، "هجمات" with no date of their own: an aggregate
+                # "غارات"، "هجمات" with no date of their own: an aggregate; an act told before it
+                # stands ("قتلت الناشطة في البصرة التي شهدت مؤخرا احتجاجات")
+                live = [t for t in live if t.tok_start < main.tok_start and t.payload.outcome]
+                if not live:
+                    continue
+                kinds = {t.payload.kind for t in live}
+                main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             for group in (g for part in _split_ordinal(live, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
@@ -197,11 +208,17 @@ class EventMentionDetector:
         doc._mentions = mentions
 
 
-def _timex_sentences(doc: Document, starts: list[int], future: bool) -> set[int]:
-    """Sentences holding a resolved past (or, with ``future``, a future) date expression."""
+_VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}
+
+
+def _timex_sentences(doc: Document, starts: list[int], future: bool, vague: bool = True) -> set[int]:
+    """Sentences holding a resolved past (or, with ``future``, a future) date expression
+    (``vague=False``: not counting مؤخرا، قبل أيام)."""
     sents = doc._sentences
     out = set()
     for t in doc.timex:
+        if not vague and " ".join(fold(t.text).split()) in _VAGUE_DATES:
+            continue
         if t.future == future and (future or t.date_start):
             i = bisect_right(starts, t.start) - 1
             if i >= 0 and t.start < sents[i].end:
