@@ -74,6 +74,15 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int) -> in
     return {"sg": 1, "du": 2}.get(hit[0], 0)
 
 
+def _one_national(word: str) -> bool:
+    """A singular nationality word standing for a person: فلسطيني، سورياً (not فلسطينيين)."""
+    from ..recognize.places.demonyms import demonym_table
+
+    if word.endswith("ا") and word[:-1].endswith("ي"):
+        word = word[:-1]  # accusative: سوريا → سوري (the country سوريا is not a demonym)
+    return word.endswith("ي") and word in demonym_table()
+
+
 def _given_name(word: str) -> bool:
     from ..recognize.names.features import cues  # the NER's list of common given names
 
@@ -86,8 +95,11 @@ def _people_after(tokens, pos: int, limit: int) -> int:
     nouns = person_nouns()
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
         return 0  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
-    if pos < limit and not any(f in nouns for f in tokens[pos].forms) and _given_name(tokens[pos].norm):
-        return 1  # "قتل خالد محسود": a named person
+    if pos < limit and not any(f in nouns for f in tokens[pos].forms):
+        if _given_name(tokens[pos].norm):
+            return 1  # "قتل خالد محسود": a named person
+        if _one_national(tokens[pos].norm):
+            return 1  # "قتل فلسطيني برصاص الجيش": one person named by nationality
     total = 0
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):

@@ -54,6 +54,10 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
             continue
         if scope == "any":
             return kind
+        if scope == "same":  # a longer phrase on the trigger's own word: "اعترض على" (objected)
+            if m.tok_start == trigger.tok_start and m.tok_end > trigger.tok_end:
+                return kind
+            continue
         if scope == "after":
             if 0 <= m.tok_start - trigger.tok_end <= 1:
                 return kind
