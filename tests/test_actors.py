@@ -160,6 +160,10 @@ def test_anaphor_takes_last_group(rec):
     assert ana and ana[0].canonical == "Al Shabaab"
     doc = actors(rec, "وقال التنظيم إنه نفذ الهجوم")
     assert doc.entities == []
+    # the group the story names most, not one named in passing just before
+    doc = actors(rec, "قتل قيادي في حركة طالبان باكستان في غارة أمس. وتعد حركة طالبان باكستان الفصيل "
+                      "الأساسي لحركة طالبان في باكستان. واقتحم مسلح من الحركة كلية في بيشاور.")
+    assert doc.entities[-1].canonical == "TTP: Tehreek-i-Taliban Pakistan"
     # the UN or a coalition named in between is not what "the movement" refers back to
     doc = actors(rec, "هاجمت حركة الشباب قاعدة. ودعت الأمم المتحدة إلى التهدئة، لكن الحركة واصلت هجماتها.")
     assert [e.canonical for e in doc.entities] == ["Al Shabaab", "UN: United Nations", "Al Shabaab"]

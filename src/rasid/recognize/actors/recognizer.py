@@ -123,6 +123,8 @@ class ActorRecognizer:
         self._tokens, self._at, self._doc = tokens, at, doc
         out: list[Entity] = []
         last_group: Actor | None = None
+        named: dict[str, int] = {}
+        last_seen: dict[str, int] = {}
         i = 0
         for p in sorted(at):  # token positions where some phrase starts, in order
             if p < i:
@@ -145,7 +147,12 @@ class ActorRecognizer:
             if ent is not None:
                 out.append(ent)
                 if ent.data["kind"] in NAMED_GROUP_KINDS and not ent.data.get("anaphor"):
-                    last_group = self._reg.actors[ent.id]
+                    # the group an anaphor means: the one the story names most so far (the
+                    # latest on a tie), not one named in passing ("الفصيل الأساسي لحركة طالبان")
+                    named[ent.id] = named.get(ent.id, 0) + 1
+                    last_seen[ent.id] = p
+                    best_id = max(named, key=lambda k: (named[k], last_seen[k]))
+                    last_group = self._reg.actors[best_id]
             i = max(end, i + 1)
         self._tokens = self._at = self._doc = None
         return out
