@@ -248,3 +248,10 @@ def test_a_date_in_a_relative_clause_about_something_else_is_not_the_acts():
 def test_an_act_in_the_background_of_another_does_not_hide_it():
     doc = extract("قتل خمسة جنود في أعقاب اشتباكات عنيفة في درعا أمس.", published=PUBLISHED)
     assert [e.fatalities for e in doc.events] == [5]
+
+
+def test_an_act_told_after_on_the_other_hand_is_its_own_event():
+    doc = extract("سقطت قذائف أطلقها الحوثيون على قرية في جازان أمس. من جهة أخرى، أصيب مواطن إثر سقوط مقذوفات "
+                  "أطلقها الحوثيون على قرية أخرى في جازان أمس.", published=PUBLISHED)
+    assert len(doc.events) == 2
+    assert {e.actor1 for e in doc.events} == {"Houthi Movement"}

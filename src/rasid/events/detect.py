@@ -21,6 +21,10 @@ from .mention import Mention
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
 _NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
+_SEPARATE_OPENINGS = tuple(fold(p) for p in (
+    "من جهة أخرى", "من جهة اخرى", "ومن جهة أخرى", "من جهة ثانية", "ومن جهة ثانية", "من ناحية أخرى",
+    "ومن ناحية أخرى", "في سياق آخر", "وفي سياق آخر", "في حادث منفصل", "وفي حادث منفصل",
+    "في حادثة منفصلة", "وفي حادثة منفصلة", "في تطور آخر", "وفي تطور آخر", "في حادث آخر", "وفي حادث آخر"))
 _RETALIATE = {fold(w) for w in ("ردت", "ردوا", "يرد", "ترد", "يردون")}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
@@ -194,6 +198,8 @@ class EventMentionDetector:
                     continue
                 kinds = {t.payload.kind for t in live}
                 main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
+            opening = " ".join(t.norm for t in tokens[sent.tok_start:min(sent.tok_start + 4, sent.tok_end)])
+            separate = any(opening.startswith(p) for p in _SEPARATE_OPENINGS)
             for group in (g for part in _split_ordinal(live, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
@@ -202,9 +208,10 @@ class EventMentionDetector:
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
                 after = tokens[gmain.tok_end].norm if gmain.tok_end < len(tokens) else ""
-                # "وردت القوات السعودية على مواقع إطلاق القذائف": a retaliation is an act of its own
+                # "وردت القوات السعودية على مواقع إطلاق القذائف": a retaliation is an act of its own;
+                # so is one told after "من جهة أخرى"، "وفي حادث منفصل"
                 retaliation = any(tokens[j].forms[-1] in _RETALIATE
-                                  for j in range(sent.tok_start, gmain.tok_start))
+                                  for j in range(sent.tok_start, gmain.tok_start)) or separate
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or retaliation, weak=weak,
