@@ -255,3 +255,9 @@ def test_an_act_told_after_on_the_other_hand_is_its_own_event():
                   "أطلقها الحوثيون على قرية أخرى في جازان أمس.", published=PUBLISHED)
     assert len(doc.events) == 2
     assert {e.actor1 for e in doc.events} == {"Houthi Movement"}
+
+
+def test_a_missile_is_located_where_it_fell_not_where_it_was_fired_from():
+    doc = extract("أطلق الحوثيون صاروخا باليستيا من اليمن على المملكة العربية السعودية صباح الإثنين.",
+                  published=PUBLISHED)
+    assert [e.country for e in doc.events] == ["Saudi Arabia"]

@@ -130,6 +130,16 @@ def _landmark(doc: Document, e: Entity) -> bool:
     return any(f in _LANDMARK for w in words for f in cached_forms(fold(w)))
 
 
+_FIRED = {"shelling", "air"}
+_FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من)(?:\s+(?:داخل|الاراضي|اراضي))*\s*$")
+
+
+def _fired_from(doc: Document, e: Entity) -> bool:
+    """Is the place named as where a missile or shell was fired from ("من اليمن"، "من داخل
+    الأراضي السورية")?"""
+    return bool(_FROM.search(fold(doc.text[max(0, e.start - 30):e.start])))
+
+
 _REFERENCE = re.compile(r"(?:الي|إلى|إلي)\s+(?:ال)?(?:غرب|شرق|شمال|جنوب)\S*\s+من\s+(?:\S+\s+)?$")
 
 
@@ -309,6 +319,10 @@ class ArgumentLinker:
             # --- place
             cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
                      and not _on_street(doc, e)]
+            if men.kinds & _FIRED and len(cands) > 1:
+                # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
+                landed = [e for e in cands if not _fired_from(doc, e)]
+                cands = landed or cands
             if men.kinds & PROTEST_KINDS:
                 # "تظاهر الآلاف في برلين تنديدا بالتدخل التركي في عفرين": the cause's place is not
                 # where the crowd stood
