@@ -177,3 +177,13 @@ def test_cli_geocode():
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data[0]["cc"] == "SY"
+
+
+def test_a_town_closing_a_credit_line_does_not_locate():
+    from rasid import extract
+
+    doc = extract("قتل ثلاثة جنود في هجوم على حاجز في باكستان أمس.\nتحليل: إلياس خان - بي بي سي - إسلام أباد\n"
+                  "وقال مسؤولون إن المهاجمين فروا.", published="2024-03-12")
+    isl = [e for e in doc.entities if e.source == "places" and e.text == "إسلام أباد"]
+    assert isl and isl[0].data["locating"] is False
+    assert [e.location for e in doc.events] == ["Pakistan"]

@@ -9,6 +9,8 @@ candidates (story country, admin containment, kind, population) and emit one Ent
 
 from __future__ import annotations
 
+import re
+
 from functools import cache
 
 from ...model import Document, Entity
@@ -70,6 +72,20 @@ def _find_cue(word: str) -> tuple[str, str, int] | None:
         if hit:
             return hit[0], hit[1], k
     return None
+
+
+_BYLINE_BEFORE = re.compile(r"[-–—|]\s*$")
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """"تحليل: إلياس خان - بي بي سي - إسلام أباد": a town closing a credit line after a dash is
+    where the writer is based, not where anything happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return (not rest.strip() and bool(_BYLINE_BEFORE.search(text[line_start:start]))
+            and text[line_start:start].count("-") + text[line_start:start].count("–") >= 1
+            and len(text[line_start:end]) < 120)
 
 
 class PlaceRecognizer:
@@ -225,7 +241,7 @@ class PlaceRecognizer:
         for m in matches:
             ent = self._entity(doc, tokens, m, weights, admin_ctx, top)
             if ent is not None:
-                if ent.end <= doc._dateline:
+                if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
                     ent.data["locating"] = False  # where the outlet filed from
                     ent.data["dateline"] = True
                 doc.entities.append(ent)
