@@ -21,11 +21,6 @@ from .mention import Mention
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
 _NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
-_SEPARATE_OPENINGS = tuple(fold(p) for p in (
-    "من جهة أخرى", "من جهة اخرى", "ومن جهة أخرى", "من جهة ثانية", "ومن جهة ثانية", "من ناحية أخرى",
-    "ومن ناحية أخرى", "في سياق آخر", "وفي سياق آخر", "في حادث منفصل", "وفي حادث منفصل",
-    "في حادثة منفصلة", "وفي حادثة منفصلة", "في تطور آخر", "وفي تطور آخر", "في حادث آخر", "وفي حادث آخر"))
-_RETALIATE = {fold(w) for w in ("ردت", "ردوا", "يرد", "ترد", "يردون")}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
              **{fold(w): 3 for w in ("الثالث", "الثالثة")}}
@@ -119,7 +114,8 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
 
 _CROWD = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
 _WEAKENING = {"accusation", "reference"}  # the mention only supports an act told elsewhere
-_NOT_BLOCKING = {"undisclosed"}  # read by the argument linker: the place was not disclosed
+# read elsewhere: the place was not disclosed (argument linker); a new act is told (below)
+_NOT_BLOCKING = {"undisclosed", "new_act"}
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
 
@@ -198,8 +194,6 @@ class EventMentionDetector:
                     continue
                 kinds = {t.payload.kind for t in live}
                 main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
-            opening = " ".join(t.norm for t in tokens[sent.tok_start:min(sent.tok_start + 4, sent.tok_end)])
-            separate = any(opening.startswith(p) for p in _SEPARATE_OPENINGS)
             for group in (g for part in _split_ordinal(live, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
@@ -208,13 +202,11 @@ class EventMentionDetector:
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
                 after = tokens[gmain.tok_end].norm if gmain.tok_end < len(tokens) else ""
-                # "وردت القوات السعودية على مواقع إطلاق القذائف": a retaliation is an act of its own;
-                # so is one told after "من جهة أخرى"، "وفي حادث منفصل"
-                retaliation = any(tokens[j].forms[-1] in _RETALIATE
-                                  for j in range(sent.tok_start, gmain.tok_start)) or separate
+                # "وردت القوات السعودية على مواقع إطلاق القذائف"، "من جهة أخرى، ...": an act of its own
+                own_act = any(m.payload[0] == "new_act" and m.tok_start < gmain.tok_start for m in mods)
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
-                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or retaliation, weak=weak,
+                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act, weak=weak,
                                         ordinal=ordinal))
         doc._mentions = mentions
 
