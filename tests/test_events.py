@@ -261,3 +261,10 @@ def test_a_missile_is_located_where_it_fell_not_where_it_was_fired_from():
     doc = extract("أطلق الحوثيون صاروخا باليستيا من اليمن على المملكة العربية السعودية صباح الإثنين.",
                   published=PUBLISHED)
     assert [e.country for e in doc.events] == ["Saudi Arabia"]
+
+
+def test_a_group_referred_back_to_is_not_counted_as_named_for_an_unattributed_attack():
+    doc = extract("قصف مجهولون مطار معيتيقة في طرابلس بصواريخ أمس. وفي مايو الماضي أعلن تنظيم الدولة الإسلامية "
+                  "مسؤوليته عن الهجوم على مكاتب اللجان الانتخابية. وأعلنت الأمم المتحدة الاتفاق على هدنة بين "
+                  "الميليشيات.", published=PUBLISHED)
+    assert doc.events[0].actor1 == "Unidentified Armed Group (Libya)"

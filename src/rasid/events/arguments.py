@@ -271,7 +271,8 @@ def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | No
     counts: Counter = Counter()
     first: dict[str, ActorMention] = {}
     for a in actors:
-        if a.kind in _NON_STATE and a.name and a.name != exclude and not a.ent.data.get("needs_country"):
+        if a.kind in _NON_STATE and a.name and a.name != exclude and not a.ent.data.get("needs_country") \
+                and not a.ent.data.get("anaphor"):  # named, not referred back to (الحركة، الميليشيات)
             counts[a.name] += 1
             first.setdefault(a.name, a)
     if not counts:

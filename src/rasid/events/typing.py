@@ -37,8 +37,11 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     if protest and not remote and ("clash" in kinds or "riot" in kinds or "attack" in kinds):
         # clashing, stone-throwing or storming a building (اقتحام) crowds riot
         return (*table["riot"], "protesters clashing or throwing stones: a violent demonstration")
-    if protest and not remote and kinds & {"kill", "injure"}:
-        return (*table["protest_force"], "protesters killed or wounded")
+    if protest and not remote and ("kill" in kinds or deaths):
+        return (*table["protest_force"], "protesters killed")
+    if protest and not remote and "injure" in kinds:
+        # wounded, none killed: the police intervened (lethal force is ACLED's "excessive force")
+        return (*table["protest_intervention"], "protesters wounded, none killed")
     if protest and not remote and "disrupted" in kinds:
         # "الشرطة تحبط محاولة المتظاهرين اقتحام مبنى": a crowd stopped, not a weapon
         return (*table["protest_intervention"], "a protest stopped by the police")
