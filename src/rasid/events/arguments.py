@@ -6,13 +6,12 @@ Each field records in ``mention.explain`` the rule or lexicon entry that decided
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
-from ..text.tokens import cached_forms
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
@@ -25,6 +24,9 @@ from .roles import PROTEST_KINDS, ActorMention, assign_roles
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
+
+
+_START = attrgetter("start")
 
 
 class DocIndex:
@@ -112,44 +114,56 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
 
 
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
+_LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
+                                "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
+_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي")}
+_TO = fold("إلى")
+_DIRECTIONS = tuple(fold(w) for w in ("غرب", "شرق", "شمال", "جنوب"))
+_FIRED = {"shelling", "air"}
+
+
+def _words_before(doc: Document, e: Entity, n: int) -> list:
+    """The last ``n`` word tokens before a place mention (folded, with their clitic readings):
+    read from the document's tokens rather than by folding the raw text again."""
+    tokens = doc._tokens
+    i = bisect_left(tokens, e.start, key=_START)
+    out = []
+    while i > 0 and len(out) < n:
+        i -= 1
+        if tokens[i].is_word:
+            out.append(tokens[i])
+    out.reverse()
+    return out
 
 
 def _on_street(doc: Document, e: Entity) -> bool:
     """"طريق مكة المكرمة"، "شارع بغداد": a place name inside a street or building name."""
-    words = doc.text[max(0, e.start - 12):e.start].split()
-    return bool(words) and any(f in _STREET for f in cached_forms(fold(words[-1])))
-
-
-_LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
-                                "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
+    return any(f in _STREET for t in _words_before(doc, e, 1) for f in t.forms)
 
 
 def _landmark(doc: Document, e: Entity) -> bool:
     """Is the place named as a reference point: "المحاذية للبصرة"، "القريبة من الحدود"?"""
-    words = doc.text[max(0, e.start - 20):e.start].split()[-2:]
-    return any(f in _LANDMARK for w in words for f in cached_forms(fold(w)))
-
-
-_FIRED = {"shelling", "air"}
-_FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من)(?:\s+(?:داخل|الاراضي|اراضي))*\s*$")
+    return any(f in _LANDMARK for t in _words_before(doc, e, 2) for f in t.forms)
 
 
 def _fired_from(doc: Document, e: Entity) -> bool:
     """Is the place named as where a missile or shell was fired from ("من اليمن"، "من داخل
     الأراضي السورية")?"""
-    return bool(_FROM.search(fold(doc.text[max(0, e.start - 30):e.start])))
-
-
-_REFERENCE = re.compile(r"(?:الي|إلى|إلي)\s+(?:ال)?(?:غرب|شرق|شمال|جنوب)\S*\s+من\s+(?:\S+\s+)?$")
+    words = [t.norm for t in _words_before(doc, e, 4)]
+    while words and words[-1] in _FROM_FILLERS:
+        words.pop()
+    return bool(words) and words[-1] == "من"
 
 
 def _reference_point(doc: Document, e: Entity) -> bool:
     """"السلط إلى الغرب من العاصمة عمان": the place after "to the west of" only says where the
     place named before it lies."""
-    ref = e.data.get("reference_point")  # worked out once per place mention
-    if ref is None:
-        ref = e.data["reference_point"] = bool(_REFERENCE.search(fold(doc.text[max(0, e.start - 40):e.start])))
-    return ref
+    words = [t.norm for t in _words_before(doc, e, 4)]
+    for k in (len(words) - 1, len(words) - 2):  # "من" right before the place, or one word before
+        if k >= 2 and words[k] == "من" and words[k - 2] == _TO \
+                and words[k - 1].removeprefix("ال").startswith(_DIRECTIONS):
+            return True
+    return False
 
 
 def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
