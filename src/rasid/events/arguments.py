@@ -263,36 +263,34 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     return None
 
 
-def story_air_force(actors: list[ActorMention], exclude: str) -> ActorMention | None:
-    """The state or foreign force the story names most (ties: the first named), for an air
-    strike whose sentence names no author; None when the story names none."""
+def _most_named(actors: list[ActorMention], exclude: str, accept) -> tuple[ActorMention | None, int]:
+    """The actor the story names most often among those ``accept`` takes (ties: the first named),
+    with its count; anaphors (الحركة، الميليشيات) refer back and do not count as naming."""
     counts: Counter = Counter()
     first: dict[str, ActorMention] = {}
     for a in actors:
-        if not a.name or a.name == exclude or a.name.startswith("Police Forces"):
-            continue
-        if a.kind == "external" or (a.kind == "state" and a.ent.data.get("country")):
+        if a.name and a.name != exclude and not a.ent.data.get("anaphor") and accept(a):
             counts[a.name] += 1
             first.setdefault(a.name, a)
     if not counts:
-        return None
-    return first[max(counts, key=lambda n: (counts[n], -first[n].tok_start))]
+        return None, 0
+    name, n = counts.most_common(1)[0]  # equal counts keep document order: the first named
+    return first[name], n
+
+
+def story_air_force(actors: list[ActorMention], exclude: str) -> ActorMention | None:
+    """The state or foreign force the story names most, for an air strike whose sentence names
+    no author; None when the story names none."""
+    return _most_named(actors, exclude, lambda a: not a.name.startswith("Police Forces") and (
+        a.kind == "external" or (a.kind == "state" and a.ent.data.get("country"))))[0]
 
 
 def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | None:
     """The armed non-state group a story is about, when a sentence names no perpetrator: the
-    one most often named in the document (a claim of responsibility, the group blamed)."""
-    counts: Counter = Counter()
-    first: dict[str, ActorMention] = {}
-    for a in actors:
-        if a.kind in _NON_STATE and a.name and a.name != exclude and not a.ent.data.get("needs_country") \
-                and not a.ent.data.get("anaphor"):  # named, not referred back to (الحركة، الميليشيات)
-            counts[a.name] += 1
-            first.setdefault(a.name, a)
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    return first[name] if n >= 2 else None
+    one named at least twice and most often (a claim of responsibility, the group blamed)."""
+    group, n = _most_named(actors, exclude,
+                           lambda a: a.kind in _NON_STATE and not a.ent.data.get("needs_country"))
+    return group if n >= 2 else None
 
 
 def _quote_over(doc: Document, s):
