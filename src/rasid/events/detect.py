@@ -72,15 +72,15 @@ def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
 _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash", "change"}
 _COMMAS = {"،", ","}
 _BOMBS = {"ied", "suicide", "explosion"}
+_COUNTED_ACTS = _BOMBS | {"attack", "air", "shelling"}  # acts a story numbers: the first, the second
 
 
 def _split_ordinal(live: list[Match], tokens) -> list[list[Match]]:
     """"الانفجار الأول ... بينما وقع الانفجار الثاني": an act noun followed by "second", "other"
     after another act in the sentence starts a second act."""
-    acts = _BOMBS | {"attack", "air", "shelling"}
     for k, t in enumerate(live):
         if k and t.tok_end < len(tokens) and tokens[t.tok_end].norm in _NEXT_WORDS \
-                and t.payload.kind in acts and any(u.payload.kind in acts for u in live[:k]):
+                and t.payload.kind in _COUNTED_ACTS and any(u.payload.kind in _COUNTED_ACTS for u in live[:k]):
             return [live[:k], live[k:]]
     return [live]
 
