@@ -536,8 +536,11 @@ class ArgumentLinker:
         # reach after the cue) is not the act's; among the others, the last one before the
         # trigger (or the first after it) governs it
 
+        report_ends = [end for end, _ in reports]  # in text order; so are the limits
+
         def after_report(t: Timex) -> bool:
-            return any(end <= t.start < limit for end, limit in reports)
+            k = bisect_right(report_ends, t.start) - 1  # the last cue before the date
+            return k >= 0 and t.start < reports[k][1]
 
         if other is not None:
             in_sent = [t for t in in_sent if t.start < other]

@@ -10,6 +10,7 @@ candidates (story country, admin containment, kind, population) and emit one Ent
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from functools import cache
 
@@ -199,11 +200,16 @@ class PlaceRecognizer:
         matches = self._match(tokens)
         # a town inside an actor's name (فيلق القدس، سرايا القدس) is part of the name; a country
         # or a demonym is kept ("طالبان باكستان"، "المدفعية الإسرائيلية" still say where and whose)
-        inside = [(e.start, e.end) for e in doc.entities if e.type == "ACTOR"]
-        if inside:
-            matches = [m for m in matches if m["what"] == "demonym" or not any(
-                s <= tokens[m["i"]].start and tokens[m["j"] - 1].end <= e for s, e in inside)
-                or any(p.kind == "country" for p in gaz.candidates(m["name"]))]
+        actors = sorted((e.start, e.end) for e in doc.entities if e.type == "ACTOR")
+        if actors:
+            starts = [a[0] for a in actors]  # actor mentions do not overlap: one can hold a match
+
+            def in_actor(m: dict) -> bool:
+                k = bisect_right(starts, tokens[m["i"]].start) - 1
+                return k >= 0 and tokens[m["j"] - 1].end <= actors[k][1]
+
+            matches = [m for m in matches if m["what"] == "demonym" or not in_actor(m)
+                       or any(p.kind == "country" for p in gaz.candidates(m["name"]))]
         story: dict[str, float] = {}
 
         def vote(cc: str, w: float) -> None:
