@@ -151,9 +151,9 @@ class _SentenceFigures:
                         used.add(n.tok_start)
                         break
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
-        negated = [k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION]
+        negated = {k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION}
         for j in range(tok_start, tok_end):
-            if negated and any(j - 2 <= k < j for k in negated):
+            if negated and (j - 1 in negated or j - 2 in negated):
                 continue
             for f in tokens[j].forms[:3]:
                 hit = nouns.get(f)
