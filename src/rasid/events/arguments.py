@@ -20,7 +20,7 @@ from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import person_nouns
 from .mention import Mention
-from .roles import PROTEST_KINDS, ActorMention, assign_roles
+from .roles import PROTEST_KINDS, RIVALS, ActorMention, assign_roles
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -391,7 +391,8 @@ class ArgumentLinker:
             f["actor1"], f["inter1"] = actor_name(a1, country)
             f["assoc_actor_1"] = "; ".join(dict.fromkeys(actor_name(a, country)[0] for a in assoc))
             f["actor2"], f["inter2"] = actor_name(a2, country)
-            if f["actor2"] and f["actor2"] == f["actor1"]:  # one side named twice, in two forms
+            men.rivals = rule == RIVALS
+            if f["actor2"] and f["actor2"] == f["actor1"] and not men.rivals:  # one side named twice, in two forms
                 f["actor2"], f["inter2"], a2 = "", 0, None
             why["actor1"] = f"{a1.ent.text!r}: {rule}" if a1 else "none found"
             why["actor2"] = f"{a2.ent.text!r}: {a2.why or 'victim/target'}" if a2 else "none found"

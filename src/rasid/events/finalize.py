@@ -93,7 +93,7 @@ class EventBuilder:
         events: list[Event] = []
         for men in merged:
             f = dict(men.fields)
-            if f.get("actor2") and f["actor2"] == f.get("actor1"):  # one side, reached twice by merging
+            if f.get("actor2") and f["actor2"] == f.get("actor1") and not men.rivals:  # one side, reached twice by merging
                 f["actor2"], f["inter2"] = "", 0
             f["interaction"] = interaction(f.get("inter1") or 0, f.get("inter2") or 0)
             f["source"] = doc.source

@@ -46,6 +46,7 @@ _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "م
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
+RIVALS = "rival groups of one kind on both sides"
 PROTEST_KINDS = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
 
 
@@ -145,6 +146,12 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
     civ = [a for a in actors if a.kind == "civilians"]
 
+    if kinds & {"clash", "agreement"}:
+        # "اشتباكات بين ميليشيات متناحرة"، "هدنة بين الميليشيات المتحاربة": one unnamed group on
+        # both sides
+        rivals = next((a for a in actors if a.ent.data.get("rivals")), None)
+        if rivals is not None:
+            return rivals, [], rivals, RIVALS
     # "اشتباكات بين X و Y"
     if "clash" in kinds:
         for a in actors:
@@ -225,6 +232,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         # "أعلن الحوثيون مقتل رئيس مجلسهم في غارة للتحالف": a side announcing its own losses
         a2 = reporters[0]
     if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None
+        a2 = None  # one side named twice
+
     assoc = [a for a in assocs if a1 is None or a.name != a1.name]
     return a1, assoc, a2, rule

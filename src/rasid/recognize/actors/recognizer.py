@@ -20,6 +20,7 @@ from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
 # what التنظيم، الحركة، الميليشيات can refer back to: non-state armed groups (not the UN, the
 # EU or a coalition named in between)
 NAMED_GROUP_KINDS = {"rebel", "militia", "identity"}
+_ARMED = {fold(w) for w in ("مسلحة", "المسلحة")}
 _PRIO = {"block": 6, "actor": 5, "person": 4, "member": 4, "state": 3, "generic": 2,
          "anaphor": 1}
 
@@ -75,7 +76,7 @@ def _matcher() -> PhraseMatcher:
         role = r["role"]
         add(role, r["phrase"], Cue(role, r.get("kind", ""), flag == "1", flag == "weak",
                                    r.get("plural", "1") != "0"),
-            definite=role in ("generic", "member", "state"))
+            definite=role in ("generic", "member", "state", "rival"))
     pm.freeze()
     return pm
 
@@ -131,6 +132,11 @@ class ActorRecognizer:
                 continue  # inside the entity just read
             i = p
             c = at[p]
+            rivals = self._read_rivals(c)
+            if rivals is not None:
+                out.append(rivals[1])
+                i = rivals[0]
+                continue
             best = None  # (end, prio, entity)
             for label, m in c.items():
                 got = self._read(label, m, strong, last_group)
@@ -177,6 +183,27 @@ class ActorRecognizer:
                                      weak=cue.weak)
         if label == "anaphor" and last_group is not None:
             return m.tok_end, self._entity(last_group, self._start(m), m.tok_end, anaphor=True)
+        return None
+
+    def _read_rivals(self, c: dict[str, Match]) -> tuple[int, Entity] | None:
+        """"ميليشيات متناحرة"، "الجماعات المسلحة المتحاربة"، "فصائل ليبية متنافسة": unnamed groups
+        fighting each other. Not an anaphor for the story's group: an unidentified armed group
+        that stands on both sides of the act (``rivals``)."""
+        for label in ("generic", "member", "anaphor"):
+            m = c.get(label)
+            if m is None or (label == "generic" and m.payload.kind != "unidentified"):
+                continue
+            j = m.tok_end
+            if j < len(self._tokens) and self._tokens[j].norm in _ARMED:
+                j += 1
+            country, j = self._country_at(j, m.tok_start, demonym_only=True)
+            r = self._at.get(j, {}).get("rival")
+            if r is None or not self._same_sentence(j, m.tok_start):
+                continue
+            actor = self._reg.actors[GENERIC["unidentified"][0]]
+            ent = self._entity(actor, self._start(m), r.tok_end, country=country)
+            ent.data["rivals"] = True
+            return r.tok_end, ent
         return None
 
     def _same_sentence(self, j: int, i: int) -> bool:
