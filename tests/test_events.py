@@ -268,3 +268,14 @@ def test_a_group_referred_back_to_is_not_counted_as_named_for_an_unattributed_at
                   "مسؤوليته عن الهجوم على مكاتب اللجان الانتخابية. وأعلنت الأمم المتحدة الاتفاق على هدنة بين "
                   "الميليشيات.", published=PUBLISHED)
     assert doc.events[0].actor1 == "Unidentified Armed Group (Libya)"
+
+
+def test_the_side_that_lays_blame_is_not_the_target():
+    doc = extract("قتل عشرون شخصا كانوا يحضرون حفل زفاف في غارة جوية على شمال اليمن أمس. "
+                  "ووجه الحوثيون اللوم في الغارة إلى التحالف.", published=PUBLISHED)
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Operation Restoring Hope", "Civilians (Yemen)")]
+
+
+def test_after_hammala_the_last_actor_bears_the_blame():
+    doc = extract("وحمل الجيش اليمني الحوثيين مسؤولية القصف الذي قتل 20 مدنيا في تعز أمس.", published=PUBLISHED)
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Houthi Movement", "Civilians (Yemen)")]

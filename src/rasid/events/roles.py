@@ -22,7 +22,7 @@ _TARGET = {fold(w) for w in (
     "دورية", "موكب", "تجمع", "معاقل", "تمركزات", "عناصر", "اغتيال", "إعدام", "تصفية", "استهدفوا",
     "لعناصر", "ومقتل", "توقيف", "احتجاز", "معسكر", "ثكنة", "قاعدة", "أهداف", "اهدافا", "جنود",
     "مبنى", "مقار")}
-_AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها",
+_AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها", "فجر", "فجرت", "فجروا",
                             "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
 # الجيش"): they win over a victim marker further back
@@ -31,6 +31,7 @@ _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "�
                             "وبمساندة", "وبدعم", "بالتنسيق")}
 _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
+_BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
@@ -55,7 +56,7 @@ class ActorMention:
     ent: Entity
     tok_start: int
     tok_end: int
-    role: str = ""  # agent | target | assoc | reporter | ""
+    role: str = ""  # agent | target | assoc | reporter | accuser | ""
     why: str = ""
 
     @property
@@ -72,6 +73,15 @@ def _has_object(tokens, pos: int) -> bool:
     for j in range(pos, min(pos + 3, len(tokens))):  # "قتل مسلح بسكين امرأة"
         forms = tokens[j].forms[:2]
         if tokens[j].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms):
+            return True
+    return False
+
+
+def _counted(tokens, a: "ActorMention", sent_start: int) -> bool:
+    """"قتل 5 جنود": a number right before the actor counts it, so it is the victims, not the
+    verb's subject."""
+    for j in range(max(sent_start, a.tok_start - 2), a.tok_start):
+        if tokens[j].norm.isdigit() or any(f in number_words() for f in tokens[j].forms[:2]):
             return True
     return False
 
@@ -117,6 +127,13 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     attack_noun = main_kind in _ATTACK_NOUN_KINDS
     suffered = next((j for j in range(sent_start, trigger_start) if any(
         f in _SUFFERED for f in tokens[j].forms[:2])), None) if tokens else None
+    blamed = None
+    if blame is not None:
+        # after حمّل: the last actor before المسؤولية bears it; any before it are the accusers
+        verb = next((j for j in range(blame - 1, sent_start - 1, -1) if any(
+            f in _BLAME_VERBS for f in tokens[j].forms[:3])), None)
+        if verb is not None:
+            blamed = next((a for a in reversed(actors) if verb < a.tok_start and a.tok_end <= blame), None)
     for a in actors:
         if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
             a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
@@ -129,6 +146,14 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # "وجه الحوثيون اللوم في الغارة إلى التحالف": the one blamed carried it out
             a.role, a.why = "agent", "blamed for the act"
             continue
+        if blame is not None and a.tok_end <= blame:
+            if a is blamed:
+                # "حمّلت الحكومة حركة الشباب مسؤولية التفجير": the one made to bear it
+                a.role, a.why = "agent", "blamed for the act"
+            elif a.kind != "civilians":
+                # "وجه الحوثيون اللوم ...": the one who blames is a side, not the act's target
+                a.role, a.why = "accuser", "lays the blame"
+            continue
         if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
@@ -136,7 +161,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif (m := _marker(tokens, a.tok_start, sent_start, _BY, 1)):
             a.role, a.why = "agent", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
-            if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end):
+            if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end) \
+                    and not _counted(tokens, a, sent_start):
                 a.role, a.why = "agent", f"subject of '{m}' before its object"  # قتل مسلح امرأة
             else:
                 a.role, a.why = "target", f"after '{m}'"
@@ -210,7 +236,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a1, rule = reporters[0], "the reporting actor (self-report)"
     if main_kind == "change":  # a change within a group has no other side
         return a1, [a for a in assocs if a1 is None or a.name != a1.name], None, rule
-    persons = [a for a in actors if a.ent.data.get("person") and a is not a1 and a.role != "reporter"]
+    persons = [a for a in actors if a.ent.data.get("person") and a is not a1
+               and a.role not in ("reporter", "accuser")]
     if targets:
         cand = [t for t in targets if t is not a1]
         if cand:

@@ -15,18 +15,21 @@ from ...model import Claim, Document, Quote
 from .recognizer import QuoteReader, cue_span
 
 _PARTY_TYPES = ("ACTOR", "GPE")
+_UNARMED = frozenset({"civilians", "protesters", "rioters"})
 _WINDOW = 12  # tokens between a cue and its target
 _NP_STOP = frozenset({"ان", "انه", "انها", "بان", "الذي", "التي", "الذين", "كما", "،", ",", ".",
                       ":", "؛", "و", "في", "من", "الي", "علي", "عن", "ب", "ل", "بعد", "قبل", "ضد",
                       "مع", "لا", "هو", "هي", "هم"})
 _NP_MAX = 4
+_CLAUSE_BREAK = frozenset({"ان", "انه", "انها", "بان", "الذي", "التي", "الذين", ".", "؛", "،", ",", ":"})
 
 
 class _Party:
-    __slots__ = ("start", "end", "label", "tok")
+    __slots__ = ("start", "end", "label", "tok", "armed")
 
-    def __init__(self, start: int, end: int, label: str, tok: int) -> None:
+    def __init__(self, start: int, end: int, label: str, tok: int, armed: bool = False) -> None:
         self.start, self.end, self.label, self.tok = start, end, label, tok
+        self.armed = armed  # an ACTOR that can carry out an attack (not civilians, a country ...)
 
 
 def _parties(reader: QuoteReader) -> list[_Party]:
@@ -51,7 +54,8 @@ def _parties(reader: QuoteReader) -> list[_Party]:
                 k = bisect.bisect_right(spans, (e.start, e.end))
                 spans.insert(k, (e.start, e.end))
                 ends.insert(k, e.end)
-                out.append(_Party(e.start, e.end, e.canonical or e.text, i))
+                armed = e.type == "ACTOR" and e.data.get("kind") not in _UNARMED
+                out.append(_Party(e.start, e.end, e.canonical or e.text, i, armed))
     for m in reader.matches:
         if m.label == "SOURCE" and m.tok_start not in taken:
             taken.add(m.tok_start)
@@ -136,9 +140,16 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
             near = [p for p in before if m.tok_start - p.tok <= 4 and all(
                     toks[k].norm not in ("ان", ".", "؛") for k in range(p.tok + 1, m.tok_start))]
             target = near[-1].label if near else _np(reader, m.tok_start - 1, -1, lo, hi)
-        if entry.type == "CLAIM" and not source:
-            cand = after or before
-            source = (after[0] if after else before[-1]).label if cand else ""
+        if entry.type == "CLAIM":
+            # "أعلن تنظيم داعش مسؤوليته عن ..."، "قال الجيش إن داعش تبنى ...": the party of this
+            # clause right before the cue claims, then the subject after the verb ("تبنى داعش
+            # الهجوم"); a quote's speaker only reports the claim
+            near = [p for p in before if p.armed and m.tok_start - p.tok <= 4 and all(
+                    toks[k].norm not in _CLAUSE_BREAK for k in range(p.tok + 1, m.tok_start))]
+            # the subject right after the verb, not the victims further on
+            subject = [p for p in after if p.armed and p.tok - m.tok_end <= 2]
+            cand = near[-1:] or subject[:1] or ([] if source else before[-1:])
+            source = cand[0].label if cand else source
         cs, ce = cue_span(reader.doc, m)
         if q is not None:
             s, e = q.start, q.end
@@ -191,6 +202,8 @@ def link_claims(doc: Document) -> None:
         if actor is None:
             continue
         ev = doc.events[idx]
+        if c.source_actor == ev.actor2:
+            continue  # the claim's party is the act's victim: a misread claimer
         ev.actor1 = c.source_actor
         ev.inter1 = int(actor.data.get("inter") or ev.inter1 or 0)
         ev.interaction = interaction(ev.inter1, ev.inter2)
