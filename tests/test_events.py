@@ -279,3 +279,26 @@ def test_the_side_that_lays_blame_is_not_the_target():
 def test_after_hammala_the_last_actor_bears_the_blame():
     doc = extract("وحمل الجيش اليمني الحوثيين مسؤولية القصف الذي قتل 20 مدنيا في تعز أمس.", published=PUBLISHED)
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Houthi Movement", "Civilians (Yemen)")]
+
+
+def test_an_intercepted_missile_belongs_to_the_group_the_story_is_about():
+    doc = extract("صعدت جماعة الحوثي هجماتها على السعودية هذا الأسبوع. "
+                  "وتوعد زعيم جماعة الحوثي بمواصلة الهجمات. "
+                  "واعترضت قوات الدفاع الجوي السعودي صاروخا باليستيا فوق مدينة جازان أمس.",
+                  published=PUBLISHED)
+    foiled = [e for e in doc.events if e.sub_event_type == "Disrupted weapons use"]
+    assert [(e.actor1, e.actor2) for e in foiled] == [("Military Forces of Saudi Arabia", "Houthi Movement")]
+
+
+def test_a_clash_with_one_side_named_takes_the_other_from_the_story():
+    text = ("تحاصر وحدات حماية الشعب الكردية مدينة منبج منذ أسبوع. وقال قائد في وحدات حماية الشعب "
+            "إن مقاتليه مستعدون. وتدور اشتباكات عنيفة عند أطراف المدينة في محاولة من قبل القوات التركية "
+            "لاقتحامها أمس.")
+    doc = extract(text, published=PUBLISHED)
+    clash = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2) for e in clash] == [("Military Forces of Turkey", "YPG: Peoples Protection Units")]
+    # an organisation that mediates is never the other side
+    doc = extract(text.replace("وحدات حماية الشعب الكردية", "الأمم المتحدة").replace(
+        "قائد في وحدات حماية الشعب", "مسؤول في الأمم المتحدة"), published=PUBLISHED)
+    clash = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert [e.actor2 for e in clash] == [""]

@@ -222,6 +222,7 @@ _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "ال�
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _BOMBING = {"suicide", "ied", "explosion", "grenade"}
+_TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have another side
 _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
 
@@ -293,6 +294,16 @@ def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | No
     return group if n >= 2 else None
 
 
+def opponent(actors: list[ActorMention], taken: set[str], non_state: bool) -> ActorMention | None:
+    """The other side of a clash or a foiled attack whose sentence names one side only: the
+    armed actor the story names most (at least twice) apart from that side and its allies; a
+    non-state group for a foiled attack (the missiles intercepted are the rebels')."""
+    kinds = _NON_STATE if non_state else _NON_STATE | {"state", "external"}
+    best, n = _most_named(actors, "", lambda a: a.name not in taken and a.kind in kinds
+                         and not a.ent.data.get("needs_country"))
+    return best if n >= 2 else None
+
+
 def _quote_over(doc: Document, s):
     """The quote whose words or cue lie in the sentence (the speaker reports the event)."""
     for q in doc.quotes:
@@ -323,6 +334,7 @@ class ArgumentLinker:
                 ts, te = idx.tok_range(e.start, e.end)
                 actors_by_doc.append(ActorMention(e, ts, te))
         pending: list[tuple[Mention, str | None]] = []
+        one_sided: list[tuple[Mention, str | None]] = []
         figures_memo: dict = {}  # sentence -> its numbers and count nouns (counts.py)
         for men in doc._mentions:
             s = doc._sentences[men.sent]
@@ -464,6 +476,8 @@ class ArgumentLinker:
                     why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
             if not f["actor1"] and et in _VIOLENT:
                 pending.append((men, country))
+            if not f["actor2"] and st in _TWO_SIDED:
+                one_sided.append((men, country))
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
                     f["actor1"], f["inter1"] = generic_actor("unidentified", country)
@@ -524,6 +538,15 @@ class ArgumentLinker:
             if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
                 men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
                 men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
+        for men, country in one_sided:
+            # "اعترضت الدفاعات السعودية صاروخين"، "اشتباكات عند أطراف المدينة": the other side is
+            # the armed actor the story is about
+            f = men.fields
+            taken = {f["actor1"], *f.get("assoc_actor_1", "").split("; ")}
+            other = opponent(actors_by_doc, taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
+            if other is not None and not f["actor2"]:
+                f["actor2"], f["inter2"] = actor_name(other, country)
+                men.explain["actor2"] = f"the other side the story names: '{other.ent.text}'"
 
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
