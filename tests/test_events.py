@@ -302,3 +302,17 @@ def test_a_clash_with_one_side_named_takes_the_other_from_the_story():
         "قائد في وحدات حماية الشعب", "مسؤول في الأمم المتحدة"), published=PUBLISHED)
     clash = [e for e in doc.events if e.sub_event_type == "Armed clash"]
     assert [e.actor2 for e in clash] == [""]
+
+
+def test_a_protest_named_again_with_a_demonstrative_is_the_same_protest_met_with_force():
+    doc = extract("تظاهر مئات العراقيين أمام مبنى المحافظة في البصرة أمس. "
+                  "وتصدت الشرطة لهذه الاحتجاجات بالغاز المسيل للدموع.", published=PUBLISHED)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        ("Protest with intervention", "Protesters (Iraq)", "Police Forces of Iraq")]
+
+
+def test_renewed_clashes_in_another_province_are_not_an_earlier_protest():
+    doc = extract("تظاهر مئات العراقيين في بغداد أمس. "
+                  "وأدت الاشتباكات المتجددة بين قوات الأمن والمتظاهرين في البصرة إلى إصابة 50 شخصا.",
+                  published=PUBLISHED)
+    assert sorted(e.location for e in doc.events) == ["Baghdad", "Basrah"]

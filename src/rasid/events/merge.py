@@ -9,11 +9,16 @@ generic ones, the largest count.
 
 from __future__ import annotations
 
+from ..text.normalize import fold
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
 _PROCLITICS = set("وفبلك")
+_DEMONSTRATIVES = {fold(p + w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان")
+                   for p in ("", "و", "ب", "ل", "وب", "ول")}
 _RAID = {"Arrests", "Armed clash", "Disrupted weapons use"}
+_CROWD_TYPES = {"Protests", "Riots"}
+_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, "Battles": 2,
               "Riots": 1, "Protests": 1, "Strategic developments": 3}
@@ -83,7 +88,8 @@ def _absorb(ev: Mention, m: Mention) -> None:
         a["actor1"], a["inter1"] = b["actor1"], b["inter1"]  # a named perpetrator beats a guess
         ev.explain["actor1"] = m.explain.get("actor1", "")
     for k, ik in (("actor1", "inter1"), ("actor2", "inter2")):
-        if _generic_actor(a[k]) and not _generic_actor(b[k]) and b[k] != a.get("actor1" if k == "actor2" else "actor2"):
+        fills = (not a[k] and b[k]) or (_generic_actor(a[k]) and not _generic_actor(b[k]))
+        if fills and b[k] != a.get("actor1" if k == "actor2" else "actor2"):
             a[k], a[ik] = b[k], b[ik]
             ev.explain[k] = m.explain.get(k, "")
     if not a.get("assoc_actor_1") and b.get("assoc_actor_1"):
@@ -101,6 +107,11 @@ def _absorb(ev: Mention, m: Mention) -> None:
             a[k] = b[k]
         ev.explain["event_type"] = m.explain.get("event_type", "")
         ev.main = m.main
+    if a["event_type"] == b["event_type"] == "Protests" and \
+            _PROTEST_RANK.get(b["sub_event_type"], 0) > _PROTEST_RANK.get(a["sub_event_type"], 0):
+        # "تظاهر المئات ... وتصدت الشرطة لهذه الاحتجاجات": the protest met force
+        a["sub_event_type"] = b["sub_event_type"]
+        ev.explain["event_type"] = m.explain.get("event_type", "")
     if a["sub_event_type"] == "Arrests" and (a.get("fatalities") or 0) > 0 \
             and m.kinds & {"clash", "attack", "operation"}:
         a["event_type"], a["sub_event_type"], a["disorder_type"] = "Battles", "Armed clash", "Political violence"
@@ -110,11 +121,15 @@ def _absorb(ev: Mention, m: Mention) -> None:
 
 
 def _anaphoric(m: Mention, tokens) -> bool:
-    """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ...": a definite act noun with no date of its
-    own (or a weak mention) refers back to an act already reported."""
+    """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ..."، "لهذه الاحتجاجات": a definite act noun or
+    one after a demonstrative, with no date of its own (or a weak mention), refers back to an act
+    already reported."""
     if (_own_date(m) and not m.weak) or m.new or m.multiplicity > 1:
         return False
-    word = tokens[m.main.tok_start].norm
+    k = m.main.tok_start
+    if k and tokens[k - 1].norm in _DEMONSTRATIVES:
+        return True  # "وتصدت الشرطة لهذه الاحتجاجات"
+    word = tokens[k].norm
     if word[:1] in _PROCLITICS and word[1:3] == "ال":
         word = word[1:]  # والغارة، بالهجوم
     return word.startswith("ال") or word.startswith("لل")
@@ -122,7 +137,10 @@ def _anaphoric(m: Mention, tokens) -> bool:
 
 def _refers_to(ev: Mention, m: Mention) -> bool:
     a, b = ev.fields, m.fields
-    return a["event_type"] == b["event_type"] or m.main.payload.strength < 2
+    if _own_place(m) and _own_place(ev) and a.get("admin1") != b.get("admin1"):
+        return False  # "الاشتباكات في البصرة" does not refer back to a protest in Baghdad
+    crowd = {a["event_type"], b["event_type"]} <= _CROWD_TYPES  # a protest that turned violent
+    return a["event_type"] == b["event_type"] or crowd or m.main.payload.strength < 2
 
 
 def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:

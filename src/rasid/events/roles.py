@@ -45,6 +45,7 @@ _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "c
              "agreement"}
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
+_CROWD_KINDS = {"protesters", "rioters"}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
 RIVALS = "rival groups of one kind on both sides"
@@ -182,9 +183,12 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if "clash" in kinds:
         for a in actors:
             if _marker(tokens, a.tok_start, sent_start, _BETWEEN, 2):
-                others = [b for b in actors if b.tok_start > a.tok_end and b is not a and b.role != "reporter"]
+                others = [b for b in actors if b.tok_start >= a.tok_end and b is not a and b.role != "reporter"]
                 if others:
-                    return a, [], others[0], "clash between X and Y"
+                    b = others[0]
+                    if b.kind in _CROWD_KINDS and a.kind not in _CROWD_KINDS:
+                        a, b = b, a  # "بين قوات الأمن والمتظاهرين": the crowd is actor1 (CODEBOOK 8)
+                    return a, [], b, "clash between X and Y"
 
     if protest:
         # the crowd acts; the forces that disperse or shoot at it are acted upon
