@@ -316,3 +316,10 @@ def test_renewed_clashes_in_another_province_are_not_an_earlier_protest():
                   "وأدت الاشتباكات المتجددة بين قوات الأمن والمتظاهرين في البصرة إلى إصابة 50 شخصا.",
                   published=PUBLISHED)
     assert sorted(e.location for e in doc.events) == ["Baghdad", "Basrah"]
+
+
+def test_an_arrested_suspect_is_the_perpetrator_not_nobody():
+    doc = extract("اعتقلت الشرطة الصينية المشتبه به في بكين أمس.", published=PUBLISHED)
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Police Forces of China", "Sole Perpetrator (China)")]
+    doc = extract("اعتقلت الشرطة التركية 12 مشتبها بهم في إسطنبول أمس.", published=PUBLISHED)
+    assert [(e.actor2, e.arrests) for e in doc.events] == [("Unidentified Armed Group (Turkey)", 12)]

@@ -18,7 +18,7 @@ from ..recognize.dates import event_date
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import sentence_counts
-from .lexicons import person_nouns
+from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
 from .roles import PROTEST_KINDS, RIVALS, ActorMention, assign_roles
 from .typing import DISORDER, decide_type
@@ -294,6 +294,23 @@ def claimed_actor(actors: list[ActorMention], exclude: str) -> ActorMention | No
     return group if n >= 2 else None
 
 
+_PLACE_MARKERS = {fold(w) for w in ("على", "ضد", "استهدف", "استهدفت", "أمام", "قرب", "داخل", "في",
+                                     "بالقرب", "من", "وسط")}
+
+
+def civilian_place(tokens, trig, sent_end: int, actor_ends: set[int] = frozenset()) -> str:
+    """The civilian place named right after the act ("هجوم على مكاتب ..."، "انفجار في سوق"), or
+    after the verb's subject ("اقتحمت مجموعة مسلحة مقر المؤسسة")."""
+    places = civilian_targets()
+    for j in range(trig.tok_end, min(trig.tok_end + 6, sent_end)):
+        forms = tokens[j].forms[:3]
+        if any(f in places for f in forms) and (
+                (j > trig.tok_end and tokens[j - 1].norm in _PLACE_MARKERS) or j in actor_ends
+                or tokens[j].norm not in places):
+            return tokens[j].norm  # after a marker word or the subject, or with a clitic (بسوق)
+    return ""
+
+
 def opponent(actors: list[ActorMention], taken: set[str], non_state: bool) -> ActorMention | None:
     """The other side of a clash or a foiled attack whose sentence names one side only: the
     armed actor the story names most (at least twice) apart from that side and its allies; a
@@ -468,6 +485,11 @@ class ArgumentLinker:
                 # side named as its target, are civilians
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "casualties of a bombing with no armed target named: civilians"
+            if not f["actor2"] and et in _VIOLENT and (place_hit := civilian_place(
+                    tokens, trig, s.tok_end, {a.tok_end for a in actors if a.tok_start >= trig.tok_end})):
+                # "الهجوم على مكاتب اللجان الانتخابية": a civilian place with no armed side named
+                f["actor2"], f["inter2"] = generic_actor("civilians", country)
+                why["actor2"] = f"a civilian place attacked: '{place_hit}'"
             if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
                     and men.kind in _REMOTE_OR_ASSAULT:
                 adj = demonym_after(doc, tokens, trig)

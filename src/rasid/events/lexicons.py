@@ -35,6 +35,15 @@ def person_nouns() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def civilian_targets() -> frozenset[str]:
+    """Folded single words for civilian places (a market, offices, a school): see the TSV."""
+    words = [fold(r["word"]) for r in read_tsv(EVENTS_DIR / "civilian_targets.tsv")]
+    if any(" " in w for w in words):
+        raise ValueError("civilian_targets.tsv: one word per line")
+    return frozenset(words)
+
+
+@cache
 def matcher() -> PhraseMatcher:
     """Triggers, modality cues and cited sources in one matcher (labels TRIGGER, MODALITY, SOURCE, REPORT)."""
     m = PhraseMatcher()

@@ -229,8 +229,9 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a1, rule = before[0], "first actor before the trigger"
         elif after and after[0].tok_start - trigger_end <= _AFTER_REACH and (
                 not (patient_kind and after[0].tok_start - trigger_end <= 2 and not targets)
-                or _has_object(tokens, after[0].tok_end)):
-            # "أعدم مسلحو الشباب رجلين": verb, subject, then the victims
+                or _has_object(tokens, after[0].tok_end)
+                or any(b.tok_start == after[0].tok_end for b in actors)):
+            # "أعدم مسلحو الشباب رجلين"، "اعتقلت الشرطة المشتبه به": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
                 and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
@@ -248,6 +249,9 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a2 = cand[0]
     if a2 is None and persons:
         a2 = persons[0]
+    if crowd and not protest and (a2 is None or a2.kind == "civilians"):
+        # "فجر انتحاري نفسه وسط حشد من المتظاهرين ... مقتل 19 شخصا": the people hit were the crowd
+        a2 = crowd[0]
     if a2 is None and civ:
         a2 = civ[0]
     if a2 is None:
