@@ -1,5 +1,6 @@
 """The text layer: folding, the offset map, sentences and clitic-aware tokens."""
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from rasid.model import Document
@@ -87,3 +88,10 @@ def test_hamza_on_the_line_after_ya_folds_like_hamza_on_ya():
     folded = fold_with_map(text)
     s, e = folded.orig_span(folded.text.index("الطواري"), folded.text.index("الطواري") + 7)
     assert text[s:e] == "الطوارىء"  # the hamza stays inside the original span
+
+
+@pytest.mark.parametrize("word,future", [("سيؤدي", True), ("وسيؤدي", True), ("فستواصل", True),
+                                         ("سيارة", False), ("وسيارة", False), ("وسيطرة", False), ("وسط", False), ("وسائل", False)])
+def test_future_prefix_also_after_wa_and_fa(word, future):
+    from rasid.text.frequency import is_future_verb
+    assert is_future_verb(fold(word)) is future

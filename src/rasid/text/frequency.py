@@ -35,10 +35,13 @@ def is_own_word(whole: str, stripped: str) -> bool:
 
 
 def is_future_verb(word: str) -> bool:
-    """سيوقف، ستواصل، سنرد: the future prefix س on an imperfect verb (the rest is a common
-    word starting with ي/ت/ن/ا), not a word that merely starts with س (سيارة، ستة، سيطرة)."""
+    """سيوقف، ستواصل، سنرد (and وسيؤدي): the future prefix س on an imperfect verb (the rest is a
+    common word starting with ي/ت/ن/ا), not a word that merely starts with س (سيارة، ستة، سيطرة)."""
+    whole = word
+    if len(word) > 4 and word[0] in "وف" and word[1] == "س":
+        word = word[1:]  # وسيؤدي، فستواصل (but not وسائل: a word of its own)
     if len(word) < 4 or word[0] != "س" or word[1] not in "يتنا":
         return False
     freq = word_freq()
     rest = freq.get(word[1:], 0)
-    return rest >= MIN_OWN_WORD and rest > freq.get(word, 0)
+    return rest >= MIN_OWN_WORD and rest > freq.get(word, 0) and rest > freq.get(whole, 0)
