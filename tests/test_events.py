@@ -323,3 +323,13 @@ def test_an_arrested_suspect_is_the_perpetrator_not_nobody():
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Police Forces of China", "Sole Perpetrator (China)")]
     doc = extract("اعتقلت الشرطة التركية 12 مشتبها بهم في إسطنبول أمس.", published=PUBLISHED)
     assert [(e.actor2, e.arrests) for e in doc.events] == [("Unidentified Armed Group (Turkey)", 12)]
+
+
+def test_gunmen_killed_in_a_groups_battle_are_its_own_and_the_other_side_is_found():
+    doc = extract("تبنت حركة الشباب الهجوم على فندق في مقديشو أمس. وقال متحدث باسم حركة الشباب إن "
+                  "مقاتلي الحركة دخلوا الفندق. وقال الجيش الصومالي إن قواته طوقت الفندق. وأكد الجيش "
+                  "الصومالي أن العملية انتهت. وأفاد مسؤولون بوقوع معركة بالأسلحة النارية بعد الهجوم "
+                  "قتل فيها خمسة مسلحين.", published=PUBLISHED)
+    clash = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2, e.fatalities) for e in clash] == [
+        ("Al Shabaab", "Military Forces of Somalia", 5)]

@@ -225,6 +225,7 @@ _BOMBING = {"suicide", "ied", "explosion", "grenade"}
 _TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have another side
 _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
+_UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
 
 
 def demonym_after(doc: Document, tokens, trig) -> str | None:
@@ -498,7 +499,8 @@ class ArgumentLinker:
                     why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
             if not f["actor1"] and et in _VIOLENT:
                 pending.append((men, country))
-            if not f["actor2"] and st in _TWO_SIDED:
+            gunmen = st == "Armed clash" and a2 is not None and a2.kind == "unidentified"
+            if (not f["actor2"] or gunmen) and st in _TWO_SIDED:
                 one_sided.append((men, country))
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
@@ -560,13 +562,18 @@ class ArgumentLinker:
             if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
                 men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
                 men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
+        groups = {a.name for a in actors_by_doc if a.kind in _NON_STATE}
         for men, country in one_sided:
             # "اعترضت الدفاعات السعودية صاروخين"، "اشتباكات عند أطراف المدينة": the other side is
             # the armed actor the story is about
             f = men.fields
+            if f["actor2"] and (f["actor1"] not in groups or not f["actor2"].startswith(_UNNAMED_ARMED)):
+                continue
+            # else "معركة ... قتل فيها خمسة مسلحين" in a story about al-Shabaab: the gunmen killed
+            # (or the lone attacker) are the group's own; the other side is still to be found
             taken = {f["actor1"], *f.get("assoc_actor_1", "").split("; ")}
             other = opponent(actors_by_doc, taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
-            if other is not None and not f["actor2"]:
+            if other is not None:
                 f["actor2"], f["inter2"] = actor_name(other, country)
                 men.explain["actor2"] = f"the other side the story names: '{other.ent.text}'"
 

@@ -89,7 +89,8 @@ def with_country(name: str, inter: int, kind: str, country: str) -> str:
     table = registry().by_country.get(name)
     if table:
         return table.get(country, table.get("*", name))
-    if name in GENERIC_PAREN or kind in ("civilians", "protesters", "rioters"):
+    if name in GENERIC_PAREN or (kind in ("civilians", "protesters", "rioters") and not name.endswith(")")):
+        # "مدنيين يمنيين" was already named Civilians (Yemen): their nationality stays
         return f"{name} ({country})"
     return name
 
