@@ -249,3 +249,73 @@ def test_document_line_equals_json_dumps():
     assert doc.events
     assert document_line(doc) == json.dumps(doc.output(), ensure_ascii=False)
     assert document_line(doc, explain=True) == json.dumps(doc.output(explain=True), ensure_ascii=False)
+
+
+# -- modality cues: the indexed reading answers as the plain loop over every cue ---------------
+
+from rasid.events import detect  # noqa: E402
+from rasid.recognize.lexicon import Match  # noqa: E402
+
+
+def _plain_blocked(trigger, modalities):
+    for m in modalities:
+        kind, scope = m.payload
+        if kind in detect._NOT_BLOCKING or kind in detect._WEAKENING or (
+                kind == "aggregate_plural" and not detect._countable(trigger)):
+            continue
+        if scope == "any":
+            return kind
+        if scope == "same":
+            if m.tok_start == trigger.tok_start and m.tok_end > trigger.tok_end:
+                return kind
+            continue
+        if scope == "after":
+            if 0 <= m.tok_start - trigger.tok_end <= 1:
+                return kind
+            continue
+        if m.tok_start >= trigger.tok_start:
+            continue
+        if scope == "near" and trigger.tok_start - m.tok_end > detect._NEAR:
+            continue
+        return kind
+    return None
+
+
+def _plain_weakened(t, modalities):
+    return any(kind in detect._WEAKENING and m.tok_start < t.tok_start and (
+        scope != "near" or t.tok_start - m.tok_end <= detect._NEAR) for m in modalities
+        for kind, scope in [m.payload])
+
+
+_KINDS = ["negation", "aggregate", "aggregate_plural", "accusation", "reference", "undisclosed",
+          "new_act", "judicial", "future"]
+_SCOPES = ["any", "same", "after", "near", "before"]
+
+
+def _cue(draw_start, length, kind, scope):
+    return Match("MODALITY", draw_start, draw_start + length, 0, 0, (kind, scope))
+
+
+@st.composite
+def cue_lists(draw):
+    cues = draw(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 4), st.sampled_from(_KINDS),
+                                   st.sampled_from(_SCOPES)), max_size=25))
+    return [_cue(*c) for c in cues]  # in any order, as a matcher might give them
+
+
+@st.composite
+def triggers(draw):
+    from rasid.events.lexicons import TriggerEntry
+    start, length = draw(st.integers(0, 44)), draw(st.integers(1, 3))
+    entry = TriggerEntry("x", draw(st.sampled_from(["kill", "attack", "protest", "air"])),
+                         draw(st.integers(1, 2)), 1, draw(st.booleans()))
+    return Match("TRIGGER", start, start + length, 0, 0, entry)
+
+
+@settings(max_examples=3000)
+@given(cues=cue_lists(), trigs=st.lists(triggers(), min_size=1, max_size=6))
+def test_sentence_modality_answers_as_the_plain_loop(cues, trigs):
+    index = detect.SentenceModality(cues)
+    for t in trigs:
+        assert index.blocked(t) == _plain_blocked(t, cues)
+        assert index.weakened(t) == _plain_weakened(t, cues)

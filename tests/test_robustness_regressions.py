@@ -36,3 +36,14 @@ def test_one_huge_sentence_is_not_quadratic():
     t_small = min(_time(small) for _ in range(2))
     t_large = _time(large)
     assert t_large < 10 * t_small + 0.5, (t_small, t_large)
+
+
+def test_one_huge_sentence_full_of_negations_is_not_quadratic():
+    # every trigger of a sentence was checked against every modality cue of it: 2,000 clauses
+    # of "لم ... ولا" took 5 s, 4,000 took 10 s
+    unit = "لم يقتل أحد ولا أصيب أحد في الهجوم و"
+    small, large = unit * 500, unit * 2000
+    _time(unit)
+    t_small = min(_time(small) for _ in range(2))
+    t_large = _time(large)
+    assert t_large < 10 * t_small + 0.5, (t_small, t_large)

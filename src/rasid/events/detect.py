@@ -8,7 +8,7 @@ are dropped (CODEBOOK section 1).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
@@ -29,15 +29,6 @@ _NEXT_WORDS = {fold(w) for w in ("الثاني", "الثانية", "الثالث
 _NEAR = 3
 
 
-def _weakened(t: Match, modalities: list[Match]) -> bool:
-    for m in modalities:
-        kind, scope = m.payload
-        if kind in _WEAKENING and m.tok_start < t.tok_start and (
-                scope != "near" or t.tok_start - m.tok_end <= _NEAR):
-            return True
-    return False
-
-
 def _countable(t: Match) -> bool:
     """Does "عشرات/مئات/بعض" before this trigger make it a tally of many acts? Yes for plural
     acts and generic outcomes ("مئات القتلى" in a war summary), not for crowds ("مئات المتظاهرين")."""
@@ -45,28 +36,101 @@ def _countable(t: Match) -> bool:
     return p.plural or (p.strength < 2 and p.kind not in _CROWD)
 
 
-def _blocked(trigger: Match, modalities: list[Match]) -> str | None:
-    for m in modalities:
-        kind, scope = m.payload
-        if kind in _NOT_BLOCKING or kind in _WEAKENING or (
-                kind == "aggregate_plural" and not _countable(trigger)):
-            continue
-        if scope == "any":
-            return kind
-        if scope == "same":  # a longer phrase on the trigger's own word: "اعترض على" (objected)
-            if m.tok_start == trigger.tok_start and m.tok_end > trigger.tok_end:
-                return kind
-            continue
-        if scope == "after":
-            if 0 <= m.tok_start - trigger.tok_end <= 1:
-                return kind
-            continue
-        if m.tok_start >= trigger.tok_start:
-            continue
-        if scope == "near" and trigger.tok_start - m.tok_end > _NEAR:
-            continue
-        return kind
-    return None
+class SentenceModality:
+    """The modality cues of one sentence, indexed so that asking about each trigger costs a
+    bisection, not a pass over every cue (a sentence of 2,000 clauses full of لم ... ولا made
+    the plain loop quadratic). Answers exactly as ``_blocked`` / ``_weakened`` over the list:
+    the kind of the first cue in list order that qualifies."""
+
+    __slots__ = ("any_plain", "any_plural", "same", "after", "before", "near", "near_starts",
+                 "near_reach", "weak_before", "weak_near", "weak_near_starts", "weak_reach")
+
+    def __init__(self, modalities: list[Match]) -> None:
+        inf = len(modalities)
+        self.any_plain = self.any_plural = (inf, "")
+        self.same: dict[int, list[tuple[int, Match]]] = {}
+        self.after: dict[int, list[tuple[int, Match]]] = {}
+        before: list[tuple[int, int, str, bool]] = []  # (tok_start, index, kind, aggregate_plural)
+        near: list[tuple[int, int, int, str, bool]] = []  # (tok_start, tok_end, index, kind, ...)
+        weak_near: list[tuple[int, int]] = []  # (tok_start, tok_end)
+        self.weak_before = None  # earliest start of a weakening cue of any scope but "near"
+        for i, m in enumerate(modalities):
+            kind, scope = m.payload
+            if kind in _WEAKENING:
+                if scope == "near":
+                    weak_near.append((m.tok_start, m.tok_end))
+                elif self.weak_before is None or m.tok_start < self.weak_before:
+                    self.weak_before = m.tok_start
+                continue
+            if kind in _NOT_BLOCKING:
+                continue
+            plural = kind == "aggregate_plural"
+            if scope == "any":
+                if plural and self.any_plural[0] == inf:
+                    self.any_plural = (i, kind)
+                elif not plural and self.any_plain[0] == inf:
+                    self.any_plain = (i, kind)
+            elif scope == "same":
+                self.same.setdefault(m.tok_start, []).append((i, m))
+            elif scope == "after":
+                self.after.setdefault(m.tok_start, []).append((i, m))
+            elif scope == "near":
+                near.append((m.tok_start, m.tok_end, i, kind, plural))
+            else:
+                before.append((m.tok_start, i, kind, plural))
+        # cues starting before a position: the first in list order, with and without the plural
+        # aggregates (those block only countable triggers)
+        before.sort()
+        self.before = ([b[0] for b in before], _prefix_first(before, False), _prefix_first(before, True))
+        near.sort()
+        self.near = near
+        self.near_starts = [n[0] for n in near]
+        self.near_reach = max((n[1] - n[0] for n in near), default=0) + _NEAR
+        weak_near.sort()
+        self.weak_near = weak_near
+        self.weak_near_starts = [w[0] for w in weak_near]
+        self.weak_reach = max((w[1] - w[0] for w in weak_near), default=0) + _NEAR
+
+    def blocked(self, trigger: Match) -> str | None:
+        countable = _countable(trigger)
+        best = min(self.any_plain, self.any_plural) if countable else self.any_plain
+        t = trigger.tok_start
+        for i, m in self.same.get(t, ()):
+            if m.tok_end > trigger.tok_end and i < best[0] and (countable or m.payload[0] != "aggregate_plural"):
+                best = (i, m.payload[0])
+        for d in (0, 1):
+            for i, m in self.after.get(trigger.tok_end + d, ()):
+                if i < best[0] and (countable or m.payload[0] != "aggregate_plural"):
+                    best = (i, m.payload[0])
+        starts, first_plain, first_all = self.before
+        k = bisect_left(starts, t)  # cues starting before the trigger
+        if k:
+            cand = (first_all if countable else first_plain)[k - 1]
+            if cand < best:
+                best = cand
+        lo = bisect_left(self.near_starts, t - self.near_reach)
+        for j in range(lo, bisect_left(self.near_starts, t)):
+            start, end, i, kind, plural = self.near[j]
+            if t - end <= _NEAR and i < best[0] and (countable or not plural):
+                best = (i, kind)
+        return best[1] or None
+
+    def weakened(self, trigger: Match) -> bool:
+        t = trigger.tok_start
+        if self.weak_before is not None and self.weak_before < t:
+            return True
+        lo = bisect_left(self.weak_near_starts, t - self.weak_reach)
+        return any(t - end <= _NEAR for start, end in self.weak_near[lo:bisect_left(self.weak_near_starts, t)])
+
+
+def _prefix_first(cues: list[tuple[int, int, str, bool]], with_plural: bool) -> list[tuple[int, str]]:
+    """For each prefix of the cues (sorted by start), the cue first in list order: (index, kind)."""
+    out, best = [], (len(cues) + 10**9, "")
+    for start, i, kind, plural in cues:
+        if (with_plural or not plural) and i < best[0]:
+            best = (i, kind)
+        out.append(best)
+    return out
 
 
 _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash", "change"}
@@ -167,13 +231,14 @@ class EventMentionDetector:
             if not trig:
                 continue
             mods = groups.get("MODALITY", [])
+            modality = SentenceModality(mods)
             sent = doc._sentences[si]
-            live = [t for t in trig if not _blocked(t, mods) and not _a_cause(t, tokens, sent.tok_start)
+            live = [t for t in trig if not modality.blocked(t) and not _a_cause(t, tokens, sent.tok_start)
                     and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
-                    _blocked(t, mods) in ("aggregate", "aggregate_plural") for t in trig):
+                    modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
             # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
             # other acts stand ("قتل خمسة في أعقاب اشتباكات")
@@ -184,7 +249,7 @@ class EventMentionDetector:
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
-            weak = weak or _weakened(main, mods)
+            weak = weak or modality.weakened(main)
             if main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 # "غارات"، "هجمات" with no date of their own: an aggregate; an act told before it
