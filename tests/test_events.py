@@ -333,3 +333,9 @@ def test_gunmen_killed_in_a_groups_battle_are_its_own_and_the_other_side_is_foun
     clash = [e for e in doc.events if e.sub_event_type == "Armed clash"]
     assert [(e.actor1, e.actor2, e.fatalities) for e in clash] == [
         ("Al Shabaab", "Military Forces of Somalia", 5)]
+
+
+def test_an_ally_named_with_mesnoudan_is_an_associate_not_the_other_side():
+    doc = extract("تدور معارك عنيفة منذ صباح اليوم بين الجيش الوطني اليمني، مسنوداً بقوات من تحالف دعم "
+                  "الشرعية من جهة، وميليشيات الحوثي من جهة أخرى في منطقة موزع بمحافظة تعز.", published=PUBLISHED)
+    assert [e.assoc_actor_1 for e in doc.events] == ["Operation Restoring Hope"]

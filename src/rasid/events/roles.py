@@ -28,7 +28,8 @@ _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "�
 # الجيش"): they win over a victim marker further back
 _BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
-                            "وبمساندة", "وبدعم", "بالتنسيق")}
+                            "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
+                            "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
 _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
@@ -136,6 +137,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if verb is not None:
             blamed = next((a for a in reversed(actors) if verb < a.tok_start and a.tok_end <= blame), None)
     for a in actors:
+        if a.tok_start <= trigger_start < a.tok_end and not _marker(tokens, a.tok_start, sent_start, _ASSOC, 4):
+            # "مقاتلات التحالف"، "طيران التحالف": the trigger is inside the actor's own name (not
+            # "بإسناد من طيران التحالف": air support for someone else's act)
+            a.role, a.why = "agent", "the act's words name it"
+            continue
         if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
             a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
             continue
@@ -183,12 +189,13 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if "clash" in kinds:
         for a in actors:
             if _marker(tokens, a.tok_start, sent_start, _BETWEEN, 2):
-                others = [b for b in actors if b.tok_start >= a.tok_end and b is not a and b.role != "reporter"]
+                others = [b for b in actors if b.tok_start >= a.tok_end and b is not a
+                          and b.role not in ("reporter", "assoc")]  # "مسنودا بقوات التحالف" is a's ally
                 if others:
                     b = others[0]
                     if b.kind in _CROWD_KINDS and a.kind not in _CROWD_KINDS:
                         a, b = b, a  # "بين قوات الأمن والمتظاهرين": the crowd is actor1 (CODEBOOK 8)
-                    return a, [], b, "clash between X and Y"
+                    return a, [x for x in actors if x.role == "assoc"], b, "clash between X and Y"
 
     if protest:
         # the crowd acts; the forces that disperse or shoot at it are acted upon
