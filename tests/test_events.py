@@ -339,3 +339,8 @@ def test_an_ally_named_with_mesnoudan_is_an_associate_not_the_other_side():
     doc = extract("تدور معارك عنيفة منذ صباح اليوم بين الجيش الوطني اليمني، مسنوداً بقوات من تحالف دعم "
                   "الشرعية من جهة، وميليشيات الحوثي من جهة أخرى في منطقة موزع بمحافظة تعز.", published=PUBLISHED)
     assert [e.assoc_actor_1 for e in doc.events] == ["Operation Restoring Hope"]
+
+
+def test_a_place_described_by_a_direction_from_another_is_not_the_location():
+    doc = extract("قتل خمسة من الحوثيين في معارك مع الجيش في مديرية نهم شرق صنعاء أمس.", published=PUBLISHED)
+    assert [(e.location, e.admin1) for e in doc.events] == [("Nihm", "Şanʻā’")]

@@ -187,3 +187,14 @@ def test_a_town_closing_a_credit_line_does_not_locate():
     isl = [e for e in doc.entities if e.source == "places" and e.text == "إسلام أباد"]
     assert isl and isl[0].data["locating"] is False
     assert [e.location for e in doc.events] == ["Pakistan"]
+
+
+def test_yemeni_districts_the_sources_lack_and_their_press_spellings():
+    for text, name, admin1 in (("اشتباكات في مديرية نهم", "Nihm", "Şanʻā’"),
+                               ("قصف على مديرية القبيطة", "Al Qabbaytah", "Laḩij"),
+                               ("انفجار لغم في مديرية التحيتا", "At Tuḩaytā’", "Al Ḩudaydah")):
+        places = [(e.canonical, e.data["admin1"]) for e in _run(text).entities]
+        assert (name, admin1) in places, (text, places)
+    # a district named like a common word needs its cue word
+    assert not _run("أصيب طفل بالحمى الصفراء").entities
+    assert [e.canonical for e in _run("تقدم الجيش في مديرية منبه").entities] == ["Monabbih"]

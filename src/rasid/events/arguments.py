@@ -108,7 +108,8 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
         kind = e.data.get("kind", "place")
         prec = e.data.get("geo_precision", 3)
         abroad = bool(story_country) and e.data.get("country") != story_country
-        return (abroad, prec, _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
+        # at one precision, a unit named outright beats "south of" a town
+        return (abroad, prec, bool(e.data.get("modifier")), _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
 
@@ -164,6 +165,15 @@ def _reference_point(doc: Document, e: Entity) -> bool:
                 and words[k - 1].removeprefix("ال").startswith(_DIRECTIONS):
             return True
     return False
+
+
+def _describes(doc: Document, e: Entity, others: list[Entity]) -> bool:
+    """"مديرية نهم شرق صنعاء": a place after a direction word that follows another place only
+    says where that place lies."""
+    words = _words_before(doc, e, 2)
+    if len(words) < 2 or not words[1].norm.removeprefix("ال").startswith(_DIRECTIONS):
+        return False
+    return any(o is not e and o.end == words[0].end and o.data.get("kind") != "country" for o in others)
 
 
 def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
@@ -373,6 +383,9 @@ class ArgumentLinker:
                               if tokens[j].forms[-1] in _CAUSE), None)
                 if cause is not None:
                     cands = [e for e in cands if e.start < cause] or cands
+            described = [e for e in cands if _describes(doc, e, cands)]
+            if described and len(described) < len(cands):
+                cands = [e for e in cands if e not in described]
             # "محافظة المثنى المحاذية للبصرة": Basrah is a landmark, not where it happened
             plain = [e for e in cands if not _landmark(doc, e)]
             if not plain and doc_country and cands and all(
