@@ -153,6 +153,7 @@ class _SentenceFigures:
                         break
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
         negated = {k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION}
+        self_numbers_at = self.numbers_at
         for j in range(tok_start, tok_end):
             if negated and (j - 1 in negated or j - 2 in negated):
                 continue
@@ -160,8 +161,10 @@ class _SentenceFigures:
                 hit = nouns.get(f)
                 if hit:
                     role, value = hit
-                    # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own
-                    if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL):
+                    # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
+                    # "جثث خمسة أشخاص": the number after the noun counts it
+                    if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
+                            and j + 1 not in self_numbers_at:
                         adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
                     break
         self.used, self.adds = used, adds

@@ -9,12 +9,13 @@ are dropped (CODEBOOK section 1).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
-from .lexicons import matcher
+from .lexicons import TriggerEntry, matcher
 from .mention import Mention
 
 # Kinds that name a violent act or a development strongly enough to stand alone.
@@ -43,7 +44,7 @@ class SentenceModality:
     the kind of the first cue in list order that qualifies."""
 
     __slots__ = ("any_plain", "any_plural", "same", "after", "before", "near", "near_starts",
-                 "near_reach", "weak_before", "weak_near", "weak_near_starts", "weak_reach")
+                 "near_reach", "weak_before", "weak_near", "weak_near_starts", "weak_reach", "found")
 
     def __init__(self, modalities: list[Match]) -> None:
         inf = len(modalities)
@@ -54,8 +55,11 @@ class SentenceModality:
         near: list[tuple[int, int, int, str, bool]] = []  # (tok_start, tok_end, index, kind, ...)
         weak_near: list[tuple[int, int]] = []  # (tok_start, tok_end)
         self.weak_before = None  # earliest start of a weakening cue of any scope but "near"
+        self.found = None  # earliest start of a "weapons found" cue
         for i, m in enumerate(modalities):
             kind, scope = m.payload
+            if kind == "found" and (self.found is None or m.tok_start < self.found):
+                self.found = m.tok_start
             if kind in _WEAKENING:
                 if scope == "near":
                     weak_near.append((m.tok_start, m.tok_end))
@@ -114,6 +118,10 @@ class SentenceModality:
             if t - end <= _NEAR and i < best[0] and (countable or not plural):
                 best = (i, kind)
         return best[1] or None
+
+    def found_before(self, trigger: Match) -> bool:
+        """"عثرت القوات على صواريخ": weapons found or seized before this weapon noun."""
+        return self.found is not None and self.found < trigger.tok_start
 
     def weakened(self, trigger: Match) -> bool:
         t = trigger.tok_start
@@ -179,7 +187,17 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
 _CROWD = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
 _WEAKENING = {"accusation", "reference"}  # the mention only supports an act told elsewhere
 # read elsewhere: the place was not disclosed (argument linker); a new act is told (below)
-_NOT_BLOCKING = {"undisclosed", "new_act"}
+_NOT_BLOCKING = {"undisclosed", "new_act", "found"}
+_FOUND_WEAPONS = {"shelling", "ied", "grenade"}  # kinds whose munitions can be found, not fired
+# the munitions themselves (not the acts: "قصف" found in a sentence about bodies is still shelling)
+_MUNITIONS = ("صاروخ", "صواريخ", "قذيف", "قذائف", "لغم", "الغام", "عبوه", "عبوات", "قنبل", "متفجرات",
+              "ذخائر", "راجمات", "مقذوف")
+
+
+def _as_found(t: Match) -> Match:
+    """A weapon noun after "found / seized / cleared": a disrupted weapons use."""
+    p = t.payload
+    return replace(t, payload=TriggerEntry(p.phrase, "disrupted", 2, 1, p.plural))
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
 
@@ -237,6 +255,8 @@ class EventMentionDetector:
                     and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
+            live = [_as_found(t) if t.payload.kind in _FOUND_WEAPONS and modality.found_before(t)
+                    and any(f.startswith(_MUNITIONS) for f in tokens[t.tok_start].forms) else t for t in live]
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
                     modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
