@@ -344,3 +344,23 @@ def test_an_ally_named_with_mesnoudan_is_an_associate_not_the_other_side():
 def test_a_place_described_by_a_direction_from_another_is_not_the_location():
     doc = extract("قتل خمسة من الحوثيين في معارك مع الجيش في مديرية نهم شرق صنعاء أمس.", published=PUBLISHED)
     assert [(e.location, e.admin1) for e in doc.events] == [("Nihm", "Şanʻā’")]
+
+
+def test_digits_before_thousand_or_million_multiply():
+    from rasid.model import Document
+    from rasid.recognize.numbers import find_numbers
+    from rasid.text import prepare
+    for text, want in (("قتل نحو 80 ألف شخص", [80000]), ("3 آلاف نازح", [3000]), ("2 مليون", [2000000]),
+                       ("1,200 قتيل", [1200]), ("قتل 5 أشخاص", [5])):
+        doc = Document(text=text)
+        prepare(doc)
+        assert [n.value for n in find_numbers(doc._tokens)] == want, text
+
+
+def test_a_wars_toll_is_not_an_event_nor_lent_to_one():
+    doc = extract("وخاض البلدان حربا في أواخر التسعينيات قتل فيها نحو 80 ألف شخص.", published=PUBLISHED)
+    assert doc.events == []
+    assert any("toll of 80000" in w for w in doc.warnings)
+    doc = extract("قتل 23 جنديا نيجيريا أمس في كمين نصبته جماعة بوكو حرام في ولاية بورنو. "
+                  "وأسفر النزاع مع بوكو حرام عن أكثر من 20 ألف قتيل.", published=PUBLISHED)
+    assert [e.fatalities for e in doc.events] == [23]

@@ -14,6 +14,7 @@ from ..text.normalize import fold
 from .lexicon import DATA_DIR, read_tsv
 
 _DIGITS = re.compile(r"^\d{1,7}$")
+_MULTIPLIERS = {"thousand": 1000, "million": 1_000_000}
 
 
 @dataclass(slots=True)
@@ -66,6 +67,12 @@ def find_numbers(tokens, start: int = 0, end: int | None = None) -> list[Number]
                     and len(tokens[j + 1].norm) == 3 and tokens[j].end == tokens[j + 1].start:
                 value = value * 1000 + int(tokens[j + 1].norm)
                 j += 2
+            # "80 ألف قتيل"، "3 آلاف"، "1.5 مليون": digits then a multiplier word
+            if j < end and value < 1000:
+                mult = _word_value(tokens[j])
+                if mult is not None and mult[1] in _MULTIPLIERS:
+                    value *= _MULTIPLIERS[mult[1]]
+                    j += 1
             out.append(Number(i, j, value))
             i = j
             continue
@@ -87,8 +94,8 @@ def find_numbers(tokens, start: int = 0, end: int | None = None) -> list[Number]
                     break
                 if nk == "teen" and value < 10:
                     value += 10
-                elif nk == "thousand" and value < 1000:
-                    value *= 1000
+                elif nk in _MULTIPLIERS and value < 1000:
+                    value *= _MULTIPLIERS[nk]
                 elif nk in ("unit", "ten", "hundred") and tokens[j].norm.startswith("و"):
                     value += nv
                 else:
