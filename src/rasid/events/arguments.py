@@ -220,6 +220,7 @@ def actor_name(a: ActorMention | None, country: str | None) -> tuple[str, int]:
 
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     names = {"unidentified": ("Unidentified Armed Group", 3), "police": ("Police Forces", 1),
+             "military": ("Military Forces", 1),
              "civilians": ("Civilians", 7), "protesters": ("Protesters", 6)}
     name, inter = names[kind]
     return (with_country(name, inter, kind, country) if country else name), inter
@@ -235,6 +236,7 @@ _BOMBING = {"suicide", "ied", "explosion", "grenade"}
 _TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have another side
 _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
+_MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري")}
 _UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
 
 
@@ -525,6 +527,10 @@ class ArgumentLinker:
                 elif et == "Protests":
                     f["actor1"], f["inter1"] = generic_actor("protesters", country)
                     why["actor1"] = "protest with no named crowd"
+                elif st == "Other" and trig.tok_end < s.tok_end and tokens[trig.tok_end].forms[-1] in _MILITARY_ADJ:
+                    # "شهدت البلاد عام 2015 انقلابا عسكريا": the country's army
+                    f["actor1"], f["inter1"] = generic_actor("military", country)
+                    why["actor1"] = "a military coup: the country's military forces"
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
             undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
