@@ -198,3 +198,12 @@ def test_yemeni_districts_the_sources_lack_and_their_press_spellings():
     # a district named like a common word needs its cue word
     assert not _run("أصيب طفل بالحمى الصفراء").entities
     assert [e.canonical for e in _run("تقدم الجيش في مديرية منبه").entities] == ["Monabbih"]
+
+
+def test_afghan_provinces_by_their_press_names():
+    # the sources name most Afghan provinces only in Persian ("هلمند ولايت") or not at all
+    for text, admin1 in (("اشتباكات في ولاية هلمند", "Helmand"), ("انفجار في إقليم ننكرهار", "Nangarhār"),
+                         ("انفجار في إقليم نانجارهار", "Nangarhār"), ("غارة في ولاية كونار", "Kunaṟ"),
+                         ("هجوم في ولاية فارياب", "Fāryāb"), ("هجوم في ولاية أروزغان", "Uruzgān")):
+        assert [(e.data["cc"], e.data["admin1"]) for e in _run(text).entities] == [("AF", admin1)], text
+    assert [e.data["cc"] for e in _run("مستوطنات في غور الأردن").entities] == ["JO"]
