@@ -207,3 +207,14 @@ def test_afghan_provinces_by_their_press_names():
                          ("هجوم في ولاية فارياب", "Fāryāb"), ("هجوم في ولاية أروزغان", "Uruzgān")):
         assert [(e.data["cc"], e.data["admin1"]) for e in _run(text).entities] == [("AF", admin1)], text
     assert [e.data["cc"] for e in _run("مستوطنات في غور الأردن").entities] == ["JO"]
+
+
+def test_provinces_of_pakistan_nigeria_somalia_by_press_names():
+    for text, cc, admin1 in (("هجوم في إقليم بلوشستان", "PK", "Balochistan"),
+                             ("غارة في شمال وزيرستان", "PK", "Khyber Pakhtunkhwa"),
+                             ("هجوم في ولاية بورنو", "NG", "Borno"), ("خطف في ولاية يوبي", "NG", "Yobe"),
+                             ("اشتباكات في إقليم جوبا السفلى", "SO", "Jubbada Hoose")):
+        assert [(e.data["cc"], e.data["admin1"]) for e in _run(text).entities] == [(cc, admin1)], text
+    # common words and a president's name are not places without a cue
+    assert not _run("قدم السند القانوني للمحكمة").entities
+    assert not _run("ووصف الرئيس محمد بخاري الاختطاف بالكارثة").entities
