@@ -20,7 +20,7 @@ from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
-from .roles import PROTEST_KINDS, RIVALS, ActorMention, assign_roles
+from .roles import PROTEST_KINDS, RIVALS, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -218,6 +218,19 @@ def actor_name(a: ActorMention | None, country: str | None) -> tuple[str, int]:
     return with_country(name, inter, data.get("kind", ""), country), inter
 
 
+def _named_force(a: ActorMention | None, actors: list[ActorMention], tokens) -> ActorMention | None:
+    """"أعلن الجيش الإسرائيلي مقتل فلسطينيين برصاص جنود في غزة": soldiers with no country are
+    those of the force the sentence names, not the place's (but "الجيش" on its own beside a
+    foreign force named as a reporter is another army)."""
+    if a is None or not a.ent.data.get("needs_country") or a.kind != "state" \
+            or not is_person_phrase(tokens, a):
+        return a
+    head = a.name  # "Military Forces" / "Police Forces"
+    named = [b for b in actors if b.kind == "state" and not b.ent.data.get("needs_country")
+             and b.name.startswith(head + " of ")]
+    return named[0] if len({b.name for b in named}) == 1 else a
+
+
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     names = {"unidentified": ("Unidentified Armed Group", 3), "police": ("Police Forces", 1),
              "military": ("Military Forces", 1),
@@ -240,7 +253,7 @@ _MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري
 _UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
 
 
-def demonym_after(doc: Document, tokens, trig) -> str | None:
+def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
     """"قصف تركي"، "غارات روسية": a nationality adjective right after the trigger names the
     attacking state's forces."""
     if trig.tok_end >= len(tokens):
@@ -253,12 +266,13 @@ def demonym_after(doc: Document, tokens, trig) -> str | None:
              if any(f in _BELONGS for f in tokens[j].forms[:2])}
     owned |= {tokens[j].start + 1 for j in range(trig.tok_end, min(trig.tok_end + 5, len(tokens)))
               if tokens[j].norm[:1] == "ل" and any(f in _BELONGS for f in tokens[j - 1].forms[:2])}
-    for e in doc.entities:
-        if e.source != "places":
+    for start in sorted(starts | owned):
+        e = places_at.get(start)
+        if e is None:
             continue
-        if e.start in starts and e.data.get("locating") is False:
+        if start in starts and e.data.get("locating") is False:
             return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
-        if (e.start in owned) and e.data.get("kind") == "country":
+        if start in owned and e.data.get("kind") == "country":
             return e.data.get("country")
     return None
 
@@ -358,6 +372,10 @@ class ArgumentLinker:
         for m in doc._matches:
             matches_by_sent.setdefault(tokens[m.tok_start].sent, []).append(m)
         nouns = person_nouns()
+        places_at: dict[int, Entity] = {}  # the first place mention starting at each offset
+        for e in doc.entities:
+            if e.source == "places":
+                places_at.setdefault(e.start, e)
         actors_by_doc = []
         for e in doc.entities:
             if e.type == "ACTOR":
@@ -433,6 +451,7 @@ class ArgumentLinker:
                         a2 = ActorMention(e, ts, te, "target", "the victim's group, next sentence")
                         extra_evidence.append((nxt.start, nxt.end))
                         break
+            a1 = _named_force(a1, actors, tokens)
             f["actor1"], f["inter1"] = actor_name(a1, country)
             f["assoc_actor_1"] = "; ".join(dict.fromkeys(actor_name(a, country)[0] for a in assoc))
             f["actor2"], f["inter2"] = actor_name(a2, country)
@@ -506,12 +525,14 @@ class ArgumentLinker:
                 # "الهجوم على مكاتب اللجان الانتخابية": a civilian place with no armed side named
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = f"a civilian place attacked: '{place_hit}'"
-            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT \
-                    and men.kind in _REMOTE_OR_ASSAULT:
-                adj = demonym_after(doc, tokens, trig)
-                if adj:
-                    f["actor1"], f["inter1"] = f"Military Forces of {the(adj)}", 1
-                    why["actor1"] = f"nationality adjective after the trigger ('{tokens[trig.tok_end].norm}')"
+            if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT:
+                # "قتل فلسطيني في قصف إسرائيلي": the adjective may follow any act word of the mention
+                for t in [trig] + [t for t in men.triggers if t is not trig]:
+                    adj = demonym_after(places_at, tokens, t) if t.payload.kind in _REMOTE_OR_ASSAULT else None
+                    if adj:
+                        f["actor1"], f["inter1"] = f"Military Forces of {the(adj)}", 1
+                        why["actor1"] = f"nationality adjective after the trigger ('{tokens[t.tok_end].norm}')"
+                        break
             if not f["actor1"] and et in _VIOLENT:
                 pending.append((men, country))
             gunmen = st == "Armed clash" and a2 is not None and a2.kind == "unidentified"

@@ -84,6 +84,20 @@ def _one_national(word: str) -> bool:
     return word.endswith("ي") and word in demonym_table()
 
 
+def _nationals(word: str) -> int:
+    """People named by a nationality word: 1 for a singular (فلسطيني، سورياً), 2 for a dual
+    (فلسطينيان، فلسطينيين before اثنين is read by the number), 3 for a plural (فلسطينيين، سوريون)."""
+    from ..recognize.places.demonyms import demonym_table
+
+    if _one_national(word):
+        return 1
+    table = demonym_table()
+    for suffix, n in (("يان", 2), ("يين", 3), ("يون", 3)):
+        if word.endswith(suffix) and word[: -len(suffix)] + "ي" in table:
+            return n
+    return 0
+
+
 def _given_name(word: str) -> bool:
     from ..recognize.names.features import cues  # the NER's list of common given names
 
@@ -99,8 +113,12 @@ def _people_after(tokens, pos: int, limit: int) -> int:
     if pos < limit and not any(f in nouns for f in tokens[pos].forms):
         if _given_name(tokens[pos].norm):
             return 1  # "قتل خالد محسود": a named person
-        if _one_national(tokens[pos].norm):
-            return 1  # "قتل فلسطيني برصاص الجيش": one person named by nationality
+        n = _nationals(tokens[pos].norm)
+        if n:
+            # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
+            # number after says how many
+            after = [m for m in find_numbers(tokens, pos + 1, min(pos + 2, limit)) if m.tok_start == pos + 1]
+            return after[0].value if after else n
     total = 0
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):

@@ -88,7 +88,7 @@ def _counted(tokens, a: "ActorMention", sent_start: int) -> bool:
     return False
 
 
-def _is_person_phrase(tokens, a: "ActorMention") -> bool:
+def is_person_phrase(tokens, a: "ActorMention") -> bool:
     return any(f in _PERSON_HEADS for f in tokens[a.tok_start].forms[:3])
 
 
@@ -209,7 +209,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if kinds & {"kill", "injure"}:
         # "قتل جنديان" / "رجال الأمن ... قتلوا": people named by a person noun are the victims
         for a in actors:
-            if not a.role and _is_person_phrase(tokens, a):
+            if not a.role and is_person_phrase(tokens, a):
                 a.role, a.why = "target", "people killed or wounded"
     if kinds & {"kill", "arrest", "abduction"}:
         # "قتل خالد محسود، أحد أعضاء حركة طالبان": a member named after the outcome is the victim

@@ -62,6 +62,10 @@ def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: boo
     if violent and (deaths or kinds & {"kill", "injure", "attack", "explosion"}):
         if "explosion" in kinds:
             return (*table["explosion"], "explosion")
+        if "shelling" in kinds and deaths and not victim_armed:
+            # "قتل فلسطيني في قصف إسرائيلي": a bombardment that kills, the weapon unnamed, is
+            # remote violence (against civilians), not a shooting
+            return (*table["shelling"], "bombardment with no weapon named, killing people")
         if not victim_armed and (victim_civilian or kinds & {"attack", "kill"}):
             # no armed side is hit: people, an office, a market (gunmen storming an oil company)
             return (*table["vac"], "violence with no armed side hit: against civilians")
