@@ -191,3 +191,10 @@ def test_aliases_unique_and_registry_country_known():
     for a in reg.actors.values():
         if a.country:
             assert a.country in reg.countries, (a.id, a.country)
+
+
+def test_armed_after_a_named_group_is_its_adjective_not_another_actor(rec):
+    doc = actors(rec, 'وكان عناصر "بوكوحرام" المسلحون قد نفذوا هجوما على قرية دابتشي')
+    assert [e.canonical for e in doc.entities] == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
+    doc = actors(rec, "اشتبكت قوات الأمن مع مسلحين في سيناء")
+    assert [e.canonical for e in doc.entities] == ["Police Forces", "Unidentified Armed Group"]

@@ -21,6 +21,7 @@ from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
 # EU or a coalition named in between)
 NAMED_GROUP_KINDS = {"rebel", "militia", "identity"}
 _ARMED = {fold(w) for w in ("مسلحة", "المسلحة")}
+_QUOTES = {'"', "«", "»", "“", "”", "'"}
 _PRIO = {"block": 6, "actor": 5, "person": 4, "member": 4, "state": 3, "generic": 2,
          "anaphor": 1}
 
@@ -150,6 +151,11 @@ class ActorRecognizer:
                 i = p + 1
                 continue
             end, _, ent = best
+            if ent is not None and out and ent.data["kind"] == "unidentified" and not ent.data.get("person") \
+                    and self._right_after(out[-1], p) and out[-1].data["kind"] in NAMED_GROUP_KINDS:
+                # 'عناصر "بوكو حرام" المسلحون': an adjective of the group just named
+                i = max(end, p + 1)
+                continue
             if ent is not None:
                 out.append(ent)
                 if ent.data["kind"] in NAMED_GROUP_KINDS and not ent.data.get("anaphor"):
@@ -206,6 +212,13 @@ class ActorRecognizer:
             return r.tok_end, ent
         return None
 
+    def _right_after(self, ent: Entity, p: int) -> bool:
+        """Does token ``p`` follow the entity with nothing but a closing quote between?"""
+        k = p - 1
+        if k >= 0 and self._tokens[k].norm in _QUOTES:
+            k -= 1
+        return k >= 0 and self._tokens[k].start < ent.end <= self._tokens[k].end
+
     def _same_sentence(self, j: int, i: int) -> bool:
         return j < len(self._tokens) and self._tokens[j].sent == self._tokens[i].sent
 
@@ -254,6 +267,8 @@ class ActorRecognizer:
         cue: Cue = m.payload
         mstart = self._start(m)
         j = m.tok_end
+        if j < len(self._tokens) and self._tokens[j].norm in _QUOTES:
+            j += 1  # 'عناصر "بوكو حرام"'
         for _ in range(3):
             if not self._same_sentence(j, m.tok_start):
                 break
