@@ -38,3 +38,14 @@ def test_longest_wins():
     d = _doc("نفذت قوات سوريا الديمقراطية عملية")
     kept = longest_non_overlapping(m.match(d._tokens))
     assert [k.payload for k in kept] == [2]
+
+
+def test_the_article_comes_off_even_a_frequent_word():
+    # الإعدام، الاشتباك، الألغام are frequent words of their own in the news; the article still
+    # comes off them, while a word of its own is not split into clitics (كشفت is not ك + شفت)
+    m = PhraseMatcher()
+    for w in ("إعدام", "اشتباك", "ألغام", "شفت"):
+        m.add("ACT", w, w)
+    d = _doc("تنفيذ الإعدام بعد الاشتباك وزرع الألغام كشفت")
+    got = [d.text[x.start:x.end] for x in m.match(d._tokens, d._folded.orig_span)]
+    assert got == ["الإعدام", "الاشتباك", "الألغام"]

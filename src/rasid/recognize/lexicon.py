@@ -80,7 +80,9 @@ class PhraseMatcher:
             entries = index.get(form)
             if not entries:
                 continue
-            own_word = fi > 0 and is_own_word(norm, form)
+            # a word of its own is not read as clitics + rest (كشفت is not ك + شفت), but the
+            # article alone always comes off (الإعدام، الألغام are frequent words themselves)
+            own_word = fi > 0 and norm != "ال" + form and is_own_word(norm, form)
             stripped = len(norm) - len(form)
             if not norm.endswith(form):
                 stripped += 1  # لل + rest read as ل + ال + rest: keep the article's lam
