@@ -191,7 +191,7 @@ _NOT_BLOCKING = {"undisclosed", "new_act", "found"}
 _FOUND_WEAPONS = {"shelling", "ied", "grenade"}  # kinds whose munitions can be found, not fired
 # the munitions themselves (not the acts: "قصف" found in a sentence about bodies is still shelling)
 _MUNITIONS = ("صاروخ", "صواريخ", "قذيف", "قذائف", "لغم", "الغام", "عبوه", "عبوات", "قنبل", "متفجرات",
-              "ذخائر", "راجمات", "مقذوف")
+              "ذخائر", "راجمات", "مقذوف", "مفخخ")
 
 
 def _as_found(t: Match) -> Match:
@@ -255,8 +255,11 @@ class EventMentionDetector:
                     and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
-            live = [_as_found(t) if t.payload.kind in _FOUND_WEAPONS and modality.found_before(t)
-                    and any(f.startswith(_MUNITIONS) for f in tokens[t.tok_start].forms) else t for t in live]
+            # (not when aircraft struck it: "دمرت مقاتلات التحالف منصة إطلاق صواريخ" is a strike)
+            struck = any(t.payload.kind == "air" for t in live)
+            live = [_as_found(t) if t.payload.kind in _FOUND_WEAPONS and not struck and modality.found_before(t)
+                    and any(f.startswith(_MUNITIONS) for k in range(t.tok_start, t.tok_end) for f in tokens[k].forms)
+                    else t for t in live]
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
                     modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
