@@ -20,7 +20,7 @@ from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
-from .roles import PROTEST_KINDS, RIVALS, ActorMention, assign_roles, is_person_phrase
+from .roles import PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -338,6 +338,17 @@ def civilian_place(tokens, trig, sent_end: int, actor_ends: set[int] = frozenset
     return ""
 
 
+def _suffering_post(tokens, sent_start: int, trigger_start: int) -> bool:
+    """"تعرضت دورية / نقطة تفتيش لهجوم": the subject of تعرض, right after it, is a patrol or a
+    post (a security noun of person_nouns.tsv)."""
+    nouns = person_nouns()
+    for j in range(sent_start, trigger_start - 1):
+        if any(f in SUFFERED for f in tokens[j].forms[:2]):
+            hit = next((nouns[f] for f in tokens[j + 1].forms[:3] if f in nouns), None)
+            return hit is not None and hit[1] == "security"
+    return False
+
+
 def opponent(actors: list[ActorMention], taken: set[str], non_state: bool) -> ActorMention | None:
     """The other side of a clash or a foiled attack whose sentence names one side only: the
     armed actor the story names most (at least twice) apart from that side and its allies; a
@@ -520,6 +531,10 @@ class ArgumentLinker:
                 # side named as its target, are civilians
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "casualties of a bombing with no armed target named: civilians"
+            if not f["actor2"] and et in _VIOLENT and country and _suffering_post(tokens, s.tok_start, trig.tok_start):
+                # "تعرضت دورية ... لمقذوف": an unnamed patrol or post of the state's forces suffered it
+                f["actor2"], f["inter2"] = generic_actor("police", country)
+                why["actor2"] = "a security patrol or post suffered the act, no force named: police"
             if not f["actor2"] and et in _VIOLENT and (place_hit := civilian_place(
                     tokens, trig, s.tok_end, {a.tok_end for a in actors if a.tok_start >= trig.tok_end})):
                 # "الهجوم على مكاتب اللجان الانتخابية": a civilian place with no armed side named

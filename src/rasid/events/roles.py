@@ -36,7 +36,7 @@ _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", 
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
-_SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
+SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
 _ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
@@ -128,7 +128,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         f in _BLAME for f in tokens[j].forms[:3])), None) if tokens else None
     attack_noun = main_kind in _ATTACK_NOUN_KINDS
     suffered = next((j for j in range(sent_start, trigger_start) if any(
-        f in _SUFFERED for f in tokens[j].forms[:2])), None) if tokens else None
+        f in SUFFERED for f in tokens[j].forms[:2])), None) if tokens else None
     blamed = None
     if blame is not None:
         # after حمّل: the last actor before المسؤولية bears it; any before it are the accusers
