@@ -250,6 +250,8 @@ _TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have a
 _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
 _MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري")}
+_REGAINS = "Government regains territory"
+_TERRITORY = {_REGAINS, "Non-state actor overtakes territory"}
 _UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
 
 
@@ -513,6 +515,13 @@ class ArgumentLinker:
                 strengths[t.payload.kind] = max(strengths.get(t.payload.kind, 0), t.payload.strength)
             et, st, trule = decide_type(men.kinds, strengths, victim_civilian, victim_armed,
                                         f["fatalities"])
+            if st in _TERRITORY:
+                armed = [a for a in actors if a.kind in ("state", "external", "unidentified", *_NON_STATE)]
+                if (a1 is not None and a1.kind not in ("state", "external", *_NON_STATE)) or (actors and not armed):
+                    # "سيطرت قوات الدفاع المدني على حريق": ground changes hands between armed sides
+                    men.weak = True
+                elif a1 is not None and st != _REGAINS and a1.kind in ("state", "external"):
+                    st = _REGAINS  # "سيطر النظام السوري على البوكمال": a state force took it back
             f["event_type"], f["sub_event_type"] = et, st
             f["disorder_type"] = DISORDER.get(et, "")
             why["event_type"] = trule

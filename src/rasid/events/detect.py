@@ -21,7 +21,7 @@ from .mention import Mention
 # Kinds that name a violent act or a development strongly enough to stand alone.
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
-_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest"}
+_NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest", "overtake"}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
              **{fold(w): 3 for w in ("الثالث", "الثالثة")}}
