@@ -249,6 +249,7 @@ _BOMBING = {"suicide", "ied", "explosion", "grenade"}
 _TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have another side
 _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا", "تضامنا", "دعما")}
 _NON_STATE = {"rebel", "militia", "identity"}
+_ARMED_KINDS = _NON_STATE | {"state", "external"}  # actors that can take ground or fight
 _MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري")}
 _REGAINS = "Government regains territory"
 _TERRITORY = {_REGAINS, "Non-state actor overtakes territory"}
@@ -355,7 +356,7 @@ def opponent(actors: list[ActorMention], taken: set[str], non_state: bool) -> Ac
     """The other side of a clash or a foiled attack whose sentence names one side only: the
     armed actor the story names most (at least twice) apart from that side and its allies; a
     non-state group for a foiled attack (the missiles intercepted are the rebels')."""
-    kinds = _NON_STATE if non_state else _NON_STATE | {"state", "external"}
+    kinds = _NON_STATE if non_state else _ARMED_KINDS
     best, n = _most_named(actors, "", lambda a: a.name not in taken and a.kind in kinds
                          and not a.ent.data.get("needs_country"))
     return best if n >= 2 else None
@@ -516,8 +517,8 @@ class ArgumentLinker:
             et, st, trule = decide_type(men.kinds, strengths, victim_civilian, victim_armed,
                                         f["fatalities"])
             if st in _TERRITORY:
-                armed = [a for a in actors if a.kind in ("state", "external", "unidentified", *_NON_STATE)]
-                if (a1 is not None and a1.kind not in ("state", "external", *_NON_STATE)) or (actors and not armed):
+                armed = [a for a in actors if a.kind in _ARMED_KINDS or a.kind == "unidentified"]
+                if (a1 is not None and a1.kind not in _ARMED_KINDS) or (actors and not armed):
                     # "سيطرت قوات الدفاع المدني على حريق": ground changes hands between armed sides
                     men.weak = True
                 elif a1 is not None and st != _REGAINS and a1.kind in ("state", "external"):
@@ -559,8 +560,7 @@ class ArgumentLinker:
                         break
             if not f["actor1"] and et in _VIOLENT:
                 pending.append((men, country))
-            gunmen = st == "Armed clash" and a2 is not None and a2.kind == "unidentified"
-            if (not f["actor2"] or gunmen) and st in _TWO_SIDED:
+            if st in _TWO_SIDED:
                 one_sided.append((men, country))
             if not f["actor1"]:
                 if et in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
@@ -629,12 +629,12 @@ class ArgumentLinker:
         groups = {a.name for a in actors_by_doc if a.kind in _NON_STATE}
         for men, country in one_sided:
             # "اعترضت الدفاعات السعودية صاروخين"، "اشتباكات عند أطراف المدينة": the other side is
-            # the armed actor the story is about
+            # the armed actor the story is about. Gunmen or a lone attacker killed in a named
+            # group's battle ("معركة ... قتل فيها خمسة مسلحين") are the group's own: the other
+            # side is still to be found
             f = men.fields
             if f["actor2"] and (f["actor1"] not in groups or not f["actor2"].startswith(_UNNAMED_ARMED)):
                 continue
-            # else "معركة ... قتل فيها خمسة مسلحين" in a story about al-Shabaab: the gunmen killed
-            # (or the lone attacker) are the group's own; the other side is still to be found
             taken = {f["actor1"], *f.get("assoc_actor_1", "").split("; ")}
             other = opponent(actors_by_doc, taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
             if other is not None:
@@ -652,7 +652,6 @@ class ArgumentLinker:
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
         # reach after the cue) is not the act's; among the others, the last one before the
         # trigger (or the first after it) governs it
-
         report_ends = [end for end, _ in reports]  # in text order; so are the limits
 
         def after_report(t: Timex) -> bool:

@@ -75,23 +75,16 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int) -> in
     return {"sg": 1, "du": 2}.get(hit[0], 0)
 
 
-def _one_national(word: str) -> bool:
-    """A singular nationality word standing for a person: فلسطيني، سورياً (not فلسطينيين)."""
-    from ..recognize.places.demonyms import demonym_table
-
-    if word.endswith("ا") and word[:-1].endswith("ي"):
-        word = word[:-1]  # accusative: سوريا → سوري (the country سوريا is not a demonym)
-    return word.endswith("ي") and word in demonym_table()
-
-
 def _nationals(word: str) -> int:
     """People named by a nationality word: 1 for a singular (فلسطيني، سورياً), 2 for a dual
-    (فلسطينيان، فلسطينيين before اثنين is read by the number), 3 for a plural (فلسطينيين، سوريون)."""
+    (فلسطينيان), 3 for a plural (فلسطينيين، سوريون); 0 for any other word."""
     from ..recognize.places.demonyms import demonym_table
 
-    if _one_national(word):
-        return 1
     table = demonym_table()
+    if word.endswith("يا"):
+        word = word[:-1]  # accusative: سوريا → سوري (the country سوريا is not a demonym)
+    if word.endswith("ي") and word in table:
+        return 1
     for suffix, n in (("يان", 2), ("يين", 3), ("يون", 3)):
         if word.endswith(suffix) and word[: -len(suffix)] + "ي" in table:
             return n
@@ -104,7 +97,7 @@ def _given_name(word: str) -> bool:
     return "given" in cues().get(word, ())
 
 
-def _people_after(tokens, pos: int, limit: int) -> int:
+def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -> int:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3."""
     nouns = person_nouns()
@@ -117,8 +110,8 @@ def _people_after(tokens, pos: int, limit: int) -> int:
         if n:
             # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
             # number after says how many
-            after = [m for m in find_numbers(tokens, pos + 1, min(pos + 2, limit)) if m.tok_start == pos + 1]
-            return after[0].value if after else n
+            after = numbers_at.get(pos + 1) if pos + 1 < limit else None
+            return after.value if after is not None else n
     total = 0
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):
@@ -171,7 +164,6 @@ class _SentenceFigures:
                         break
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
         negated = {k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION}
-        self_numbers_at = self.numbers_at
         for j in range(tok_start, tok_end):
             if negated and (j - 1 in negated or j - 2 in negated):
                 continue
@@ -182,7 +174,7 @@ class _SentenceFigures:
                     # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
                     # "جثث خمسة أشخاص": the number after the noun counts it
                     if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
-                            and j + 1 not in self_numbers_at:
+                            and j + 1 not in self.numbers_at:
                         adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
                     break
         self.used, self.adds = used, adds
@@ -224,7 +216,7 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)
             continue
-        people = _people_after(tokens, te, tok_end)
+        people = _people_after(tokens, te, tok_end, numbers_at)
         if people:
             add(role, people, te, f"person noun after '{tokens[ts].norm}'")
             continue

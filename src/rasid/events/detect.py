@@ -194,10 +194,19 @@ _MUNITIONS = ("صاروخ", "صواريخ", "قذيف", "قذائف", "لغم", 
               "ذخائر", "راجمات", "مقذوف", "مفخخ")
 
 
+def _found_munition(t: Match, tokens, modality: "SentenceModality") -> bool:
+    """"عثرت القوات على صواريخ"، "تدمير 3 سيارات مفخخة": a munition named after a find, a seizure
+    or a clearance."""
+    return t.payload.kind in _FOUND_WEAPONS and modality.found_before(t) and any(
+        f.startswith(_MUNITIONS) for k in range(t.tok_start, t.tok_end) for f in tokens[k].forms)
+
+
 def _as_found(t: Match) -> Match:
     """A weapon noun after "found / seized / cleared": a disrupted weapons use."""
     p = t.payload
     return replace(t, payload=TriggerEntry(p.phrase, "disrupted", 2, 1, p.plural))
+
+
 _BACKGROUND = {fold(w) for w in ("أعقاب", "عقب", "إطار", "خلفية", "ردا", "رداً", "ذكرى", "أثناء",
                                   "غمرة", "سياق", "ظل")}
 
@@ -255,11 +264,10 @@ class EventMentionDetector:
                     and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
             if not live or si in future_sents:
                 continue
-            # (not when aircraft struck it: "دمرت مقاتلات التحالف منصة إطلاق صواريخ" is a strike)
-            struck = any(t.payload.kind == "air" for t in live)
-            live = [_as_found(t) if t.payload.kind in _FOUND_WEAPONS and not struck and modality.found_before(t)
-                    and any(f.startswith(_MUNITIONS) for k in range(t.tok_start, t.tok_end) for f in tokens[k].forms)
-                    else t for t in live]
+            # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
+            # التحالف منصة إطلاق صواريخ" is a strike)
+            if not any(t.payload.kind == "air" for t in live):
+                live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
             if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
                     modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
                 continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate

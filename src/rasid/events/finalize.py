@@ -95,8 +95,7 @@ class EventBuilder:
         mentions = []
         for men in doc._mentions:
             f = men.fields
-            own_date = men.explain.get("event_date", "").startswith("date '")
-            if (f.get("fatalities") or 0) >= WAR_TOLL and (f.get("time_precision") == 3 or not own_date):
+            if (f.get("fatalities") or 0) >= WAR_TOLL and (f.get("time_precision") == 3 or not men.own_date):
                 # "خاض البلدان حربا في أواخر التسعينيات قتل فيها نحو 80 ألف شخص": a war's toll
                 # over months or years (or with no date of its own): not an event, and not a count
                 # to lend to an event told beside it

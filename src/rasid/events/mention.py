@@ -27,3 +27,8 @@ class Mention:
     @property
     def kind(self) -> str:
         return self.main.payload.kind
+
+    @property
+    def own_date(self) -> bool:
+        """Was the date read from the mention's own sentence (not inherited or published)?"""
+        return self.explain.get("event_date", "").startswith("date '")

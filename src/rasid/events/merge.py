@@ -24,10 +24,6 @@ _TYPE_RANK = {"Explosions/Remote violence": 0, "Violence against civilians": 1, 
               "Riots": 1, "Protests": 1, "Strategic developments": 3}
 
 
-def _own_date(m: Mention) -> bool:
-    return m.explain.get("event_date", "").startswith("date '")
-
-
 def _own_place(m: Mention) -> bool:
     return m.explain.get("location", "").startswith("place '")
 
@@ -54,7 +50,7 @@ def _compatible(ev: Mention, m: Mention) -> bool:
             and a["sub_event_type"] != b["sub_event_type"]
             and not {a["sub_event_type"], b["sub_event_type"]} <= _RAID):
         return False  # a suicide attack and a landmine are two acts
-    if _own_date(m) and a.get("event_date") != b.get("event_date"):
+    if m.own_date and a.get("event_date") != b.get("event_date"):
         return False
     if _own_place(m) and _own_place(ev):
         # a country or region says nothing against a town in it; two provinces differ
@@ -80,7 +76,7 @@ def _absorb(ev: Mention, m: Mention) -> None:
                   "longitude", "geo_precision"):
             a[k] = b.get(k)
         ev.explain["location"] = m.explain.get("location", "")
-    if _own_date(m) and not _own_date(ev):
+    if m.own_date and not ev.own_date:
         for k in ("event_date", "date_start", "date_end", "time_precision"):
             a[k] = b.get(k)
         ev.explain["event_date"] = m.explain.get("event_date", "")
@@ -124,7 +120,7 @@ def _anaphoric(m: Mention, tokens) -> bool:
     """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ..."، "لهذه الاحتجاجات": a definite act noun or
     one after a demonstrative, with no date of its own (or a weak mention), refers back to an act
     already reported."""
-    if (_own_date(m) and not m.weak) or m.new or m.multiplicity > 1:
+    if (m.own_date and not m.weak) or m.new or m.multiplicity > 1:
         return False
     k = m.main.tok_start
     if k and tokens[k - 1].norm in _DEMONSTRATIVES:

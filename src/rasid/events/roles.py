@@ -176,7 +176,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         elif (m := _marker(tokens, a.tok_start, sent_start, _AGENT, 2)):
             a.role, a.why = "agent", f"after '{m}'"
     protest = bool(kinds & PROTEST_KINDS) and not kinds & _REMOTE
-    crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
+    crowd = [a for a in actors if a.kind in _CROWD_KINDS]
     civ = [a for a in actors if a.kind == "civilians"]
 
     if kinds & {"clash", "agreement"}:
@@ -275,6 +275,5 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         a2 = reporters[0]
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None  # one side named twice
-
     assoc = [a for a in assocs if a1 is None or a.name != a1.name]
     return a1, assoc, a2, rule
