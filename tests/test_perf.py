@@ -8,8 +8,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Document
-from rasid.recognize.dates import _windows
-from rasid.recognize.dates.patterns import needs, patterns
+from rasid.recognize.dates import _windows, find_timex
+from rasid.recognize.dates.patterns import TEXT_PROBES, needs, patterns
 from rasid.recognize.lexicon import PhraseMatcher
 from rasid.text import prepare
 from rasid.text.normalize import DELETABLE_RE, FOLD_TABLE, fold, fold_chars, fold_with_map
@@ -118,6 +118,45 @@ def test_date_probes_never_skip_a_match():
                     assert probe.search(ftext, m.start(), m.end()), (kind, m.group())
     assert {"dmy", "night", "ago", "recent", "streak", "sameday", "earlier", "period", "weekday",
             "rel", "numeric", "bareyear", "now", "vague", "named", "year", "month"} <= seen
+
+
+def test_word_probes_lie_inside_one_word():
+    """A window's word probes are read from its words: each probe of a family (but those of
+    TEXT_PROBES) must sit inside one word of every match of that family."""
+    need = needs()
+    for sent in SENTENCES:
+        ftext = fold(sent)
+        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\w+", ftext)]
+        for kind, rx in patterns():
+            if kind in TEXT_PROBES:
+                continue
+            for m in rx.finditer(ftext):
+                inside = [w for s, e, w in words if s < m.end() and e > m.start()]
+                for probe in need.get(kind, ()):
+                    assert any(probe.search(w) for w in inside), (kind, m.group(), probe.pattern)
+
+
+DATE_TEXTS = st.lists(st.sampled_from(SENTENCES + ["كلام عادي بلا أي شيء", "في ٣/٤ أو 12-5-2019",
+                                                  "كانون الثاني", "ليلة الأحد", "#وسم_2019"]),
+                      min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(DATE_TEXTS, ARABIC))
+def test_skipping_families_by_probe_changes_no_date(text):
+    """find_timex with the probes equals running every family in every window."""
+    import rasid.recognize.dates as dates
+
+    fast = find_timex(text, "2020-05-05")
+    words, families = dates._probes()
+    plain = {kind: (0, ()) for kind in families}
+    orig = dates._probes
+    dates._probes = lambda: (words, plain)
+    try:
+        slow = find_timex(text, "2020-05-05")
+    finally:
+        dates._probes = orig
+    assert fast == slow
 
 
 def test_windows_cover_anchor_words():

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache, reduce
+from operator import or_
 
 from ...model import Document, Timex
 from ...text.normalize import Folded, fold_with_map
-from .patterns import anchors, needs, patterns
+from .patterns import TEXT_PROBES, anchors, needs, patterns
 from .resolve import HANDLERS, ONE, Res
 
 __all__ = ["DateRecognizer", "event_date", "find_timex", "find_timex_folded"]
@@ -72,16 +74,18 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
     """
     pub = _parse_pub(published)
     ftext = folded.text
-    windows = _windows(ftext, tokens)
+    windows = _scan(ftext, tokens)
     if not windows:
         return []
     cands = []
-    need = needs()
+    families = _probes()[1]
     for kind, rx in patterns():
-        probes = need.get(kind, ())
-        for ws, we in windows:
-            if probes and not all(p.search(ftext, ws, we) for p in probes):
+        word_mask, text_probes = families[kind]
+        for ws, we, mask in windows:
+            if mask & word_mask != word_mask:
                 continue  # a word every match of this family contains is not there
+            if text_probes and not all(p.search(ftext, ws, we) for p in text_probes):
+                continue
             for m in rx.finditer(ftext, ws, we):
                 s, e = m.span("e")
                 cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
@@ -114,10 +118,52 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 7, 9  # words a date expression may reach before / after its anchor word
 _ANCHOR_CACHE: dict[str, bool] = {}  # word -> can it anchor a date (checked once per word)
+_PROBE_CACHE: dict[str, int] = {}  # word -> bit k set when it holds word probe k (see _probes)
+
+
+@cache
+def _probes() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, tuple[int, tuple]]]:
+    """The distinct word probes with their bits (bit k for the k-th, k >= 1), and each family's
+    word probes as one mask with its probes that span words (TEXT_PROBES), searched in the text
+    of a window."""
+    word: dict[str, tuple[int, re.Pattern]] = {}
+    families: dict[str, tuple[int, tuple]] = {kind: (0, ()) for kind, _ in patterns()}
+    for kind, probes in needs().items():
+        if kind in TEXT_PROBES:
+            families[kind] = (0, probes)
+            continue
+        mask = 0
+        for p in probes:
+            mask |= word.setdefault(p.pattern, (1 << (len(word) + 1), p))[0]
+        families[kind] = (mask, ())
+    return tuple(word.values()), families
+
+
+def _probe_mask(words) -> int:
+    """The word probes these words hold, as bits, each word checked once (kept across documents)."""
+    cache = _PROBE_CACHE
+    new = set(words).difference(cache)
+    if new:
+        if len(cache) > 200_000:
+            cache.clear()
+        probes = _probes()[0]
+        for w in new:
+            b = 0
+            for k, p in probes:
+                if p.search(w):
+                    b |= k
+            cache[w] = b
+    return reduce(or_, map(cache.__getitem__, words), 0)
 
 
 def _windows(ftext: str, tokens=None) -> list[tuple[int, int]]:
-    """Stretches of text around words that can anchor a date; the patterns run only there.
+    """Stretches of text around words that can anchor a date (see _scan)."""
+    return [(a, b) for a, b, _ in _scan(ftext, tokens)]
+
+
+def _scan(ftext: str, tokens=None) -> list[tuple[int, int, int]]:
+    """Stretches of text around words that can anchor a date, with the probe bits of their words;
+    the patterns run only there.
 
     Scanning the whole text with ~20 patterns costs more than finding the few words that every
     date expression contains (a digit, a month or weekday, أمس, الشهر …) and looking around them.
@@ -148,20 +194,17 @@ def _windows(ftext: str, tokens=None) -> list[tuple[int, int]]:
     hits = [i for i, w in enumerate(words) if w in hitset]
     if wt is None:
         spans = [m.span() for m in _WORD.finditer(ftext)]
-    out: list[tuple[int, int]] = []
+    ranges: list[list[int]] = []  # [first word, last word] of each window
     n = len(words)
     for i in hits:
-        if wt is None:
-            a = spans[max(0, i - _BEFORE)][0]
-            b = spans[min(n - 1, i + _AFTER)][1]
+        lo, hi = max(0, i - _BEFORE), min(n - 1, i + _AFTER)
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], hi)
         else:
-            a = wt[max(0, i - _BEFORE)].fstart
-            b = wt[min(n - 1, i + _AFTER)].fend
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+            ranges.append([lo, hi])
+    if wt is None:
+        return [(spans[lo][0], spans[hi][1], _probe_mask(words[lo:hi + 1])) for lo, hi in ranges]
+    return [(wt[lo].fstart, wt[hi].fend, _probe_mask(words[lo:hi + 1])) for lo, hi in ranges]
 
 
 def _join_ranges(taken, ftext):

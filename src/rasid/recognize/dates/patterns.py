@@ -80,7 +80,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
 # What every match of a family contains, as literals of the folded text: one of each group
 # (a regex). A window of text that lacks one cannot hold a match, so the family's full regex is
 # not run there. Keep in step with patterns() above; tests/test_perf.py checks the two agree.
+# Every probe but those in TEXT_PROBES matches inside one word (letters or digits only, no
+# space), so whether a window holds it is known from its words, each checked once per process.
 _Y4 = r"\d{4}"
+TEXT_PROBES = frozenset({"numeric"})  # families whose probe spans words: searched in the text
 
 
 @cache
@@ -88,7 +91,8 @@ def needs() -> dict[str, tuple[re.Pattern, ...]]:
     lx = lexicon()
     wd = "|".join(re.escape(w) for w in lx.weekdays)
     named = "|".join(re.escape(p.split()[-1]) for p in lx.named)  # a name's last word
-    month = alt(lx.months)  # dmy, month and partmonth all name a month
+    # dmy, month and partmonth all name a month: its first word (كانون of كانون الثاني)
+    month = "|".join(re.escape(m.split()[0]) for m in sorted(lx.months, key=len, reverse=True))
     groups = {
         "dmy": (month,),
         "month": (month,),
