@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import add
 
 from .normalize import Folded
 
@@ -19,6 +20,7 @@ from .normalize import Folded
 # one-character token (punctuation, quotes, symbols). Control characters (NUL bytes and the
 # like in scraped text) separate words like spaces instead of sitting between them as tokens.
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_", re.UNICODE)
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 @dataclass(slots=True)
@@ -119,12 +121,13 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
     Python step per token: this runs on every token of every document.
     """
     text = folded.text
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    if not spans:
+    found = list(TOKEN_RE.finditer(text))
+    if not found:
         return TokenList()
-    n = len(spans)
-    fstarts, fends = zip(*spans)
-    words = [text[fs:fe] for fs, fe in spans]
+    n = len(found)
+    fstarts = list(map(_START, found))
+    fends = list(map(_END, found))
+    words = list(map(_GROUP, found))
     known = _FORM_CACHE.get
     forms = [known(w) or cached_forms(w) for w in words]
     index = folded.index
@@ -133,7 +136,7 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
     else:
         at = index.__getitem__
         starts = list(map(at, fstarts))
-        ends = [index[fe - 1] + 1 for fe in fends]
+        ends = list(map(add, map(at, map(add, fends, repeat(-1))), repeat(1)))
         limits = list(map(at, fends))
         for k in [k for k in range(n) if ends[k] < limits[k]]:
             ends[k] = folded.orig_span(fstarts[k], fends[k])[1]  # keep trailing harakat

@@ -122,10 +122,10 @@ _PROBE_CACHE: dict[str, int] = {}  # word -> bit k set when it holds word probe 
 
 
 @cache
-def _probes() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, tuple[int, tuple]]]:
+def _probes() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, tuple[int, tuple]], re.Pattern]:
     """The distinct word probes with their bits (bit k for the k-th, k >= 1), and each family's
     word probes as one mask with its probes that span words (TEXT_PROBES), searched in the text
-    of a window."""
+    of a window; and one regex for any word probe."""
     word: dict[str, tuple[int, re.Pattern]] = {}
     families: dict[str, tuple[int, tuple]] = {kind: (0, ()) for kind, _ in patterns()}
     for kind, probes in needs().items():
@@ -136,7 +136,8 @@ def _probes() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, tuple[int, 
         for p in probes:
             mask |= word.setdefault(p.pattern, (1 << (len(word) + 1), p))[0]
         families[kind] = (mask, ())
-    return tuple(word.values()), families
+    any_probe = re.compile("|".join(p.pattern for _, p in word.values()))
+    return tuple(word.values()), families, any_probe
 
 
 def _probe_mask(words) -> int:
@@ -146,12 +147,13 @@ def _probe_mask(words) -> int:
     if new:
         if len(cache) > 200_000:
             cache.clear()
-        probes = _probes()[0]
+        probes, _, any_probe = _probes()
         for w in new:
             b = 0
-            for k, p in probes:
-                if p.search(w):
-                    b |= k
+            if any_probe.search(w):  # most words hold none
+                for k, p in probes:
+                    if p.search(w):
+                        b |= k
             cache[w] = b
     return reduce(or_, map(cache.__getitem__, words), 0)
 
