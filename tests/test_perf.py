@@ -14,7 +14,7 @@ from rasid.recognize.lexicon import PhraseMatcher
 from rasid.text import prepare
 from rasid.text.normalize import DELETABLE_RE, FOLD_TABLE, fold, fold_chars, fold_with_map
 from rasid.text.sentences import split_sentences
-from rasid.text.tokens import TOKEN_RE, TokenList, clitic_forms, tokenize, word_positions
+from rasid.text.tokens import TOKEN_RE, TokenList, clitic_forms, columns, tokenize, word_positions
 
 ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويأإآىةئؤءء ً ٌ ٍ َ ُ ِ ّ ْـ٠١٢٣"
                                                 "0123456789 .،؟!\n«»\"-_/AbZ\u200f\u202b")),
@@ -62,6 +62,19 @@ def test_fold_map_and_tokens_match_the_plain_version(text):
     assert [(t.i, t.start, t.end, t.fstart, t.fend, t.norm, t.forms) for t in tokens] == _naive_tokens(folded)
     for t in tokens:
         assert text[t.start:t.end].strip() != "" or t.start == t.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC)
+def test_token_columns_equal_the_tokens(text):
+    """The columns kept by tokenize() are what reading each token would give."""
+    doc = Document(text=text)
+    prepare(doc)
+    toks = doc._tokens
+    plain = columns(list(toks))  # a plain list: read off the tokens
+    assert columns(toks) == plain
+    assert plain == ([t.start for t in toks], [t.end for t in toks], [t.norm for t in toks],
+                     [t.sent for t in toks])
 
 
 @settings(max_examples=200, deadline=None)

@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
+from ..text.tokens import columns
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
@@ -34,8 +35,8 @@ class DocIndex:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self.starts = [t.start for t in doc._tokens]
-        self.ends = [t.end for t in doc._tokens]
+        cols = columns(doc._tokens)
+        self.starts, self.ends = cols.starts, cols.ends
         self.sent_starts = [s.start for s in doc._sentences]
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from .dateline import dateline_end
 from .normalize import Folded, fold, fold_with_map
 from .sentences import Sentence, split_sentences
-from .tokens import Token, tokenize
+from .tokens import Token, columns, tokenize
 
 __all__ = ["Folded", "Sentence", "Token", "dateline_end", "fold", "fold_with_map", "prepare", "split_sentences",
            "tokenize"]
@@ -17,7 +17,7 @@ def prepare(doc) -> None:
     sentences = split_sentences(doc.text)
     tokens = tokenize(folded, [s.end for s in sentences])
     # token ranges per sentence (token sentence numbers ascend)
-    sents = [t.sent for t in tokens]
+    sents = columns(tokens).sents
     for s in sentences:
         s.tok_start = bisect_left(sents, s.i)
         s.tok_end = bisect_right(sents, s.i)

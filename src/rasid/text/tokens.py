@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from itertools import repeat
 from operator import add
 
@@ -87,9 +88,27 @@ def cached_forms(word: str) -> tuple[str, ...]:
 
 class TokenList(list):
     """A document's tokens (a plain list to every reader), remembering where each distinct word
-    occurs, so that each lexicon looks a word up once per document rather than once per token."""
+    occurs, so that each lexicon looks a word up once per document rather than once per token,
+    and the columns tokenize() built them from."""
 
-    __slots__ = ("_where",)
+    __slots__ = ("_where", "_columns")
+
+
+class Columns(NamedTuple):
+    starts: list[int]  # original offsets
+    ends: list[int]
+    norms: list[str]
+    sents: list[int]
+
+
+def columns(tokens: list[Token]) -> Columns:
+    """The tokens' offsets, folded words and sentence numbers as lists: kept from tokenize()
+    for a TokenList (unless it changed length), else read off the tokens."""
+    cols = getattr(tokens, "_columns", None)
+    if cols is not None and len(cols.starts) == len(tokens):
+        return cols
+    return Columns([t.start for t in tokens], [t.end for t in tokens], [t.norm for t in tokens],
+                   [t.sent for t in tokens])
 
 
 def word_positions(tokens: list[Token]) -> dict[tuple[str, ...], list[int]]:
@@ -142,7 +161,9 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
             ends[k] = folded.orig_span(fstarts[k], fends[k])[1]  # keep trailing harakat
     if sentence_ends:
         last = len(sentence_ends) - 1
-        sents = map(min, map(bisect_right, repeat(sentence_ends, n), starts), repeat(last, n))
+        sents = list(map(min, map(bisect_right, repeat(sentence_ends, n), starts), repeat(last, n)))
     else:
-        sents = repeat(0, n)
-    return TokenList(map(Token, range(n), starts, ends, fstarts, fends, words, sents, forms))
+        sents = [0] * n
+    out = TokenList(map(Token, range(n), starts, ends, fstarts, fends, words, sents, forms))
+    out._columns = Columns(starts, ends, words, sents)
+    return out

@@ -17,7 +17,7 @@ from functools import cache
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
 from ...text.normalize import fold
-from ...text.tokens import word_positions
+from ...text.tokens import columns, word_positions
 from ..lexicon import DATA_DIR, read_tsv
 from .demonyms import demonym_table
 from .gazetteer import Place, gazetteer
@@ -126,7 +126,7 @@ class PlaceRecognizer:
         if len(cache) > 300_000:
             cache.clear()
         n = len(tokens)
-        norms = [t.norm for t in tokens]
+        norms = columns(tokens).norms
         hits = []
         for where in word_positions(tokens).values():
             norm = norms[where[0]]
@@ -321,7 +321,7 @@ def _locate_country_directions(doc, tokens, top: str) -> None:
     c = gazetteer().country(top)
     if c is None:
         return
-    norms = [t.norm for t in tokens]
+    norms = columns(tokens).norms
     k = 0
     while True:
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ...model import Claim, Document, Quote
+from ...text.tokens import columns
 from .recognizer import QuoteReader, cue_span
 
 _PARTY_TYPES = ("ACTOR", "GPE")
@@ -34,7 +35,7 @@ class _Party:
 
 def _parties(reader: QuoteReader) -> list[_Party]:
     doc, toks = reader.doc, reader.tokens
-    by_start = {t.start: t.i for t in toks}
+    by_start = dict(zip(columns(toks).starts, range(len(toks))))
     out: list[_Party] = []
     taken: set[int] = set()
     # taken spans never overlap, so sorted by start their ends are sorted too: one bisect finds

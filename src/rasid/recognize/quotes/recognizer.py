@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ...model import Document, Entity, Quote
+from ...text.tokens import columns
 from ..lexicon import Match, phrase_matches
 from .lexicons import CueEntry, matcher
 
@@ -61,7 +62,7 @@ class QuoteReader:
             self.at.setdefault(m.tok_start, {})[m.label] = m
         self.pairs = quote_pairs(self.text)
         self.actor_at: dict[int, Entity] = {}
-        by_start = {t.start: t.i for t in self.tokens}
+        by_start = dict(zip(columns(self.tokens).starts, range(len(self.tokens))))
         for e in doc.entities:
             if e.type in _SPEAKER_WORDS and e.start in by_start:
                 self.actor_at.setdefault(by_start[e.start], e)
