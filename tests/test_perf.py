@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -371,3 +372,51 @@ def test_sentence_modality_answers_as_the_plain_loop(cues, trigs):
     for t in trigs:
         assert index.blocked(t) == _plain_blocked(t, cues)
         assert index.weakened(t) == _plain_weakened(t, cues)
+
+
+@pytest.fixture
+def fresh_gc(monkeypatch):
+    """Run with the collector as CPython starts it; put it back afterwards."""
+    import gc
+
+    import rasid.pipeline as pipeline
+
+    saved = gc.get_threshold()
+    gc.unfreeze()
+    gc.set_threshold(700, saved[1], saved[2])
+    monkeypatch.setattr(pipeline, "_gc_settled", False)
+    yield gc
+    gc.unfreeze()
+    gc.set_threshold(*saved)
+
+
+def test_settle_gc_freezes_once_and_raises_the_young_threshold(fresh_gc):
+    from rasid.pipeline import GC_GEN0_THRESHOLD, settle_gc
+
+    settle_gc()
+    assert fresh_gc.get_threshold()[0] == GC_GEN0_THRESHOLD
+    frozen = fresh_gc.get_freeze_count()
+    assert frozen > 0
+    keep = [[i] for i in range(1000)]  # new objects, tracked by the collector
+    settle_gc()  # a second call does nothing: the new objects stay in the young generation
+    assert fresh_gc.get_freeze_count() == frozen and keep
+
+
+def test_cli_batches_and_the_server_settle_the_collector(fresh_gc, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from rasid.cli.extract import extract_documents
+    from rasid.serve.api import create_app
+
+    article = tmp_path / "a.txt"
+    article.write_text("قتل ثلاثة مدنيين في قصف على دمشق أمس.", encoding="utf-8")
+    docs = list(extract_documents([str(article)], "2020-01-02", None, []))
+    assert len(docs) == 1 and fresh_gc.get_threshold()[0] > 700
+
+    fresh_gc.unfreeze()
+    fresh_gc.set_threshold(700, 10, 10)
+    import rasid.pipeline as pipeline
+
+    pipeline._gc_settled = False
+    with TestClient(create_app(warm=True)):
+        assert fresh_gc.get_threshold()[0] > 700 and fresh_gc.get_freeze_count() > 0

@@ -37,7 +37,7 @@ def extract_documents(inputs: list[str], published: str | None, source: str | No
     ``max_chars`` overrides the pipeline's size limit (documents over it are refused as a
     problem, the others processed); the components are shared, not rebuilt.
     """
-    from ..pipeline import Pipeline, default_pipeline
+    from ..pipeline import Pipeline, default_pipeline, settle_gc
 
     pipe = default_pipeline(names)
     if max_chars is not None and max_chars != pipe.max_chars:
@@ -58,6 +58,7 @@ def extract_documents(inputs: list[str], published: str | None, source: str | No
             warn(f"{item.origin}: {exc}{hint}")
             continue
         yield pipe.run(doc) if component is None else component(doc)
+        settle_gc()  # after the first document has loaded the lexicons; once per process
 
 
 def register(app: typer.Typer) -> None:

@@ -38,7 +38,7 @@ class BatchSummary:
 def extract_partition(part: tuple[int, list[tuple[dict, str, str]]]) -> tuple[int, list[str], list[str], int]:
     """Worker task: JSON lines (CODEBOOK section 3) of one partition, its errors, its event count."""
     from ..output.jsonl import document_line
-    from ..pipeline import default_pipeline
+    from ..pipeline import default_pipeline, settle_gc
 
     index, items = part
     pipe = default_pipeline()
@@ -54,6 +54,7 @@ def extract_partition(part: tuple[int, list[tuple[dict, str, str]]]) -> tuple[in
             continue
         n_events += len(doc.events)
         lines.append(document_line(doc))
+        settle_gc()
     return index, lines, errors, n_events
 
 

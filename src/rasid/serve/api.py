@@ -34,7 +34,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
-from ..pipeline import InputError, default_pipeline, parse_published
+from ..pipeline import InputError, default_pipeline, parse_published, settle_gc
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_DEFAULT = 2_000_000  # bytes; a long news article is ~20 kB
@@ -196,6 +196,7 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
     async def lifespan(app: FastAPI):
         if warm:  # load lexicons, gazetteer and models now, not on the first request
             default_pipeline()(_WARM_TEXT, published="2024-01-02")
+            settle_gc()
         yield
         close = getattr(store, "close", None)
         if callable(close):
@@ -241,6 +242,7 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
         except InputError as exc:
             return _error(422, str(exc))
         pipe.run(doc)
+        settle_gc()  # once per process (already done at start-up when warm)
         out = doc.output()
         if req.store:
             with store_lock:
