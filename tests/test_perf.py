@@ -267,6 +267,35 @@ def test_phrase_matcher_equals_trying_every_entry(entries, words):
     assert got == _naive_match(pm, doc._tokens, doc._folded.orig_span)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(PHRASES), st.booleans()),
+                min_size=1, max_size=12),
+       st.lists(st.sampled_from(["قوات", "النظام", "الحكومية", "سوريا", "الديمقراطية", "الجيش", "السوري",
+                                 "الحر", "دير", "بدير", "الزور", "ريف", "قصف", "،", "_", "#"]), max_size=40),
+       st.lists(st.booleans(), max_size=40))
+@example([("A", "الجيش السوري الحر", False), ("B", "دير الزور", False)],
+         ["#", "الجيش", "_", "السوري", "_", "الحر", "قصف", "بدير", "_", "الزور"], [])
+def test_matches_skipping_a_token_equal_a_scan_without_it(entries, words, glued):
+    """Read through "_" from the shared matches plus local rescans = a full scan of the tokens
+    without "_"."""
+    from rasid.recognize.lexicon import PhrasePass, phrase_matches_skipping
+
+    pm = PhraseMatcher()
+    for n, (label, phrase, strict) in enumerate(entries):
+        pm.add(label, phrase, n, strict=strict)
+    # "_" glued to its neighbours as in a hashtag, or standing alone
+    text = "".join(w + ("" if (glued[k] if k < len(glued) else False) or w == "_" else " ")
+                   for k, w in enumerate(words)) or "-"
+    doc = Document(text=text)
+    prepare(doc)
+    PhrasePass([pm])(doc)
+    kept, got = phrase_matches_skipping(doc, pm, "_")
+    assert kept == [t for t in doc._tokens if t.norm != "_"]
+    want = pm.match(kept, doc._folded.orig_span)
+    key = lambda m: (m.label, m.tok_start, m.tok_end, m.start, m.end, m.payload, m.stripped)  # noqa: E731
+    assert [key(m) for m in got] == [key(m) for m in want]
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(SENTENCES + [
     "قالت وزارة الدفاع إن قوات النظام قصفت مواقع لتنظيم داعش، واتهم المرصد السوري الطيران الروسي.",

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..text.frequency import is_own_word
 from ..text.normalize import fold
-from ..text.tokens import TOKEN_RE, Token, word_positions
+from ..text.tokens import TOKEN_RE, Token, columns, word_positions
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -46,6 +46,7 @@ class PhraseMatcher:
         # first token -> [(rest tokens, label, payload, strict)], longest first after freeze()
         self._index: dict[str, list[tuple[tuple[str, ...], str, Any, bool]]] = defaultdict(list)
         self._frozen = False
+        self._longest = 1
         self._cache: dict[tuple[str, ...], tuple] = {}  # token forms -> _readings()
 
     def add(self, label: str, phrase: str, payload: Any = None, strict: bool = False) -> None:
@@ -65,8 +66,15 @@ class PhraseMatcher:
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._index = dict(self._index)  # type: ignore[assignment]
+        self._longest = 1 + max((len(e[0]) for entries in self._index.values() for e in entries), default=0)
         self._frozen = True
         self._cache.clear()
+
+    def longest(self) -> int:
+        """Tokens in the longest phrase."""
+        if not self._frozen:
+            self.freeze()
+        return self._longest
 
     def __contains__(self, word: str) -> bool:
         return word in self._index
@@ -215,6 +223,56 @@ def phrase_matches(doc, matcher: PhraseMatcher, tokens=None) -> list[Match]:
         if got is not None:
             return got
     return matcher.match(tokens, doc._folded.orig_span)
+
+
+def phrase_matches_skipping(doc, matcher: PhraseMatcher, skip: str = "_") -> tuple[list, list[Match]]:
+    """The document's tokens with every ``skip`` token left out (``#حزب_الله`` read as two
+    words), and ``matcher``'s matches over them, as ``matcher.match`` on that list would give.
+
+    A phrase can only differ from the document's own matches (the PhrasePass's) where it could
+    reach across a left-out token: only the starts that close to one are matched again, over a
+    short stretch; the rest are the shared matches, renumbered. (A full second scan cost a third
+    of the phrase pass on half the news: hashtags are common.)
+    """
+    tokens = doc._tokens
+    norms = columns(tokens).norms
+    if skip not in norms:
+        return tokens, phrase_matches(doc, matcher, tokens)
+    kept = [t for t in tokens if t.norm != skip]
+    shared = phrase_matches(doc, matcher, tokens)
+    new_at = {}  # original index -> index in kept
+    gaps_before = []  # for each kept token: how many left-out tokens precede it
+    n_gaps = 0
+    for i, w in enumerate(norms):
+        if w == skip:
+            n_gaps += 1
+        else:
+            new_at[i] = len(gaps_before)
+            gaps_before.append(n_gaps)
+    reach = matcher.longest()
+    last = len(kept) - 1
+    # a start is near a gap when a left-out token lies within the next `reach` kept tokens
+    near = [gaps_before[min(f + reach - 1, last)] != gaps_before[f] for f in range(len(kept))]
+    out: dict[int, list[Match]] = {}
+    for m in shared:
+        f = new_at.get(m.tok_start)
+        if f is None or near[f]:
+            continue
+        out.setdefault(f, []).append(Match(m.label, f, f + m.tok_end - m.tok_start, m.start, m.end,
+                                           m.payload, m.stripped))
+    f = 0
+    while f <= last:
+        if not near[f]:
+            f += 1
+            continue
+        lo = f
+        while f <= last and near[f]:
+            f += 1
+        for m in matcher.match(kept[lo:f + reach], doc._folded.orig_span):
+            if m.tok_start < f - lo:
+                out.setdefault(lo + m.tok_start, []).append(
+                    Match(m.label, lo + m.tok_start, lo + m.tok_end, m.start, m.end, m.payload, m.stripped))
+    return kept, [m for f in sorted(out) for m in out[f]]
 
 
 def longest_non_overlapping(matches: list[Match]) -> list[Match]:

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...model import Document, Entity
 from ...text.normalize import fold
-from ..lexicon import Match, PhraseMatcher, phrase_matches, read_tsv
+from ..lexicon import Match, PhraseMatcher, phrase_matches_skipping, read_tsv
 from .registry import ACTOR_DIR, GENERIC, Actor, nisba_forms, registry
 
 # what التنظيم، الحركة، الميليشيات can refer back to: non-state armed groups (not the UN, the
@@ -110,10 +110,7 @@ class ActorRecognizer:
     # -- reading ---------------------------------------------------------------------------
     def find(self, doc: Document) -> list[Entity]:
         # "_" joins hashtag words (#الأمن_العام_اللبناني): read through it
-        tokens = doc._tokens
-        if any(t.norm == "_" for t in tokens):
-            tokens = [t for t in tokens if t.norm != "_"]
-        matches = phrase_matches(doc, self.matcher, tokens)
+        tokens, matches = phrase_matches_skipping(doc, self.matcher, "_")
         if not matches:
             return []
         at: dict[int, dict[str, Match]] = {}
