@@ -8,7 +8,8 @@ Every measurement runs in a fresh child process so that one does not warm or blo
 * N processes (``--processes N``): the corpus split over N workers; total articles/s;
 * peer (``--peer dateparser``): dateparser 1.5.0 ``search_dates`` alone on the same documents
   (languages=['ar'], DATE_ORDER='DMY', PREFER_DATES_FROM='past', RELATIVE_BASE=published, as in
-  bench_dates.py), and Rasid's full pipeline ÷ dateparser.
+  bench_dates.py), and Rasid's full pipeline ÷ dateparser;
+* the machine's speed before and after: CPU seconds of a fixed Python loop (``reference_loop_s``).
 
     .venv/bin/pip install dateparser==1.5.0   # the "bench" extra
     .venv/bin/python benchmarks/bench_pipeline.py --corpus ../shared/data/news/ant_dev_corpus.jsonl \\
@@ -96,6 +97,16 @@ def _run_dateparser(docs: list[dict]) -> dict:
             "dates": found, "peak_rss_mb": peak_rss_mb()}
 
 
+def reference_loop_s() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this machine runs Python right now (a
+    shared VM's speed drifts by a third within a day), so runs on different days compare."""
+    t0 = time.process_time()
+    s = 0
+    for i in range(10_000_000):
+        s += i
+    return round(time.process_time() - t0, 3)
+
+
 def _cold(text: str) -> dict:
     t0 = time.perf_counter()
     import rasid
@@ -160,6 +171,7 @@ def main() -> None:
                     "cpu": _cpu_name(), "cores": os.cpu_count(),
                     "date": time.strftime("%Y-%m-%d %H:%M")}
     print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} words/article)")
+    report["reference_loop_s"] = [reference_loop_s()]
 
     colds = [result(spawn("cold", args)) for _ in range(args.cold_runs)]
     cold = min(colds, key=lambda c: c["total_s"])
@@ -201,6 +213,9 @@ def main() -> None:
               f"(peak RSS {peer['peak_rss_mb']:.0f} MB); Rasid full pipeline is "
               f"{peer['ratio_cpu']:.1f}x faster")
 
+    report["reference_loop_s"].append(reference_loop_s())
+    print("reference loop (10M additions, CPU s) before / after: "
+          + " / ".join(f"{x:.2f}" for x in report["reference_loop_s"]))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"written: {args.json}")
