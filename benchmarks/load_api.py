@@ -8,6 +8,7 @@ then ``--requests`` requests from ``--clients`` threads, each with its own keep-
     python benchmarks/load_api.py                       # 8 clients, 400 requests, cache off
     python benchmarks/load_api.py --cache               # the server's result cache on
     python benchmarks/load_api.py --workers 2           # two server processes
+    python benchmarks/load_api.py --processes 2         # one server, two extraction processes
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ EXAMPLE = ROOT / "examples/sy24_isis_leader_killed.txt"
 SERVER = """
 import sys, uvicorn
 from rasid.serve.api import create_app
-port, workers, cache = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+port, workers, cache, processes = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 if workers == 1:
-    uvicorn.run(create_app(cache_size=cache), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn.run(create_app(cache_size=cache, processes=processes), host="127.0.0.1", port=port,
+                log_level="warning")
 else:
     import os
     os.environ["RASID_SERVE_CACHE"] = str(cache)
@@ -119,6 +121,8 @@ def main() -> None:
     ap.add_argument("--source", default="SY24")
     ap.add_argument("--cache", action="store_true", help="leave the server's result cache on")
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--processes", type=int, default=0,
+                    help="extraction processes behind one server (rasid serve --processes)")
     ap.add_argument("--url", help="use a running server (loopback only), e.g. http://127.0.0.1:8000")
     args = ap.parse_args()
     if args.requests > 100_000 or args.clients > 256:
@@ -136,7 +140,7 @@ def main() -> None:
         host, port = "127.0.0.1", free_port()
         env = dict(os.environ, RASID_SERVE_CACHE=str(256 if args.cache else 0))
         proc = subprocess.Popen([sys.executable, "-c", SERVER, str(port), str(args.workers),
-                                 str(256 if args.cache else 0)], env=env)
+                                 str(256 if args.cache else 0), str(args.processes)], env=env)
     try:
         wait_ready(host, port)
         result = run_load(host, port, body, args.clients, args.requests, args.warmup)
@@ -144,9 +148,10 @@ def main() -> None:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=10)
-    result.update(cache=args.cache, workers=args.workers, cpus=os.cpu_count())
+    result.update(cache=args.cache, workers=args.workers, processes=args.processes, cpus=os.cpu_count())
     print(f"POST /api/extract  {args.article.name}  clients={result['clients']} "
-          f"requests={result['requests']} workers={args.workers} cache={'on' if args.cache else 'off'}")
+          f"requests={result['requests']} workers={args.workers} processes={args.processes} "
+          f"cache={'on' if args.cache else 'off'}")
     print(f"  p50 {result['p50_ms']} ms   p95 {result['p95_ms']} ms   p99 {result['p99_ms']} ms   "
           f"mean {result['mean_ms']} ms   max {result['max_ms']} ms   "
           f"{result['throughput_rps']} req/s   errors {result['errors']}")

@@ -94,6 +94,38 @@ def test_extract_is_deterministic_and_cached_result_is_identical(client):
         assert c.post("/api/extract", json=body).json() == a.json()
 
 
+def test_extraction_processes_answer_the_same_bytes(client):
+    """With --processes the article goes to an extraction process; the answer is byte for byte
+    what the server's own pipeline gives, bad input is still a 422, and the cache still works."""
+    body = {"text": ARTICLE, "published": "2023-04-04", "source": "TEST"}
+    here = client.post("/api/extract", json=body)
+    with TestClient(create_app(cache_size=4, warm=False, processes=1)) as c:
+        pooled = c.post("/api/extract", json=body)
+        assert pooled.status_code == 200 and pooled.content == here.content
+        assert c.post("/api/extract", json=body).content == here.content  # from the cache
+        arrest = {"text": "اعتقلت الشرطة خمسة أشخاص في حمص أمس.", "published": "2023-04-04"}
+        other = c.post("/api/extract", json=arrest)
+        assert other.status_code == 200 and other.json()["events"]
+        assert other.content == client.post("/api/extract", json=arrest).content
+        bad = c.post("/api/extract", json={"text": ARTICLE, "published": "2023-13-45"})
+        assert bad.status_code == 422 and bad.json()["detail"].startswith("published")
+
+
+def test_extraction_pool_reports_a_dead_process_as_503(client):
+    """A crashed extraction process is a 503 with a message, not a traceback."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with TestClient(create_app(cache_size=0, warm=False, processes=1)) as c:
+        pool = c.app.state.pool
+
+        async def broken(fields):
+            raise BrokenProcessPool("gone")
+
+        pool.extract = broken
+        r = c.post("/api/extract", json={"text": ARTICLE, "published": "2023-04-04"})
+        assert r.status_code == 503 and "restart" in r.json()["detail"]
+
+
 @pytest.mark.parametrize("body, field", [
     ({}, "text"),
     ({"text": "   \n"}, "text"),

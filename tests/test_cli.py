@@ -173,3 +173,10 @@ def test_ner_option_adds_name_entities():
     assert any(e["type"] == "PER" and "ماكرون" in e["text"] for e in ner)
     for e in ner:
         assert text[e["start"]:e["end"]] == e["text"]
+
+
+def test_serve_refuses_workers_and_processes_together():
+    res = run("serve", "--workers", "2", "--processes", "2")
+    assert res.exit_code != 0
+    assert "use --workers or --processes, not both" in res.output
+    assert "Traceback" not in res.output

@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
                       "Examples:\n\n"
                       "  rasid serve                      # http://127.0.0.1:8000/\n\n"
                       "  rasid serve --db events.sqlite --port 8080\n\n"
+                      "  rasid serve --processes 2        # two extraction processes for concurrent clients\n\n"
                       "  RASID_WRITE_KEY=secret rasid serve --db events.sqlite   # POST /api/extract may store")
     def serve(
         host: str = typer.Option("127.0.0.1", help="address to listen on (loopback by default)"),
@@ -32,10 +33,15 @@ def register(app: typer.Typer) -> None:
         db: Optional[str] = typer.Option(None, help="event store FILE or URL (read-only unless a write key is set)"),
         write_key: Optional[str] = typer.Option(None, envvar="RASID_WRITE_KEY", show_default=False,
                                                 help="key that allows storing (X-Rasid-Key header); prefer the RASID_WRITE_KEY variable"),
-        workers: int = typer.Option(1, min=1, help="worker processes (the pipeline uses one core each)"),
+        workers: int = typer.Option(1, min=1, help="server processes, each with its own connections and pipeline"),
+        processes: int = typer.Option(0, min=0, help="extraction processes behind one server: each article goes to "
+                                                     "the first free one (steadier under concurrent clients than "
+                                                     "--workers); 0 extracts in the server process"),
         max_body: int = typer.Option(2_000_000, min=1024, help="largest request body in bytes (413 above)"),
         cors_origin: List[str] = typer.Option([], help="allow cross-origin requests from this origin (repeatable; off by default)"),
     ) -> None:
+        if workers > 1 and processes:
+            fail("use --workers or --processes, not both")
         try:
             import uvicorn
 
@@ -51,7 +57,7 @@ def register(app: typer.Typer) -> None:
         if workers == 1:
             try:
                 application = create_app(db=db, write_key=write_key, max_body=max_body,
-                                         cors_origins=cors_origin or None)
+                                         cors_origins=cors_origin or None, processes=processes)
             except Exception as exc:  # a bad store path or URL: one line, no traceback
                 fail(f"cannot open the store {db}: {exc}")
             uvicorn.run(application, host=host, port=port, log_level="warning")

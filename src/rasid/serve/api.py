@@ -23,6 +23,7 @@ import json
 import os
 import threading
 from collections import OrderedDict
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -35,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
 from ..pipeline import InputError, default_pipeline, parse_published, settle_gc
+from .pool import ExtractPool, compact_json
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_DEFAULT = 2_000_000  # bytes; a long news article is ~20 kB
@@ -90,8 +92,7 @@ class ExtractRequest(BaseModel):
 
 def _json(data: Any, status: int = 200) -> Response:
     """JSON without FastAPI's per-field encoder (the documents are plain dicts already)."""
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    status_code=status, media_type="application/json")
+    return Response(compact_json(data), status_code=status, media_type="application/json")
 
 
 def _error(status: int, message: str, **extra: Any) -> Response:
@@ -180,11 +181,12 @@ def _feature(ev: dict) -> dict:
 
 def create_app(db: str | None = None, write_key: str | None = None, *, store: Any = None,
                max_body: int = MAX_BODY_DEFAULT, cors_origins: list[str] | None = None,
-               warm: bool = True, cache_size: int = 256) -> FastAPI:
+               warm: bool = True, cache_size: int = 256, processes: int = 0) -> FastAPI:
     """The app. ``db`` is a store path/URL (``rasid.store.open_store``); ``store`` an already
     open store object (tests). Without ``write_key`` the store is opened read-only.
     ``cache_size`` results of ``/api/extract`` are kept (the pipeline is deterministic, and
-    analysts re-submit the same article); 0 turns the cache off."""
+    analysts re-submit the same article); 0 turns the cache off. ``processes`` > 0 extracts in
+    that many processes behind this one (``rasid.serve.pool``); 0 extracts here."""
     if store is None and db:
         from ..store import open_store
 
@@ -192,12 +194,19 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
     store_lock = threading.Lock()  # store calls run in the thread pool; keep them one at a time
     cache: OrderedDict[str, bytes] = OrderedDict()
 
+    pool = ExtractPool(processes) if processes > 0 else None
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if warm:  # load lexicons, gazetteer and models now, not on the first request
+        if pool is not None:
+            await pool.start()  # each process loads the pipeline; this one mostly speaks HTTP
+        elif warm:  # load lexicons, gazetteer and models now, not on the first request
             default_pipeline()(_WARM_TEXT, published="2024-01-02")
+        if warm:
             settle_gc()
         yield
+        if pool is not None:
+            pool.close()
         close = getattr(store, "close", None)
         if callable(close):
             close()
@@ -206,6 +215,7 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
                   description="Conflict events from Arabic news (CODEBOOK sections 3 and 13).",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
+    app.state.pool = pool
     app.state.writable = bool(write_key) and store is not None
 
     @app.exception_handler(RequestValidationError)
@@ -236,11 +246,22 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
                 cache.move_to_end(key)
                 return Response(hit, media_type="application/json")
         pipe = default_pipeline()
+        fields = dict(text=req.text, published=req.published, source=req.source, id=req.id,
+                      url=req.url, title=req.title)
         try:
-            doc = pipe.make_doc(req.text, published=req.published, source=req.source, id=req.id,
-                                url=req.url, title=req.title)
+            doc = pipe.make_doc(**fields)
         except InputError as exc:
             return _error(422, str(exc))
+        if pool is not None and not req.store:
+            try:
+                body = await pool.extract(fields)
+            except BrokenProcessPool:
+                return _error(503, "the extraction processes stopped; restart the server")
+            if key is not None:
+                cache[key] = body.encode("utf-8")
+                if len(cache) > cache_size:
+                    cache.popitem(last=False)
+            return Response(body, media_type="application/json")
         pipe.run(doc)
         settle_gc()  # once per process (already done at start-up when warm)
         out = doc.output()
@@ -337,4 +358,5 @@ def app_from_env() -> FastAPI:
                       write_key=os.environ.get("RASID_WRITE_KEY") or None,
                       max_body=int(os.environ.get("RASID_SERVE_MAX_BODY", MAX_BODY_DEFAULT)),
                       cors_origins=[c for c in cors.split(",") if c] or None,
-                      cache_size=int(os.environ.get("RASID_SERVE_CACHE", 256)))
+                      cache_size=int(os.environ.get("RASID_SERVE_CACHE", 256)),
+                      processes=int(os.environ.get("RASID_SERVE_PROCESSES", 0)))
