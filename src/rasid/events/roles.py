@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity
+from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..text.normalize import fold
 from .lexicons import person_nouns
@@ -200,8 +201,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if protest:
         # the crowd acts; the forces that disperse or shoot at it are acted upon
         a1 = crowd[0] if crowd else None
-        rest = [a for a in actors if a is not a1 and a.kind not in ("protesters", "rioters", "civilians")
-                and a.role != "reporter"]
+        rest = [a for a in actors if a is not a1 and a.kind not in UNARMED_KINDS and a.role != "reporter"]
         return a1, [], (rest[0] if rest and kinds & {"protest_force", "protest_intervention", "riot",
                                                      "clash", "kill", "injure"} else None), \
             "protesters act in a protest"
@@ -220,7 +220,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     agents = [a for a in actors if a.role == "agent" and a.kind != "civilians"]
     targets = [a for a in actors if a.role == "target"]
     assocs = [a for a in actors if a.role == "assoc"]
-    free = [a for a in actors if not a.role and a.kind not in ("civilians", "protesters", "rioters")]
+    free = [a for a in actors if not a.role and a.kind not in UNARMED_KINDS]
     reporters = [a for a in actors if a.role == "reporter"]
 
     patient_kind = bool(kinds & VIOLENT_PATIENT_KINDS)

@@ -30,12 +30,12 @@ from typing import Any, Callable
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
-from ..pipeline import InputError, default_pipeline, parse_published, settle_gc
+from ..pipeline import InputError, default_pipeline, parse_published, settle_gc, warm_up
 from .pool import ExtractPool, compact_json
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -52,7 +52,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-_WARM_TEXT = "قتل ثلاثة مدنيين أمس الإثنين في قصف جوي على مدينة إدلب."
 
 
 class ExtractRequest(BaseModel):
@@ -194,16 +193,21 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
     store_lock = threading.Lock()  # store calls run in the thread pool; keep them one at a time
     cache: OrderedDict[str, bytes] = OrderedDict()
 
+    def remember(key: str | None, body: bytes) -> None:
+        if key is not None:
+            cache[key] = body
+            if len(cache) > cache_size:
+                cache.popitem(last=False)
+
     pool = ExtractPool(processes) if processes > 0 else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if pool is not None:
             await pool.start()  # each process loads the pipeline; this one mostly speaks HTTP
-        elif warm:  # load lexicons, gazetteer and models now, not on the first request
-            default_pipeline()(_WARM_TEXT, published="2024-01-02")
-        if warm:
             settle_gc()
+        elif warm:  # load lexicons, gazetteer and models now, not on the first request
+            warm_up()
         yield
         if pool is not None:
             pool.close()
@@ -249,18 +253,15 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
         fields = dict(text=req.text, published=req.published, source=req.source, id=req.id,
                       url=req.url, title=req.title)
         try:
-            doc = pipe.make_doc(**fields)
+            doc = pipe.make_doc(**fields)  # bad input is a 422 here, before any process is used
         except InputError as exc:
             return _error(422, str(exc))
         if pool is not None and not req.store:
             try:
-                body = await pool.extract(fields)
+                body = (await pool.extract(fields)).encode("utf-8")
             except BrokenProcessPool:
                 return _error(503, "the extraction processes stopped; restart the server")
-            if key is not None:
-                cache[key] = body.encode("utf-8")
-                if len(cache) > cache_size:
-                    cache.popitem(last=False)
+            remember(key, body)
             return Response(body, media_type="application/json")
         pipe.run(doc)
         settle_gc()  # once per process (already done at start-up when warm)
@@ -269,10 +270,7 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
             with store_lock:
                 out["stored"] = bool(store.add_document(doc))
         resp = _json(out)
-        if key is not None:
-            cache[key] = resp.body
-            if len(cache) > cache_size:
-                cache.popitem(last=False)
+        remember(key, resp.body)
         return resp
 
     @app.get("/api/events", summary="Stored events, filtered and paginated (as `rasid query`)")

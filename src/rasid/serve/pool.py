@@ -17,19 +17,15 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-_WARM_TEXT = "قتل ثلاثة مدنيين في قصف على دمشق أمس."
-
-
 def compact_json(data: Any) -> str:
     """The API's JSON: UTF-8 text as is, no spaces."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _warm() -> None:
-    from ..pipeline import default_pipeline, settle_gc
+    from ..pipeline import warm_up
 
-    default_pipeline()(_WARM_TEXT, published="2024-01-02")
-    settle_gc()
+    warm_up()
 
 
 def _ready() -> bool:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from itertools import repeat
-from operator import add
+from typing import NamedTuple
 
 from .normalize import Folded
 
@@ -155,7 +154,7 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
     else:
         at = index.__getitem__
         starts = list(map(at, fstarts))
-        ends = list(map(add, map(at, map(add, fends, repeat(-1))), repeat(1)))
+        ends = [index[fe - 1] + 1 for fe in fends]
         limits = list(map(at, fends))
         for k in [k for k in range(n) if ends[k] < limits[k]]:
             ends[k] = folded.orig_span(fstarts[k], fends[k])[1]  # keep trailing harakat

@@ -26,6 +26,8 @@ GENERIC_PAREN = {"Civilians", "Protesters", "Rioters", "Unidentified Armed Group
                  "Sole Perpetrator"}
 GENERIC_OF = {"Military Forces", "Police Forces"}
 # generic actors the recogniser emits when the phrase names no country
+# kinds of actor that do not fight: never an armed party, named with their country
+UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 GENERIC = {
     "military": ("gen_military", "Military Forces", 1, "state"),
     "police": ("gen_police", "Police Forces", 1, "state"),
@@ -89,7 +91,7 @@ def with_country(name: str, inter: int, kind: str, country: str) -> str:
     table = registry().by_country.get(name)
     if table:
         return table.get(country, table.get("*", name))
-    if name in GENERIC_PAREN or (kind in ("civilians", "protesters", "rioters") and not name.endswith(")")):
+    if name in GENERIC_PAREN or (kind in UNARMED_KINDS and not name.endswith(")")):
         # "مدنيين يمنيين" was already named Civilians (Yemen): their nationality stays
         return f"{name} ({country})"
     return name

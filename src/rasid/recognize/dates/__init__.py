@@ -158,11 +158,6 @@ def _probe_mask(words) -> int:
     return reduce(or_, map(cache.__getitem__, words), 0)
 
 
-def _windows(ftext: str, tokens=None) -> list[tuple[int, int]]:
-    """Stretches of text around words that can anchor a date (see _scan)."""
-    return [(a, b) for a, b, _ in _scan(ftext, tokens)]
-
-
 def _scan(ftext: str, tokens=None) -> list[tuple[int, int, int]]:
     """Stretches of text around words that can anchor a date, with the probe bits of their words;
     the patterns run only there.

@@ -12,17 +12,17 @@ from __future__ import annotations
 import bisect
 
 from ...model import Claim, Document, Quote
-from ...text.tokens import columns
+from ..actors.registry import UNARMED_KINDS
 from .recognizer import QuoteReader, cue_span
 
 _PARTY_TYPES = ("ACTOR", "GPE")
-_UNARMED = frozenset({"civilians", "protesters", "rioters"})
 _WINDOW = 12  # tokens between a cue and its target
 _NP_STOP = frozenset({"ان", "انه", "انها", "بان", "الذي", "التي", "الذين", "كما", "،", ",", ".",
                       ":", "؛", "و", "في", "من", "الي", "علي", "عن", "ب", "ل", "بعد", "قبل", "ضد",
                       "مع", "لا", "هو", "هي", "هم"})
 _NP_MAX = 4
 _CLAUSE_BREAK = frozenset({"ان", "انه", "انها", "بان", "الذي", "التي", "الذين", ".", "؛", "،", ",", ":"})
+_SENTENCE_BREAK = frozenset({"ان", ".", "؛"})
 
 
 class _Party:
@@ -33,9 +33,15 @@ class _Party:
         self.armed = armed  # an ACTOR that can carry out an attack (not civilians, a country ...)
 
 
+def _near_before(parties: list[_Party], cue: int, toks, breaks: frozenset[str]) -> list[_Party]:
+    """Parties at most four tokens before the cue with none of ``breaks`` between."""
+    return [p for p in parties if cue - p.tok <= 4
+            and all(toks[k].norm not in breaks for k in range(p.tok + 1, cue))]
+
+
 def _parties(reader: QuoteReader) -> list[_Party]:
-    doc, toks = reader.doc, reader.tokens
-    by_start = dict(zip(columns(toks).starts, range(len(toks))))
+    doc = reader.doc
+    by_start = reader.by_start
     out: list[_Party] = []
     taken: set[int] = set()
     # taken spans never overlap, so sorted by start their ends are sorted too: one bisect finds
@@ -55,7 +61,7 @@ def _parties(reader: QuoteReader) -> list[_Party]:
                 k = bisect.bisect_right(spans, (e.start, e.end))
                 spans.insert(k, (e.start, e.end))
                 ends.insert(k, e.end)
-                armed = e.type == "ACTOR" and e.data.get("kind") not in _UNARMED
+                armed = e.type == "ACTOR" and e.data.get("kind") not in UNARMED_KINDS
                 out.append(_Party(e.start, e.end, e.canonical or e.text, i, armed))
     for m in reader.matches:
         if m.label == "SOURCE" and m.tok_start not in taken:
@@ -138,15 +144,13 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
             target = after[0].label if after else _np(reader, m.tok_end, 1, lo, hi)
         elif entry.target == "before":
             # the party of this clause: nothing but words between it and the cue
-            near = [p for p in before if m.tok_start - p.tok <= 4 and all(
-                    toks[k].norm not in ("ان", ".", "؛") for k in range(p.tok + 1, m.tok_start))]
+            near = _near_before(before, m.tok_start, toks, _SENTENCE_BREAK)
             target = near[-1].label if near else _np(reader, m.tok_start - 1, -1, lo, hi)
         if entry.type == "CLAIM":
             # "أعلن تنظيم داعش مسؤوليته عن ..."، "قال الجيش إن داعش تبنى ...": the party of this
             # clause right before the cue claims, then the subject after the verb ("تبنى داعش
             # الهجوم"); a quote's speaker only reports the claim
-            near = [p for p in before if p.armed and m.tok_start - p.tok <= 4 and all(
-                    toks[k].norm not in _CLAUSE_BREAK for k in range(p.tok + 1, m.tok_start))]
+            near = [p for p in _near_before(before, m.tok_start, toks, _CLAUSE_BREAK) if p.armed]
             # the subject right after the verb, not the victims further on
             subject = [p for p in after if p.armed and p.tok - m.tok_end <= 2]
             cand = near[-1:] or subject[:1] or ([] if source else before[-1:])

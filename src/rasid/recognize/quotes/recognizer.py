@@ -62,7 +62,8 @@ class QuoteReader:
             self.at.setdefault(m.tok_start, {})[m.label] = m
         self.pairs = quote_pairs(self.text)
         self.actor_at: dict[int, Entity] = {}
-        by_start = dict(zip(columns(self.tokens).starts, range(len(self.tokens))))
+        # token index by original start offset (claims read it too)
+        self.by_start = by_start = dict(zip(columns(self.tokens).starts, range(len(self.tokens))))
         for e in doc.entities:
             if e.type in _SPEAKER_WORDS and e.start in by_start:
                 self.actor_at.setdefault(by_start[e.start], e)
