@@ -112,18 +112,72 @@ def test_extraction_processes_answer_the_same_bytes(client):
 
 
 def test_extraction_pool_reports_a_dead_process_as_503(client):
-    """A crashed extraction process is a 503 with a message, not a traceback."""
-    from concurrent.futures.process import BrokenProcessPool
+    """A killed extraction process is a 503 with a message, not a traceback or a hang; so is
+    every later request (the pool is broken until the server restarts)."""
+    import os
+    import signal
 
     with TestClient(create_app(cache_size=0, warm=False, processes=1)) as c:
         pool = c.app.state.pool
+        body = {"text": ARTICLE, "published": "2023-04-04"}
+        assert c.post("/api/extract", json=body).status_code == 200
+        os.kill(pool.pids[0], signal.SIGKILL)
+        for _ in range(2):
+            r = c.post("/api/extract", json=body)
+            assert r.status_code == 503 and "restart" in r.json()["detail"]
 
-        async def broken(fields):
-            raise BrokenProcessPool("gone")
 
-        pool.extract = broken
-        r = c.post("/api/extract", json={"text": ARTICLE, "published": "2023-04-04"})
-        assert r.status_code == 503 and "restart" in r.json()["detail"]
+def test_extraction_pool_needs_no_pipeline_in_the_http_process():
+    """With --processes the HTTP process only checks input: the lexicons load in the extraction
+    processes, not a second time beside them."""
+    import rasid.pipeline as pipeline
+
+    saved = dict(pipeline._PIPELINES)
+    pipeline._PIPELINES.clear()
+    try:
+        with TestClient(create_app(cache_size=0, warm=False, processes=1)) as c:
+            ok = c.post("/api/extract", json={"text": ARTICLE, "published": "2023-04-04"})
+            assert ok.status_code == 200 and ok.json()["events"]
+            bad = c.post("/api/extract", json={"text": ARTICLE, "published": "yesterday"})
+            assert bad.status_code == 422
+            assert pipeline._PIPELINES == {}
+    finally:
+        pipeline._PIPELINES.update(saved)
+
+
+def test_extraction_pool_matches_answers_to_requests_under_concurrency():
+    """Many requests at once over two processes (each may hold one queued behind the one it
+    works on): every answer is its own article's output; a request the process cannot extract
+    raises in the server, and the process goes on to the next one."""
+    import asyncio
+    import json
+
+    from rasid.pipeline import default_pipeline
+    from rasid.serve.pool import ExtractPool, compact_json
+
+    texts = [f"قتل {n} مدنيين في قصف على مدينة {town} أمس." for n, town in
+             [("ثلاثة", "إدلب"), ("خمسة", "حلب"), ("سبعة", "درعا"), ("عشرة", "حمص"),
+              ("اثنان", "الرقة"), ("أربعة", "دير الزور"), ("ستة", "حماة"), ("ثمانية", "اللاذقية")]]
+    pipe = default_pipeline()
+    expected = [compact_json(pipe(t, published="2023-04-04").output()).encode() for t in texts]
+
+    async def scenario():
+        pool = ExtractPool(2)
+        await pool.start()
+        try:
+            got = await asyncio.gather(*(pool.extract({"text": t, "published": "2023-04-04"})
+                                         for t in texts))
+            with pytest.raises(RuntimeError, match="text must be a string"):
+                await pool.extract({"text": 5})
+            after = await pool.extract({"text": texts[0], "published": "2023-04-04"})
+        finally:
+            pool.close()
+        return got, after
+
+    got, after = asyncio.run(scenario())
+    assert got == expected
+    assert after == expected[0]
+    assert len({json.loads(g)["id"] for g in got}) == len(texts)
 
 
 @pytest.mark.parametrize("body, field", [

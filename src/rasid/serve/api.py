@@ -23,7 +23,6 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -35,8 +34,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
-from ..pipeline import InputError, default_pipeline, parse_published, settle_gc, warm_up
-from .pool import ExtractPool, compact_json
+from ..pipeline import InputError, Pipeline, default_pipeline, parse_published, settle_gc, warm_up
+from .pool import ExtractPool, PoolBroken, compact_json
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_DEFAULT = 2_000_000  # bytes; a long news article is ~20 kB
@@ -200,6 +199,7 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
                 cache.popitem(last=False)
 
     pool = ExtractPool(processes) if processes > 0 else None
+    checker = Pipeline([])  # make_doc without components: input checks in the HTTP process
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -249,7 +249,8 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
             if hit is not None:
                 cache.move_to_end(key)
                 return Response(hit, media_type="application/json")
-        pipe = default_pipeline()
+        # with a pool, this process only checks the input: it never loads the lexicons
+        pipe = default_pipeline() if pool is None or req.store else checker
         fields = dict(text=req.text, published=req.published, source=req.source, id=req.id,
                       url=req.url, title=req.title)
         try:
@@ -258,8 +259,8 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
             return _error(422, str(exc))
         if pool is not None and not req.store:
             try:
-                body = (await pool.extract(fields)).encode("utf-8")
-            except BrokenProcessPool:
+                body = await pool.extract(fields)
+            except PoolBroken:
                 return _error(503, "the extraction processes stopped; restart the server")
             remember(key, body)
             return Response(body, media_type="application/json")
