@@ -8,7 +8,8 @@ Every measurement runs in a fresh child process so that one does not warm or blo
 * N processes (``--processes N``): the corpus split over N workers; total articles/s;
 * peer (``--peer dateparser``): dateparser 1.5.0 ``search_dates`` alone on the same documents
   (languages=['ar'], DATE_ORDER='DMY', PREFER_DATES_FROM='past', RELATIVE_BASE=published, as in
-  bench_dates.py), and Rasid's full pipeline ÷ dateparser;
+  bench_dates.py), and Rasid's full pipeline ÷ dateparser, the two taking turns (each in its own
+  process) over ``--stretches`` stretches of the corpus so that both meet the same machine speed;
 * the machine's speed before and after: CPU seconds of a fixed Python loop (``reference_loop_s``).
 
     .venv/bin/pip install dateparser==1.5.0   # the "bench" extra
@@ -55,22 +56,27 @@ def peak_rss_mb() -> float:
 
 # -- workers (run inside child processes) ---------------------------------------------------
 
-def _run_rasid(docs: list[dict]) -> dict:
+def _rasid_runner():
+    """Rasid's full pipeline, warmed; the returned function runs documents, giving events."""
     from rasid.output import document_line
     from rasid.pipeline import warm_up
 
     pipe = warm_up()  # one short article, then the collector settled, as `rasid serve` does
-    w0, c0 = time.perf_counter(), time.process_time()
-    events = 0
-    for d in docs:
-        doc = pipe.run(pipe.make_doc(d["text"], published=d["published"], source=d["source"], id=d["id"]))
-        document_line(doc, False)  # serialising is part of the job
-        events += len(doc.events)
-    return {"wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0,
-            "events": events, "peak_rss_mb": peak_rss_mb()}
+
+    def run(docs: list[dict]) -> int:
+        events = 0
+        for d in docs:
+            doc = pipe.run(pipe.make_doc(d["text"], published=d["published"], source=d["source"],
+                                         id=d["id"]))
+            document_line(doc, False)  # serialising is part of the job
+            events += len(doc.events)
+        return events
+
+    return run
 
 
-def _run_dateparser(docs: list[dict]) -> dict:
+def _dateparser_runner():
+    """dateparser's search_dates with bench_dates.py's settings, warmed; gives dates found."""
     import datetime as dt
     import warnings
 
@@ -80,19 +86,42 @@ def _run_dateparser(docs: list[dict]) -> dict:
 
     def one(text, pub):
         base = dt.datetime.fromisoformat(pub) if pub else None
-        # the settings of benchmarks/bench_dates.py
         settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past"}
         if base:
             settings["RELATIVE_BASE"] = base
         return search_dates(text, languages=["ar"], settings=settings) or []
 
     one("قتل ثلاثة مدنيين في قصف على دمشق أمس.", "2020-01-02")
+
+    def run(docs: list[dict]) -> int:
+        return sum(len(one(d["text"], d["published"])) for d in docs)
+
+    return run
+
+
+RUNNERS = {"rasid": (_rasid_runner, "events"), "dateparser": (_dateparser_runner, "dates")}
+
+
+def _timed(run, docs: list[dict], what: str) -> dict:
     w0, c0 = time.perf_counter(), time.process_time()
-    found = 0
-    for d in docs:
-        found += len(one(d["text"], d["published"]))
-    return {"wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0,
-            "dates": found, "peak_rss_mb": peak_rss_mb()}
+    found = run(docs)
+    return {"wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0, what: found,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def _turns(mode: str, docs: list[dict]) -> None:
+    """A child that runs stretches of ``docs`` when told (``A B`` on stdin: docs[A:B]), printing
+    each stretch's times, so that two such children can take turns (see ``in_turns``)."""
+    make, what = RUNNERS[mode]
+    run = make()
+    print("ready", flush=True)
+    total = 0
+    for line in sys.stdin:
+        a, b = map(int, line.split())
+        res = _timed(run, docs[a:b], what)
+        total += res[what]
+        print(json.dumps(res), flush=True)
+    print(json.dumps({what: total, "peak_rss_mb": peak_rss_mb()}), flush=True)
 
 
 def reference_loop_s() -> float:
@@ -119,21 +148,53 @@ def _child(mode: str, corpus: str, limit: int | None, part: int, parts: int) -> 
     if mode == "cold":
         docs = load(corpus, 1)
         res = _cold(docs[0]["text"])
+    elif mode.startswith("turns-"):
+        _turns(mode[len("turns-"):], load(corpus, limit))
+        return
     else:
         docs = load(corpus, limit)[part::parts]
-        res = (_run_rasid if mode == "rasid" else _run_dateparser)(docs)
+        make, what = RUNNERS[mode]
+        res = _timed(make(), docs, what)
         res["docs"] = len(docs)
     print(json.dumps(res))
 
 
 # -- driver -------------------------------------------------------------------------------
 
-def spawn(mode: str, args, part: int = 0, parts: int = 1) -> subprocess.Popen:
+def spawn(mode: str, args, part: int = 0, parts: int = 1, stdin=None) -> subprocess.Popen:
     cmd = [sys.executable, __file__, "--child", mode, "--corpus", args.corpus,
            "--part", str(part), "--parts", str(parts)]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stdin=stdin, text=True)
+
+
+def in_turns(modes: list[str], args, n: int, stretches: int) -> dict[str, dict]:
+    """Run each of ``modes`` in its own process over the same documents, taking turns stretch
+    by stretch (A's stretch 1, B's stretch 1, A's stretch 2 …), and sum each one's times.
+
+    A shared VM's speed drifts by a third within minutes: run one after the other, the second
+    can meet a faster or slower machine than the first. In turns, both see the same drift; each
+    keeps its own process (its caches and heap), as in a run of its own."""
+    procs = {m: spawn("turns-" + m, args, stdin=subprocess.PIPE) for m in modes}
+    for m, p in procs.items():
+        if p.stdout.readline().strip() != "ready":
+            sys.exit(f"{m}: child process failed to start")
+    sums = {m: {"wall_s": 0.0, "cpu_s": 0.0} for m in modes}
+    bounds = [n * k // stretches for k in range(stretches + 1)]
+    for a, b in zip(bounds, bounds[1:]):
+        for m, p in procs.items():
+            p.stdin.write(f"{a} {b}\n")
+            p.stdin.flush()
+            res = json.loads(p.stdout.readline())
+            sums[m]["wall_s"] += res["wall_s"]
+            sums[m]["cpu_s"] += res["cpu_s"]
+    for m, p in procs.items():
+        p.stdin.close()
+        sums[m].update(json.loads(p.stdout.readline()))
+        if p.wait():
+            sys.exit(f"{m}: child process failed (exit {p.returncode})")
+    return sums
 
 
 def result(proc: subprocess.Popen) -> dict:
@@ -151,6 +212,8 @@ def main() -> None:
     ap.add_argument("--json", default=None, help="write the results to this JSON file")
     ap.add_argument("--peer", choices=["dateparser"], default=None)
     ap.add_argument("--cold-runs", type=int, default=3)
+    ap.add_argument("--stretches", type=int, default=16,
+                    help="with --peer: Rasid and the peer take turns over this many stretches")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--parts", type=int, default=1, help=argparse.SUPPRESS)
@@ -203,13 +266,18 @@ def main() -> None:
               f"peak RSS {multi['peak_rss_mb_per_worker']:.0f} MB per worker")
 
     if args.peer == "dateparser":
-        peer = result(spawn("dateparser", args))
+        both = in_turns(["rasid", "dateparser"], args, n, args.stretches)
+        mine, peer = both["rasid"], both["dateparser"]
+        mine.update(_rates(mine, n, words))
         peer.update(_rates(peer, n, words))
-        peer["ratio_cpu"] = one["articles_per_s_cpu"] / peer["articles_per_s_cpu"]
+        peer["rasid_in_turns"] = mine
+        peer["stretches"] = args.stretches
+        peer["ratio_cpu"] = mine["articles_per_s_cpu"] / peer["articles_per_s_cpu"]
         report["peer_dateparser_search_dates"] = peer
-        print(f"dateparser search_dates alone: {peer['articles_per_s_cpu']:.1f} articles/s per core "
-              f"(peak RSS {peer['peak_rss_mb']:.0f} MB); Rasid full pipeline is "
-              f"{peer['ratio_cpu']:.1f}x faster")
+        print(f"in turns over {args.stretches} stretches: dateparser search_dates alone "
+              f"{peer['articles_per_s_cpu']:.1f} articles/s per core (peak RSS {peer['peak_rss_mb']:.0f} MB), "
+              f"Rasid full pipeline {mine['articles_per_s_cpu']:.0f} articles/s per core: "
+              f"{peer['ratio_cpu']:.2f}x faster")
 
     report["reference_loop_s"].append(reference_loop_s())
     print("reference loop (10M additions, CPU s) before / after: "
