@@ -449,3 +449,50 @@ def test_cli_batches_and_the_server_settle_the_collector(fresh_gc, tmp_path):
     pipeline._gc_settled = False
     with TestClient(create_app(warm=True)):
         assert fresh_gc.get_threshold()[0] > 700 and fresh_gc.get_freeze_count() > 0
+
+
+def _numbers_token_by_token(tokens, start, end):
+    """find_numbers as it was before number_starts(): every token looked at in turn."""
+    from rasid.recognize.numbers import find_numbers
+
+    out, i = [], start
+    while i < end:
+        got = find_numbers(tokens, i, end, starts=[i])
+        if got and got[0].tok_start == i:
+            out.append(got[0])
+            i = got[0].tok_end
+        else:
+            i += 1
+    return out
+
+
+NUMBER_WORDS = ["ثلاثة", "عشر", "وعشرين", "مئة", "ألف", "آلاف", "عشرات", "15", "و15", "ب3", "1", ",",
+                "200", "مليون", "قتيلا", "جثث", "مجزرة", "دون", "إصابات", "بينهم", "أطفال", "في",
+                "حصيلة", "القتلى", "خمسة", "شخصا", "اثنين"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_WORDS), min_size=1, max_size=25), st.data())
+def test_numbers_from_their_possible_starts_equal_a_token_by_token_scan(words, data):
+    """find_numbers looks only where number_starts() says a number can begin; the counts read
+    count nouns, massacres and negations from per-word marks. Both give what reading every
+    token gives."""
+    from rasid.events.counts import _MASSACRE, _NEGATION, _marked
+    from rasid.recognize.numbers import count_nouns, find_numbers, number_starts
+
+    doc = Document(text=" ".join(words))
+    prepare(doc)
+    tokens = doc._tokens
+    start = data.draw(st.integers(0, len(tokens) - 1))
+    end = data.draw(st.integers(start, len(tokens)))
+    assert find_numbers(tokens, start, end) == _numbers_token_by_token(tokens, start, end)
+    assert set(number_starts(tokens, start, end)) >= {n.tok_start for n in find_numbers(tokens, start, end)}
+    nouns = count_nouns()
+    plain = []
+    for k in range(start, end):
+        forms = tokens[k].forms
+        hit = next((nouns[f] for f in forms[:3] if nouns.get(f)), None)
+        marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), tokens[k].norm in _NEGATION)
+        if marks != (None, False, False):
+            plain.append((k, marks))
+    assert _marked(tokens, start, end) == plain

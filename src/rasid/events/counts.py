@@ -9,8 +9,9 @@ it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a sing
 from __future__ import annotations
 
 
-from ..recognize.numbers import Number, count_nouns, find_numbers
+from ..recognize.numbers import Number, count_nouns, find_numbers, number_starts
 from ..text.normalize import fold
+from ..text.tokens import cached_forms, columns
 from .lexicons import person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
@@ -139,13 +140,12 @@ class _SentenceFigures:
     __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "massacre")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
-        numbers = find_numbers(tokens, tok_start, tok_end)
+        numbers = find_numbers(tokens, tok_start, tok_end, number_starts(tokens, tok_start, tok_end))
         self.numbers_at: dict[int, Number] = {}
         for n in numbers:
             self.numbers_at.setdefault(n.tok_start, n)
         number_ends = {n.tok_end for n in numbers}
         self.numbers_by_end = {n.tok_end: n for n in numbers}
-        nouns = count_nouns()
         adds: list[tuple[str, int, int, str]] = []  # (role, value, position, note), in order
         used: set[int] = set()
         # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
@@ -155,30 +155,59 @@ class _SentenceFigures:
         # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
         for n in numbers:
             if n.tok_end < tok_end and n.tok_start not in used:
-                for f in tokens[n.tok_end].forms[:3]:
-                    hit = nouns.get(f)
-                    if hit:
-                        adds.append((hit[0], n.value, n.tok_start,
-                                     f"number before count noun '{tokens[n.tok_end].norm}'"))
-                        used.add(n.tok_start)
-                        break
-        # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
-        negated = {k for k in range(tok_start, tok_end) if tokens[k].norm in _NEGATION}
-        for j in range(tok_start, tok_end):
-            if negated and (j - 1 in negated or j - 2 in negated):
-                continue
-            for f in tokens[j].forms[:3]:
-                hit = nouns.get(f)
+                hit = _word_marks(tokens[n.tok_end].norm)[0]
                 if hit:
-                    role, value = hit
-                    # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
-                    # "جثث خمسة أشخاص": the number after the noun counts it
-                    if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
-                            and j + 1 not in self.numbers_at:
-                        adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
-                    break
+                    adds.append((hit[0], n.value, n.tok_start,
+                                 f"number before count noun '{tokens[n.tok_end].norm}'"))
+                    used.add(n.tok_start)
+        # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
+        marked = _marked(tokens, tok_start, tok_end)
+        negated = {k for k, m in marked if m[2]}
+        massacre = False
+        for j, (hit, is_massacre, _) in marked:
+            massacre = massacre or is_massacre
+            if not hit or (negated and (j - 1 in negated or j - 2 in negated)):
+                continue
+            role, value = hit
+            # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
+            # "جثث خمسة أشخاص": the number after the noun counts it
+            if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
+                    and j + 1 not in self.numbers_at:
+                adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
         self.used, self.adds = used, adds
-        self.massacre = not _MASSACRE.isdisjoint(f for t in tokens[tok_start:tok_end] for f in t.forms[:2])
+        self.massacre = massacre
+
+
+# folded word -> (count noun it reads as, or None; a massacre word?; a negation?), once per word
+_MARKS: dict[str, tuple] = {}
+
+
+def _word_marks(norm: str) -> tuple:
+    marks = _MARKS.get(norm)
+    if marks is None:
+        if len(_MARKS) > 200_000:
+            _MARKS.clear()
+        forms = cached_forms(norm)
+        nouns = count_nouns()
+        hit = next((nouns[f] for f in forms[:3] if nouns.get(f)), None)
+        marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), norm in _NEGATION)
+        marks = _MARKS[norm] = _UNMARKED if marks == _UNMARKED else marks
+    return marks
+
+
+_UNMARKED = (None, False, False)
+
+
+def _marked(tokens, start: int, end: int) -> list[tuple[int, tuple]]:
+    """(position, marks) of the words in tokens[start:end] that are a count noun, a massacre or
+    a negation: the only ones the sentence's figures need (a sentence is read once per word
+    kind, not once per token per kind)."""
+    out = []
+    for k, w in enumerate(columns(tokens).norms[start:end], start):
+        marks = _MARKS.get(w) or _word_marks(w)
+        if marks is not _UNMARKED:
+            out.append((k, marks))
+    return out
 
 
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],

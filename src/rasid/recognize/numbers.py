@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..text.normalize import fold
+from ..text.tokens import cached_forms, columns
 from .lexicon import DATA_DIR, read_tsv
 
 _DIGITS = re.compile(r"^\d{1,7}$")
@@ -49,12 +50,44 @@ def _word_value(tok) -> tuple[int, str] | None:
     return None
 
 
-def find_numbers(tokens, start: int = 0, end: int | None = None) -> list[Number]:
-    """Numbers among tokens[start:end], longest readings, left to right."""
+_MAY_START: dict[str, bool] = {}  # folded word -> can a number start there (checked once per word)
+
+
+def _may_start(norm: str) -> bool:
+    if norm[:1] in ("و", "ف", "ب", "ل") and norm[1:2].isdigit():
+        norm = norm[1:]
+    if norm.isdigit() and _DIGITS.match(norm):
+        return True
+    words = number_words()
+    return any(f in words for f in cached_forms(norm)[:2])
+
+
+def number_starts(tokens, start: int, end: int) -> list[int]:
+    """Positions in tokens[start:end] where a number can start (digits, or a number word): the
+    only ones find_numbers() needs to look at. Each word is checked once per process."""
+    cache = _MAY_START
+    norms = columns(tokens).norms[start:end]
+    new = set(norms).difference(cache)
+    if new:
+        if len(cache) > 200_000:
+            cache.clear()
+        for w in new:
+            cache[w] = _may_start(w)
+    return [k for k, w in enumerate(norms, start) if cache[w]]
+
+
+def find_numbers(tokens, start: int = 0, end: int | None = None,
+                 starts: list[int] | None = None) -> list[Number]:
+    """Numbers among tokens[start:end], longest readings, left to right.
+
+    ``starts``: number_starts() of that range, when the caller has them already."""
     end = len(tokens) if end is None else end
     out: list[Number] = []
     i = start
-    while i < end:
+    for p in number_starts(tokens, start, end) if starts is None else starts:
+        if p < i:
+            continue  # inside the number just read
+        i = p
         tok = tokens[i]
         norm = tok.norm
         if norm[:1] in ("و", "ف", "ب", "ل") and norm[1:2].isdigit():
@@ -78,7 +111,6 @@ def find_numbers(tokens, start: int = 0, end: int | None = None) -> list[Number]
             continue
         wv = _word_value(tok)
         if wv is None:
-            i += 1
             continue
         value, kind = wv
         vague = kind == "vague"
