@@ -109,6 +109,10 @@ def test_extraction_processes_answer_the_same_bytes(client):
         assert other.content == client.post("/api/extract", json=arrest).content
         bad = c.post("/api/extract", json={"text": ARTICLE, "published": "2023-13-45"})
         assert bad.status_code == 422 and bad.json()["detail"].startswith("published")
+        # refused by the extraction process itself (the size limit), still a 422 with a message
+        long = c.post("/api/extract", json={"text": "a" * 1_000_001})
+        assert long.status_code == 422 and "too large" in long.json()["detail"]
+        assert c.post("/api/extract", json=arrest).content == other.content  # and it goes on
 
 
 def test_extraction_pool_reports_a_dead_process_as_503(client):
@@ -148,11 +152,12 @@ def test_extraction_pool_needs_no_pipeline_in_the_http_process():
 def test_extraction_pool_matches_answers_to_requests_under_concurrency():
     """Many requests at once over two processes (each may hold one queued behind the one it
     works on): every answer is its own article's output; a request the process cannot extract
-    raises in the server, and the process goes on to the next one."""
+    raises in the server (refused input as InputError), and the process goes on to the next
+    one."""
     import asyncio
     import json
 
-    from rasid.pipeline import default_pipeline
+    from rasid.pipeline import InputError, default_pipeline
     from rasid.serve.pool import ExtractPool, compact_json
 
     texts = [f"قتل {n} مدنيين في قصف على مدينة {town} أمس." for n, town in
@@ -167,7 +172,9 @@ def test_extraction_pool_matches_answers_to_requests_under_concurrency():
         try:
             got = await asyncio.gather(*(pool.extract({"text": t, "published": "2023-04-04"})
                                          for t in texts))
-            with pytest.raises(RuntimeError, match="text must be a string"):
+            with pytest.raises(RuntimeError, match="unexpected keyword argument 'colour'"):
+                await pool.extract({"text": texts[0], "colour": "red"})
+            with pytest.raises(InputError, match="text must be a string"):
                 await pool.extract({"text": 5})
             after = await pool.extract({"text": texts[0], "published": "2023-04-04"})
         finally:

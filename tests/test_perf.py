@@ -496,3 +496,23 @@ def test_numbers_from_their_possible_starts_equal_a_token_by_token_scan(words, d
         if marks != (None, False, False):
             plain.append((k, marks))
     assert _marked(tokens, start, end) == plain
+
+
+def test_word_memo_works_a_word_out_once_and_stays_bounded():
+    """The per-word memo the stages share: each word's value is computed on first use only,
+    C-level reads (map over __getitem__) fill it too, and it never holds more than its limit."""
+    from rasid.text.tokens import WordMemo
+
+    calls = []
+
+    def length(word):
+        calls.append(word)
+        return len(word)
+
+    memo = WordMemo(length, limit=3)
+    assert list(map(memo.__getitem__, ["قتل", "في", "قتل"])) == [3, 2, 3]
+    assert calls == ["قتل", "في"]
+    for w in ["حلب", "إدلب", "درعا", "حمص"]:
+        assert memo[w] == len(w)
+        assert len(memo) <= 3
+    assert memo["حمص"] == 3 and calls.count("حمص") == 1

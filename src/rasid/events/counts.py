@@ -9,9 +9,9 @@ it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a sing
 from __future__ import annotations
 
 
-from ..recognize.numbers import Number, count_nouns, find_numbers, number_starts
+from ..recognize.numbers import Number, count_nouns, find_numbers
 from ..text.normalize import fold
-from ..text.tokens import cached_forms, columns
+from ..text.tokens import WordMemo, cached_forms, columns
 from .lexicons import person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
@@ -140,7 +140,7 @@ class _SentenceFigures:
     __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "massacre")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
-        numbers = find_numbers(tokens, tok_start, tok_end, number_starts(tokens, tok_start, tok_end))
+        numbers = find_numbers(tokens, tok_start, tok_end)
         self.numbers_at: dict[int, Number] = {}
         for n in numbers:
             self.numbers_at.setdefault(n.tok_start, n)
@@ -155,7 +155,7 @@ class _SentenceFigures:
         # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
         for n in numbers:
             if n.tok_end < tok_end and n.tok_start not in used:
-                hit = _word_marks(tokens[n.tok_end].norm)[0]
+                hit = _MARKS[tokens[n.tok_end].norm][0]
                 if hit:
                     adds.append((hit[0], n.value, n.tok_start,
                                  f"number before count noun '{tokens[n.tok_end].norm}'"))
@@ -178,36 +178,28 @@ class _SentenceFigures:
         self.massacre = massacre
 
 
-# folded word -> (count noun it reads as, or None; a massacre word?; a negation?), once per word
-_MARKS: dict[str, tuple] = {}
+_UNMARKED = (None, False, False)
 
 
 def _word_marks(norm: str) -> tuple:
-    marks = _MARKS.get(norm)
-    if marks is None:
-        if len(_MARKS) > 200_000:
-            _MARKS.clear()
-        forms = cached_forms(norm)
-        nouns = count_nouns()
-        hit = next((nouns[f] for f in forms[:3] if nouns.get(f)), None)
-        marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), norm in _NEGATION)
-        marks = _MARKS[norm] = _UNMARKED if marks == _UNMARKED else marks
-    return marks
+    """(the count noun a word reads as, or None; a massacre word?; a negation?)"""
+    forms = cached_forms(norm)
+    nouns = count_nouns()
+    hit = next((nouns[f] for f in forms[:3] if nouns.get(f)), None)
+    marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), norm in _NEGATION)
+    return _UNMARKED if marks == _UNMARKED else marks  # one object: `is` tells it
 
 
-_UNMARKED = (None, False, False)
+_MARKS = WordMemo(_word_marks)
 
 
 def _marked(tokens, start: int, end: int) -> list[tuple[int, tuple]]:
     """(position, marks) of the words in tokens[start:end] that are a count noun, a massacre or
     a negation: the only ones the sentence's figures need (a sentence is read once per word
     kind, not once per token per kind)."""
-    out = []
-    for k, w in enumerate(columns(tokens).norms[start:end], start):
-        marks = _MARKS.get(w) or _word_marks(w)
-        if marks is not _UNMARKED:
-            out.append((k, marks))
-    return out
+    marks = _MARKS
+    return [(k, m) for k, w in enumerate(columns(tokens).norms[start:end], start)
+            if (m := marks[w]) is not _UNMARKED]
 
 
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..text.normalize import fold
-from ..text.tokens import cached_forms, columns
+from ..text.tokens import WordMemo, cached_forms, columns
 from .lexicon import DATA_DIR, read_tsv
 
 _DIGITS = re.compile(r"^\d{1,7}$")
@@ -50,9 +50,6 @@ def _word_value(tok) -> tuple[int, str] | None:
     return None
 
 
-_MAY_START: dict[str, bool] = {}  # folded word -> can a number start there (checked once per word)
-
-
 def _may_start(norm: str) -> bool:
     if norm[:1] in ("و", "ف", "ب", "ل") and norm[1:2].isdigit():
         norm = norm[1:]
@@ -62,25 +59,20 @@ def _may_start(norm: str) -> bool:
     return any(f in words for f in cached_forms(norm)[:2])
 
 
+_MAY_START = WordMemo(_may_start)  # folded word -> can a number start there
+
+
 def number_starts(tokens, start: int, end: int) -> list[int]:
     """Positions in tokens[start:end] where a number can start (digits, or a number word): the
     only ones find_numbers() needs to look at. Each word is checked once per process."""
-    cache = _MAY_START
-    norms = columns(tokens).norms[start:end]
-    new = set(norms).difference(cache)
-    if new:
-        if len(cache) > 200_000:
-            cache.clear()
-        for w in new:
-            cache[w] = _may_start(w)
-    return [k for k, w in enumerate(norms, start) if cache[w]]
+    may = _MAY_START
+    return [k for k, w in enumerate(columns(tokens).norms[start:end], start) if may[w]]
 
 
 def find_numbers(tokens, start: int = 0, end: int | None = None,
                  starts: list[int] | None = None) -> list[Number]:
-    """Numbers among tokens[start:end], longest readings, left to right.
-
-    ``starts``: number_starts() of that range, when the caller has them already."""
+    """Numbers among tokens[start:end], longest readings, left to right, read only where one
+    can start (``starts``, by default number_starts() of the range)."""
     end = len(tokens) if end is None else end
     out: list[Number] = []
     i = start

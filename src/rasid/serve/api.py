@@ -34,7 +34,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
-from ..pipeline import InputError, Pipeline, default_pipeline, parse_published, settle_gc, warm_up
+from ..pipeline import InputError, default_pipeline, parse_published, settle_gc, warm_up
 from .pool import ExtractPool, PoolBroken, compact_json
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -199,7 +199,6 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
                 cache.popitem(last=False)
 
     pool = ExtractPool(processes) if processes > 0 else None
-    checker = Pipeline([])  # make_doc without components: input checks in the HTTP process
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -249,21 +248,21 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
             if hit is not None:
                 cache.move_to_end(key)
                 return Response(hit, media_type="application/json")
-        # with a pool, this process only checks the input: it never loads the lexicons
-        pipe = default_pipeline() if pool is None or req.store else checker
         fields = dict(text=req.text, published=req.published, source=req.source, id=req.id,
                       url=req.url, title=req.title)
         try:
-            doc = pipe.make_doc(**fields)  # bad input is a 422 here, before any process is used
+            if pool is not None and not req.store:
+                # extracted in a pool process (which also refuses bad input): this process
+                # never loads the lexicons
+                body = await pool.extract(fields)
+                remember(key, body)
+                return Response(body, media_type="application/json")
+            pipe = default_pipeline()
+            doc = pipe.make_doc(**fields)
         except InputError as exc:
             return _error(422, str(exc))
-        if pool is not None and not req.store:
-            try:
-                body = await pool.extract(fields)
-            except PoolBroken:
-                return _error(503, "the extraction processes stopped; restart the server")
-            remember(key, body)
-            return Response(body, media_type="application/json")
+        except PoolBroken:
+            return _error(503, "the extraction processes stopped; restart the server")
         pipe.run(doc)
         settle_gc()  # once per process (already done at start-up when warm)
         out = doc.output()

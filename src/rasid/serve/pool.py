@@ -24,9 +24,14 @@ import traceback
 from collections import deque
 from typing import Any
 
+from ..pipeline import InputError, warm_up
+
 
 class PoolBroken(RuntimeError):
     """An extraction process stopped (killed, out of memory): the server answers 503."""
+
+    def __init__(self, when: str = "") -> None:
+        super().__init__("an extraction process stopped" + (f" {when}" if when else ""))
 
 
 def compact_json(data: Any) -> str:
@@ -34,18 +39,16 @@ def compact_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-_OK, _FAILED = b"+", b"!"
+_OK, _REFUSED, _FAILED = b"+", b"?", b"!"
 
 
 def _serve(conn) -> None:
     """An extraction process: warm up, say so, then answer requests until the pipe closes.
 
     A request is the pickled document fields; an answer is ``+`` and the output's JSON in UTF-8,
-    or ``!`` and a traceback when extraction raised (the server turns that into a 500)."""
-    from ..pipeline import default_pipeline, warm_up
-
-    warm_up()
-    pipe = default_pipeline()
+    ``?`` and the message when the input is refused (too long: the server's 422), or ``!`` and a
+    traceback when extraction raised (a 500)."""
+    pipe = warm_up()
     conn.send_bytes(_OK)
     while True:
         try:
@@ -55,6 +58,8 @@ def _serve(conn) -> None:
         try:
             body = compact_json(pipe.run(pipe.make_doc(**fields)).output()).encode("utf-8")
             conn.send_bytes(_OK + body)
+        except InputError as exc:
+            conn.send_bytes(_REFUSED + str(exc).encode("utf-8", "replace"))
         except Exception:  # noqa: BLE001 - reported to the server, the process goes on
             conn.send_bytes(_FAILED + traceback.format_exc().encode("utf-8", "replace"))
 
@@ -106,9 +111,10 @@ class ExtractPool:
             try:
                 ready = await asyncio.to_thread(w.conn.recv_bytes)
             except (EOFError, OSError):
+                ready = None
+            if ready != _OK:
                 self._broken = True
-                raise PoolBroken("an extraction process stopped while loading the pipeline") from None
-            assert ready == _OK
+                raise PoolBroken("while loading the pipeline")
             loop.add_reader(w.conn.fileno(), self._answer, w)
         self._loop = loop
 
@@ -120,6 +126,8 @@ class ExtractPool:
         self._waiting.append((payload, len(payload) <= AHEAD_BYTES, answer))
         self._dispatch()
         data = await answer
+        if data[:1] == _REFUSED:
+            raise InputError(data[1:].decode("utf-8"))
         if data[:1] != _OK:
             raise RuntimeError("extraction failed in an extraction process:\n"
                                + data[1:].decode("utf-8", "replace"))
@@ -134,7 +142,7 @@ class ExtractPool:
                 continue
             if self._broken:
                 self._waiting.popleft()
-                answer.set_exception(PoolBroken("an extraction process stopped"))
+                answer.set_exception(PoolBroken())
                 continue
             w = self._pick(small)
             if w is None:
@@ -144,7 +152,7 @@ class ExtractPool:
                 w.conn.send_bytes(payload)
             except OSError:
                 self._broken = True
-                answer.set_exception(PoolBroken("an extraction process stopped"))
+                answer.set_exception(PoolBroken())
                 continue
             w.owed.append(answer)
 
@@ -168,7 +176,7 @@ class ExtractPool:
             while w.owed:
                 fut = w.owed.popleft()
                 if not fut.done():
-                    fut.set_exception(PoolBroken("an extraction process stopped"))
+                    fut.set_exception(PoolBroken())
         else:
             fut = w.owed.popleft()
             if not fut.done():  # a cancelled request's answer is read and dropped

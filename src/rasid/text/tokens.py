@@ -85,6 +85,26 @@ def cached_forms(word: str) -> tuple[str, ...]:
     return forms
 
 
+class WordMemo(dict):
+    """word -> ``fn(word)``, worked out on first use and kept across documents: what each stage
+    knows about a word (can it start a number, anchor a date, cue a place …) depends on the word
+    alone, and most words of an article were seen in earlier ones. Cleared when it reaches
+    ``limit`` words, so a long run's memory stays bounded. Reads of known words stay C-level
+    dict lookups (``memo[w]``, ``map(memo.__getitem__, words)``)."""
+
+    __slots__ = ("fn", "limit")
+
+    def __init__(self, fn, limit: int = 200_000) -> None:
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, word: str):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
 class TokenList(list):
     """A document's tokens (a plain list to every reader), remembering where each distinct word
     occurs, so that each lexicon looks a word up once per document rather than once per token,

@@ -14,6 +14,7 @@ from operator import or_
 
 from ...model import Document, Timex
 from ...text.normalize import Folded, fold_with_map
+from ...text.tokens import WordMemo
 from .patterns import TEXT_PROBES, anchors, needs, patterns
 from .resolve import HANDLERS, ONE, Res
 
@@ -117,8 +118,6 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
 
 _WORD = re.compile(r"\w+")
 _BEFORE, _AFTER = 7, 9  # words a date expression may reach before / after its anchor word
-_ANCHOR_CACHE: dict[str, bool] = {}  # word -> can it anchor a date (checked once per word)
-_PROBE_CACHE: dict[str, int] = {}  # word -> bit k set when it holds word probe k (see _probes)
 
 
 @cache
@@ -140,22 +139,30 @@ def _probes() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, tuple[int, 
     return tuple(word.values()), families, any_probe
 
 
+def _word_probes(word: str) -> int:
+    """The word probes a word holds, as bits."""
+    probes, _, any_probe = _probes()
+    bits = 0
+    if any_probe.search(word):  # most words hold none
+        for k, p in probes:
+            if p.search(word):
+                bits |= k
+    return bits
+
+
+def _can_anchor(word: str) -> bool:
+    anc = anchors()
+    return (word in anc or word[1:] in anc or word[2:] in anc or word[:1].isdigit()
+            or word[-1:].isdigit())
+
+
+_PROBE_BITS = WordMemo(_word_probes)  # word -> bit k set when it holds word probe k
+_ANCHORING = WordMemo(_can_anchor)  # word -> can it anchor a date
+
+
 def _probe_mask(words) -> int:
-    """The word probes these words hold, as bits, each word checked once (kept across documents)."""
-    cache = _PROBE_CACHE
-    new = set(words).difference(cache)
-    if new:
-        if len(cache) > 200_000:
-            cache.clear()
-        probes, _, any_probe = _probes()
-        for w in new:
-            b = 0
-            if any_probe.search(w):  # most words hold none
-                for k, p in probes:
-                    if p.search(w):
-                        b |= k
-            cache[w] = b
-    return reduce(or_, map(cache.__getitem__, words), 0)
+    """The word probes these words hold, as bits (each word checked once per process)."""
+    return reduce(or_, map(_PROBE_BITS.__getitem__, words), 0)
 
 
 def _scan(ftext: str, tokens=None) -> list[tuple[int, int, int]]:
@@ -175,17 +182,8 @@ def _scan(ftext: str, tokens=None) -> list[tuple[int, int, int]]:
         words = _WORD.findall(ftext)
     if not words:
         return []
-    cache = _ANCHOR_CACHE
-    if len(cache) > 200_000:
-        cache.clear()
-    distinct = set(words)
-    new = distinct.difference(cache)
-    if new:
-        anc = anchors()
-        for w in new:
-            cache[w] = (w in anc or w[1:] in anc or w[2:] in anc or w[:1].isdigit()
-                        or w[-1:].isdigit())
-    hitset = {w for w in distinct if cache[w]}
+    anchoring = _ANCHORING
+    hitset = {w for w in set(words) if anchoring[w]}
     if not hitset:
         return []
     hits = [i for i, w in enumerate(words) if w in hitset]

@@ -17,7 +17,7 @@ from functools import cache
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
 from ...text.normalize import fold
-from ...text.tokens import columns, word_positions
+from ...text.tokens import WordMemo, columns, word_positions
 from ..lexicon import DATA_DIR, read_tsv
 from .demonyms import demonym_table
 from .gazetteer import Place, gazetteer
@@ -51,28 +51,17 @@ def _first(pair):
     return pair[0]
 
 
-_CUE_CACHE: dict[str, tuple[str, str, int] | None] = {}
-
-
-def _cue_of(word: str) -> tuple[str, str, int] | None:
-    """The cue a word is (kind, value, clitic chars), cached per word."""
-    try:
-        return _CUE_CACHE[word]
-    except KeyError:
-        pass
-    if len(_CUE_CACHE) > 200_000:
-        _CUE_CACHE.clear()
-    hit = _CUE_CACHE[word] = _find_cue(word)
-    return hit
-
-
 def _find_cue(word: str) -> tuple[str, str, int] | None:
+    """The cue a word is (kind, value, clitic chars)."""
     cues = _cues()
     for form, k in _forms(word):
         hit = cues.get(form) or (cues.get(form[2:]) if form.startswith("ال") else None)
         if hit:
             return hit[0], hit[1], k
     return None
+
+
+_cue_of = WordMemo(_find_cue).__getitem__  # the cue a word is, worked out once per word
 
 
 _BYLINE_BEFORE = re.compile(r"[-–—|]\s*$")
@@ -95,7 +84,7 @@ class PlaceRecognizer:
     def __init__(self) -> None:
         self.gaz = gazetteer()
         self.demonyms = demonym_table()
-        self._cache: dict[str, tuple] = {}  # word -> _readings(word)
+        self._cache = WordMemo(self._readings, 300_000)  # word -> _readings(word)
 
     # -- pass 1: names and their cues
     def _readings(self, norm: str) -> tuple:
@@ -123,16 +112,12 @@ class PlaceRecognizer:
 
     def _match(self, tokens) -> list[dict]:
         cache = self._cache
-        if len(cache) > 300_000:
-            cache.clear()
         n = len(tokens)
         norms = columns(tokens).norms
         hits = []
         for where in word_positions(tokens).values():
             norm = norms[where[0]]
-            readings = cache.get(norm)
-            if readings is None:
-                readings = cache[norm] = self._readings(norm)
+            readings = cache[norm]
             if readings:
                 hits.extend([(i, readings) for i in where])
         hits.sort(key=_first)
