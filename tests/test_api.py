@@ -149,22 +149,34 @@ def test_extraction_pool_needs_no_pipeline_in_the_http_process():
         pipeline._PIPELINES.update(saved)
 
 
-def test_extraction_pool_matches_answers_to_requests_under_concurrency():
+def _uvloop_run():
+    uvloop = pytest.importorskip("uvloop")
+    return uvloop.run
+
+
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_extraction_pool_matches_answers_to_requests_under_concurrency(loop):
     """Many requests at once over two processes (each may hold one queued behind the one it
     works on): every answer is its own article's output; a request the process cannot extract
     raises in the server (refused input as InputError), and the process goes on to the next
-    one."""
+    one. Under uvloop too (uvicorn's choice when it is installed), with answers over 16 KB,
+    which reach the pipe in two writes."""
     import asyncio
     import json
 
     from rasid.pipeline import InputError, default_pipeline
     from rasid.serve.pool import ExtractPool, compact_json
 
+    run = asyncio.run if loop == "asyncio" else _uvloop_run()
+    example = (Path(__file__).resolve().parent.parent / "examples"
+               / "sy24_isis_leader_killed.txt").read_text(encoding="utf-8")
     texts = [f"قتل {n} مدنيين في قصف على مدينة {town} أمس." for n, town in
              [("ثلاثة", "إدلب"), ("خمسة", "حلب"), ("سبعة", "درعا"), ("عشرة", "حمص"),
               ("اثنان", "الرقة"), ("أربعة", "دير الزور"), ("ستة", "حماة"), ("ثمانية", "اللاذقية")]]
+    texts[1::2] = [example + "\n" + t for t in texts[1::2]]
     pipe = default_pipeline()
     expected = [compact_json(pipe(t, published="2023-04-04").output()).encode() for t in texts]
+    assert max(map(len, expected)) > 16 * 1024
 
     async def scenario():
         pool = ExtractPool(2)
@@ -181,7 +193,7 @@ def test_extraction_pool_matches_answers_to_requests_under_concurrency():
             pool.close()
         return got, after
 
-    got, after = asyncio.run(scenario())
+    got, after = run(scenario())
     assert got == expected
     assert after == expected[0]
     assert len({json.loads(g)["id"] for g in got}) == len(texts)

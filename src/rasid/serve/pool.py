@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing
+import os
 import pickle
 import traceback
 from collections import deque
@@ -116,6 +117,10 @@ class ExtractPool:
                 self._broken = True
                 raise PoolBroken("while loading the pipeline")
             loop.add_reader(w.conn.fileno(), self._answer, w)
+            # uvloop (which uvicorn picks when installed) makes a watched descriptor
+            # non-blocking; an answer over 16 KB arrives in two writes, and reading it must wait
+            # for the second rather than fail half-way
+            os.set_blocking(w.conn.fileno(), True)
         self._loop = loop
 
     async def extract(self, fields: dict) -> bytes:
