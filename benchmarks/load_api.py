@@ -3,7 +3,8 @@ requests, latency percentiles printed.
 
 Starts its own server (a subprocess running ``rasid.serve.api.create_app`` under uvicorn on
 127.0.0.1 and a free port) unless ``--url`` points at a running one, sends ``--warmup`` requests,
-then ``--requests`` requests from ``--clients`` threads, each with its own keep-alive connection.
+then ``--requests`` requests from ``--clients`` clients, each with its own keep-alive connection
+(one asyncio loop in one thread: see run_load).
 
     python benchmarks/load_api.py                       # 8 clients, 400 requests, cache off
     python benchmarks/load_api.py --cache               # the server's result cache on
@@ -14,6 +15,7 @@ then ``--requests`` requests from ``--clients`` threads, each with its own keep-
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import os
@@ -21,7 +23,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,41 +70,72 @@ def percentile(sorted_ms: list[float], q: float) -> float:
     return sorted_ms[k]
 
 
-def run_load(host: str, port: int, body: bytes, clients: int, requests: int,
-             warmup: int) -> dict:
-    headers = {"content-type": "application/json"}
-    lock = threading.Lock()
-    left = [warmup + requests]
+def _request(host: str, port: int, body: bytes) -> bytes:
+    """The raw HTTP/1.1 request, built once and sent as is by every client."""
+    head = (f"POST /api/extract HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode("ascii") + body
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    request: bytes) -> int:
+    """Send one request on a keep-alive connection and read the whole answer; its status."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = None
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+        elif name.strip().lower() == "transfer-encoding":
+            raise SystemExit("the server answered with a chunked body; this client reads "
+                             "Content-Length answers only")
+    if length is None:
+        raise SystemExit("the server's answer has no Content-Length")
+    await reader.readexactly(length)
+    return status
+
+
+async def _load(host: str, port: int, body: bytes, clients: int, requests: int,
+                warmup: int) -> tuple[list[float], list[str], float]:
+    request = _request(host, port, body)
+    left = warmup + requests
     latencies: list[float] = []
     errors: list[str] = []
 
-    def client() -> None:
-        conn = http.client.HTTPConnection(host, port, timeout=30)
-        while True:
-            with lock:
-                if left[0] <= 0:
-                    break
-                left[0] -= 1
-                measured = left[0] < requests
-            t0 = time.perf_counter()
-            conn.request("POST", "/api/extract", body=body, headers=headers)
-            resp = conn.getresponse()
-            resp.read()
-            ms = (time.perf_counter() - t0) * 1000
-            with lock:
-                if resp.status != 200:
-                    errors.append(str(resp.status))
+    async def client() -> None:
+        nonlocal left
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            while left > 0:
+                left -= 1
+                measured = left < requests
+                t0 = time.perf_counter()
+                status = await _exchange(reader, writer, request)
+                ms = (time.perf_counter() - t0) * 1000
+                if status != 200:
+                    errors.append(str(status))
                 elif measured:
                     latencies.append(ms)
-        conn.close()
+        finally:
+            writer.close()
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
     t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, errors, time.perf_counter() - t0
+
+
+def run_load(host: str, port: int, body: bytes, clients: int, requests: int,
+             warmup: int) -> dict:
+    """``clients`` keep-alive connections on one asyncio loop, each sending its next request
+    as soon as the answer to the last one is read. One thread and a request built once keep the
+    client's own CPU small: it shares the machine with the server (816 requests: 0.32 s of
+    client CPU, start-up included, against 0.44 s for 8 threads using http.client)."""
+    latencies, errors, wall = asyncio.run(_load(host, port, body, clients, requests, warmup))
+    if not latencies:
+        raise SystemExit(f"no request succeeded (statuses: {', '.join(sorted(set(errors)))})")
     lat = sorted(latencies)
     return {"clients": clients, "requests": len(lat), "errors": len(errors),
             "p50_ms": round(percentile(lat, 50), 1), "p95_ms": round(percentile(lat, 95), 1),

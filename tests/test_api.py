@@ -388,3 +388,34 @@ def test_cli_serve_command():
     r = runner.invoke(app, ["serve", "--db", str(Path("/nonexistent/x.sqlite"))])
     assert r.exit_code != 0
     assert "no such store" in r.output and "Traceback" not in r.output
+
+
+def test_load_test_reports_percentiles_of_a_bounded_run():
+    """benchmarks/load_api.py against a real server it starts (loopback, a free port): a fixed
+    number of requests from concurrent clients, every one answered, percentiles in order."""
+    import importlib.util
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "load_api.py"
+    r = subprocess.run([sys.executable, str(script), "--clients", "3", "--requests", "7",
+                        "--warmup", "2", "--processes", "1"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout.strip().splitlines()[-1])
+    assert res["requests"] == 7 and res["errors"] == 0 and res["clients"] == 3
+    assert 0 < res["p50_ms"] <= res["p95_ms"] <= res["p99_ms"] <= res["max_ms"]
+    assert "p95" in r.stdout.splitlines()[1]
+
+    spec = importlib.util.spec_from_file_location("load_api", script)
+    load_api = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load_api)
+    assert load_api.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.0
+    assert load_api.percentile([1.0, 2.0, 3.0, 4.0], 95) == 4.0
+    with pytest.raises(SystemExit, match="bounded"):
+        sys_argv, sys.argv = sys.argv, ["load_api.py", "--requests", "1000000"]
+        try:
+            load_api.main()
+        finally:
+            sys.argv = sys_argv
