@@ -281,6 +281,26 @@ def test_after_hammala_the_last_actor_bears_the_blame():
     assert [(e.actor1, e.actor2) for e in doc.events] == [("Houthi Movement", "Civilians (Yemen)")]
 
 
+def test_the_killer_after_ala_yad_is_not_counted_among_the_victims():
+    """"على يد جنود": the soldiers did the killing; only the young man is a victim, so the act is
+    violence against a civilian, not a clash (the victims' sides are read per word)."""
+    doc = extract("قتل شاب على يد جنود في إدلب أمس.", published=PUBLISHED)
+    assert [(e.event_type, e.actor1) for e in doc.events] == [
+        ("Violence against civilians", "Military Forces of Syria")]
+
+
+def test_blame_and_suffered_words_are_found_through_their_clitics():
+    """The opening of a sentence is searched per word for بالمسؤولية / وتعرضت (clitic forms)."""
+    from rasid.events.roles import _BLAMES, _SUFFERS, _first_in
+    from rasid.text.normalize import fold
+
+    norms = [fold(w) for w in ("قال", "الجيش", "إن", "دورية", "وتعرضت", "لهجوم", "وحمله", "بالمسؤولية")]
+    assert _first_in(_SUFFERS, norms, 0, len(norms)) == 4
+    assert _first_in(_SUFFERS, norms, 5, len(norms)) is None
+    assert _first_in(_BLAMES, norms, 0, len(norms)) == 7
+    assert _first_in(_BLAMES, norms, 0, 7) is None
+
+
 def test_an_intercepted_missile_belongs_to_the_group_the_story_is_about():
     doc = extract("صعدت جماعة الحوثي هجماتها على السعودية هذا الأسبوع. "
                   "وتوعد زعيم جماعة الحوثي بمواصلة الهجمات. "

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
-from ..text.tokens import columns
+from ..text.tokens import WordMemo, cached_forms, columns
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
@@ -240,6 +240,15 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     return (with_country(name, inter, kind, country) if country else name), inter
 
 
+def _person_side(norm: str) -> str | None:
+    """The side (civilian, security …) of the person noun a word reads as, or None."""
+    nouns = person_nouns()
+    hit = next((nouns[f] for f in cached_forms(norm)[:3] if f in nouns), None)
+    return hit[1] if hit else None
+
+
+_PERSON_SIDE = WordMemo(_person_side)
+
 _LOOKAHEAD = 2
 _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
                                  "بحرية", "عسكرية", "عسكري", "مسلح", "مسلحة", "انتحاري")}
@@ -386,7 +395,7 @@ class ArgumentLinker:
         matches_by_sent: dict[int, list] = {}
         for m in doc._matches:
             matches_by_sent.setdefault(tokens[m.tok_start].sent, []).append(m)
-        nouns = person_nouns()
+        norms = columns(tokens).norms
         places_at: dict[int, Entity] = {}  # the first place mention starting at each offset
         for e in doc.entities:
             if e.source == "places":
@@ -480,15 +489,9 @@ class ArgumentLinker:
             # passive-like order ("أطفال قتلوا")
             side_counts = Counter()
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
-                for j in range(lo, hi):
-                    if j > 0 and tokens[j - 1].norm == "يد":
-                        continue  # "على يد رجل مسلح": the killer
-                    for form in tokens[j].forms[:3]:
-                        hit = nouns.get(form)
-                        if hit:
-                            if hit[1] != "attacker":
-                                side_counts[hit[1]] += 1
-                            break
+                for j, side in enumerate(map(_PERSON_SIDE.__getitem__, norms[lo:hi]), lo):
+                    if side is not None and side != "attacker" and not (j > 0 and norms[j - 1] == "يد"):
+                        side_counts[side] += 1  # not "على يد رجل مسلح": the killer
                 if side_counts:
                     break
             a2_kind = a2.kind if a2 else ""

@@ -15,6 +15,7 @@ from ..model import Entity
 from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..text.normalize import fold
+from ..text.tokens import WordMemo, cached_forms, columns
 from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
@@ -119,17 +120,27 @@ def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end:
     return not gap and trigger_end - trigger_start == 1 and not last.startswith(("ال", "وال", "بال", "لل"))
 
 
+_BLAMES = WordMemo(lambda w: not _BLAME.isdisjoint(cached_forms(w)[:3]))  # "(بال)مسؤولية"
+_SUFFERS = WordMemo(lambda w: not SUFFERED.isdisjoint(cached_forms(w)[:2]))  # "(و)تعرضت"
+
+
+def _first_in(memo: WordMemo, norms: list[str], start: int, end: int) -> int | None:
+    """Position of the first word of norms[start:end] that ``memo`` holds true, or None: read
+    with C-level map and index, as it runs for every mention over its sentence's opening."""
+    flags = list(map(memo.__getitem__, norms[start:end]))
+    return start + flags.index(True) if True in flags else None
+
+
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "", outcome_starts: tuple[int, ...] = ()
                  ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention."""
     after_report = {re + k for _, re in reports for k in range(3)}
-    blame = next((j for j in range(sent_start, trigger_start + 1) if any(
-        f in _BLAME for f in tokens[j].forms[:3])), None) if tokens else None
+    norms = columns(tokens).norms
+    blame = _first_in(_BLAMES, norms, sent_start, trigger_start + 1)
     attack_noun = main_kind in _ATTACK_NOUN_KINDS
-    suffered = next((j for j in range(sent_start, trigger_start) if any(
-        f in SUFFERED for f in tokens[j].forms[:2])), None) if tokens else None
+    suffered = _first_in(_SUFFERS, norms, sent_start, trigger_start)
     blamed = None
     if blame is not None:
         # after حمّل: the last actor before المسؤولية bears it; any before it are the accusers
