@@ -95,3 +95,32 @@ def test_hamza_on_the_line_after_ya_folds_like_hamza_on_ya():
 def test_future_prefix_also_after_wa_and_fa(word, future):
     from rasid.text.frequency import is_future_verb
     assert is_future_verb(fold(word)) is future
+
+
+@given(st.lists(st.integers(0, 400), max_size=60), st.lists(st.integers(1, 450), min_size=1, max_size=12))
+def test_sentence_numbers_agree_with_a_bisect_per_token(starts, ends):
+    """Each token's sentence is the count of sentence ends at or before its start, capped at the
+    last sentence; worked out per sentence, it must equal the per-token reading."""
+    from bisect import bisect_right
+
+    from rasid.text.tokens import _sentence_numbers
+
+    starts, ends = sorted(starts), sorted(ends)
+    last = len(ends) - 1
+    assert _sentence_numbers(starts, ends) == [min(bisect_right(ends, s), last) for s in starts]
+
+
+def test_tokens_carry_their_sentence_numbers():
+    doc = Document(id="d", text="قتل ثلاثة. وأصيب اثنان! هل انتهى؟ نعم")
+    prepare(doc)
+    assert [(t.norm, t.sent) for t in doc._tokens] == [
+        ("قتل", 0), ("ثلاثه", 0), (".", 0), ("واصيب", 1), ("اثنان", 1), ("!", 1),
+        ("هل", 2), ("انتهي", 2), ("؟", 2), ("نعم", 3)]
+
+
+def test_tokens_keep_their_trailing_harakat_but_not_a_following_mark():
+    text = "قُتِلَ الـــقائد\u200f في حلبَ"
+    doc = Document(id="d", text=text)
+    prepare(doc)
+    assert [text[t.start:t.end] for t in doc._tokens] == ["قُتِلَ", "الـــقائد", "في", "حلبَ"]
+    assert [t.norm for t in doc._tokens] == ["قتل", "القايد", "في", "حلب"]

@@ -9,9 +9,10 @@ decided by the lexicons: a form counts only if some lexicon knows it (see recogn
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
+from operator import lt
 from typing import NamedTuple
 
 from .normalize import Folded
@@ -21,6 +22,7 @@ from .normalize import Folded
 # like in scraped text) separate words like spaces instead of sitting between them as tokens.
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_", re.UNICODE)
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
 
 
 @dataclass(slots=True)
@@ -151,6 +153,21 @@ def word_positions(tokens: list[Token]) -> dict[tuple[str, ...], list[int]]:
     return index
 
 
+def _sentence_numbers(starts: list[int], sentence_ends: list[int]) -> list[int]:
+    """For each token start (ascending), the number of sentence ends at or before it, capped at
+    the last sentence: runs of equal numbers cut where each sentence ends (one bisect per
+    sentence, not one per token)."""
+    out: list[int] = []
+    last = len(sentence_ends) - 1
+    done = 0
+    for k, end in enumerate(sentence_ends[:last]):
+        cut = bisect_left(starts, end, done)
+        out += repeat(k, cut - done)
+        done = cut
+    out += repeat(last, len(starts) - done)
+    return out
+
+
 def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Token]:
     """Split the folded text into tokens that carry original offsets.
 
@@ -174,15 +191,12 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
     else:
         at = index.__getitem__
         starts = list(map(at, fstarts))
-        ends = [index[fe - 1] + 1 for fe in fends]
+        ends = list(map(_PLUS_ONE, map(at, map(_MINUS_ONE, fends))))  # index[fe - 1] + 1
         limits = list(map(at, fends))
-        for k in [k for k in range(n) if ends[k] < limits[k]]:
-            ends[k] = folded.orig_span(fstarts[k], fends[k])[1]  # keep trailing harakat
-    if sentence_ends:
-        last = len(sentence_ends) - 1
-        sents = list(map(min, map(bisect_right, repeat(sentence_ends, n), starts), repeat(last, n)))
-    else:
-        sents = [0] * n
+        if ends != limits:  # something was deleted right after a word: keep trailing harakat
+            for k in compress(range(n), map(lt, ends, limits)):
+                ends[k] = folded.orig_span(fstarts[k], fends[k])[1]
+    sents = _sentence_numbers(starts, sentence_ends) if sentence_ends else [0] * n
     out = TokenList(map(Token, range(n), starts, ends, fstarts, fends, words, sents, forms))
     out._columns = Columns(starts, ends, words, sents)
     return out
