@@ -165,7 +165,8 @@ def test_extraction_pool_matches_answers_to_requests_under_concurrency(loop):
     import json
 
     from rasid.pipeline import InputError, default_pipeline
-    from rasid.serve.pool import ExtractPool, compact_json
+    from rasid.serve.api import compact_json
+    from rasid.serve.pool import ExtractPool
 
     run = asyncio.run if loop == "asyncio" else _uvloop_run()
     example = (Path(__file__).resolve().parent.parent / "examples"

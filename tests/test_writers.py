@@ -62,3 +62,23 @@ def test_jsonl_one_line_per_document_without_text():
     assert "text" not in obj
     assert obj["events"][0]["evidence"][0]["text"] == "غارة على إدلب."
     assert "explain" not in obj["events"][0]
+
+
+def test_output_json_is_the_compact_dump_of_output():
+    """The HTTP API's answer (``Document.output_json``, written by pydantic-core) is byte for byte
+    ``json.dumps(output(), ensure_ascii=False, separators=(",", ":"))``: escapes (quotes,
+    backslashes, tabs, control characters), Arabic as UTF-8, floats, nulls, and no ``explain``."""
+    from pathlib import Path
+
+    from rasid import extract
+
+    example = (Path(__file__).resolve().parent.parent / "examples"
+               / "sy24_isis_leader_killed.txt").read_text(encoding="utf-8")
+    odd = ('قال المتحدث "أبو\\محمد":\t«قتل ثلاثة مدنيين\x01 في قصف على إدلب أمس» '
+           'وأصيب 1.5 ألف\u200f شخص.')
+    for text in (example, odd):
+        doc = extract(text, published="2023-04-04", source="SY24")
+        assert doc.events and doc.entities
+        expected = json.dumps(doc.output(), ensure_ascii=False, separators=(",", ":")).encode()
+        assert doc.output_json() == expected
+        assert b'"explain"' not in doc.output_json() and b'"text":"' in doc.output_json()

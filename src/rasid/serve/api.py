@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..inputs import replace_surrogates
 from ..pipeline import InputError, default_pipeline, parse_published, settle_gc, warm_up
-from .pool import ExtractPool, PoolBroken, compact_json
+from .pool import ExtractPool, PoolBroken
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_DEFAULT = 2_000_000  # bytes; a long news article is ~20 kB
@@ -86,6 +86,11 @@ class ExtractRequest(BaseModel):
             return parse_published(v)
         except InputError as exc:
             raise ValueError(str(exc)) from None
+
+
+def compact_json(data: Any) -> str:
+    """The API's JSON: UTF-8 text as is, no spaces (``Document.output_json`` writes the same)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -265,13 +270,14 @@ def create_app(db: str | None = None, write_key: str | None = None, *, store: An
             return _error(503, "the extraction processes stopped; restart the server")
         pipe.run(doc)
         settle_gc()  # once per process (already done at start-up when warm)
-        out = doc.output()
         if req.store:
+            out = doc.output()
             with store_lock:
                 out["stored"] = bool(store.add_document(doc))
-        resp = _json(out)
-        remember(key, resp.body)
-        return resp
+            return _json(out)
+        body = doc.output_json()
+        remember(key, body)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events", summary="Stored events, filtered and paginated (as `rasid query`)")
     def events(date_from: str | None = None, date_to: str | None = None,

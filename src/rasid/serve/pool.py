@@ -4,7 +4,7 @@ The pipeline is CPU-bound and holds the GIL, so one process extracts one article
 uvicorn's ``--workers`` gives each process its own connections: with a few keep-alive clients,
 one worker can hold more of them than another and its queue grows while the other idles. Here
 one process speaks HTTP and hands every article to whichever extraction process is free, one
-request at a time; answers are the same bytes as in-process extraction (``compact_json``).
+request at a time; answers are the same bytes as in-process extraction (``Document.output_json``).
 
 Each extraction process has its own pipe, watched by the server's event loop: a request is one
 write and its answer one read, with no helper threads in between. (``ProcessPoolExecutor``
@@ -17,13 +17,11 @@ request.
 from __future__ import annotations
 
 import asyncio
-import json
 import multiprocessing
 import os
 import pickle
 import traceback
 from collections import deque
-from typing import Any
 
 from ..pipeline import InputError, warm_up
 
@@ -33,11 +31,6 @@ class PoolBroken(RuntimeError):
 
     def __init__(self, when: str = "") -> None:
         super().__init__("an extraction process stopped" + (f" {when}" if when else ""))
-
-
-def compact_json(data: Any) -> str:
-    """The API's JSON: UTF-8 text as is, no spaces."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 _OK, _REFUSED, _FAILED = b"+", b"?", b"!"
@@ -57,7 +50,7 @@ def _serve(conn) -> None:
         except (EOFError, OSError):
             return
         try:
-            body = compact_json(pipe.run(pipe.make_doc(**fields)).output()).encode("utf-8")
+            body = pipe.run(pipe.make_doc(**fields)).output_json()
             conn.send_bytes(_OK + body)
         except InputError as exc:
             conn.send_bytes(_REFUSED + str(exc).encode("utf-8", "replace"))
