@@ -453,14 +453,14 @@ def test_cli_batches_and_the_server_settle_the_collector(fresh_gc, tmp_path):
 
 def _numbers_token_by_token(tokens, start, end):
     """find_numbers as it was before number_starts(): every token looked at in turn."""
-    from rasid.recognize.numbers import find_numbers
+    from rasid.recognize.numbers import number_at
 
     out, i = [], start
     while i < end:
-        got = find_numbers(tokens, i, end, starts=[i])
-        if got and got[0].tok_start == i:
-            out.append(got[0])
-            i = got[0].tok_end
+        got = number_at(tokens, i, end)
+        if got is not None:
+            out.append(got)
+            i = got.tok_end
         else:
             i += 1
     return out
@@ -477,7 +477,7 @@ def test_numbers_from_their_possible_starts_equal_a_token_by_token_scan(words, d
     """find_numbers looks only where number_starts() says a number can begin; the counts read
     count nouns, massacres and negations from per-word marks. Both give what reading every
     token gives."""
-    from rasid.events.counts import _MASSACRE, _NEGATION, _marked
+    from rasid.events.counts import _MARKS, _MASSACRE, _NEGATION
     from rasid.recognize.numbers import count_nouns, find_numbers, number_starts
 
     doc = Document(text=" ".join(words))
@@ -495,7 +495,7 @@ def test_numbers_from_their_possible_starts_equal_a_token_by_token_scan(words, d
         marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), tokens[k].norm in _NEGATION)
         if marks != (None, False, False):
             plain.append((k, marks))
-    assert _marked(tokens, start, end) == plain
+    assert _MARKS.hits([t.norm for t in tokens], start, end) == plain
 
 
 def test_word_memo_works_a_word_out_once_and_stays_bounded():
@@ -516,3 +516,13 @@ def test_word_memo_works_a_word_out_once_and_stays_bounded():
         assert memo[w] == len(w)
         assert len(memo) <= 3
     assert memo["حمص"] == 3 and calls.count("حمص") == 1
+
+
+def test_word_memo_hits_are_the_positions_of_truthy_values_in_a_stretch():
+    from rasid.text.tokens import WordMemo
+
+    digits = WordMemo(lambda w: w if w.isdigit() else None)
+    words = ["قتل", "15", "و", "3", "في", "2024"]
+    assert digits.hits(words, 0, len(words)) == [(1, "15"), (3, "3"), (5, "2024")]
+    assert digits.hits(words, 2, 5) == [(3, "3")]
+    assert digits.hits(words, 4, 4) == []

@@ -489,8 +489,8 @@ class ArgumentLinker:
             # passive-like order ("أطفال قتلوا")
             side_counts = Counter()
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
-                for j, side in enumerate(map(_PERSON_SIDE.__getitem__, norms[lo:hi]), lo):
-                    if side is not None and side != "attacker" and not (j > 0 and norms[j - 1] == "يد"):
+                for j, side in _PERSON_SIDE.hits(norms, lo, hi):
+                    if side != "attacker" and not (j > 0 and norms[j - 1] == "يد"):
                         side_counts[side] += 1  # not "على يد رجل مسلح": the killer
                 if side_counts:
                     break

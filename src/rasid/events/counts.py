@@ -155,13 +155,14 @@ class _SentenceFigures:
         # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
         for n in numbers:
             if n.tok_end < tok_end and n.tok_start not in used:
-                hit = _MARKS[tokens[n.tok_end].norm][0]
+                marks = _MARKS[tokens[n.tok_end].norm]
+                hit = marks[0] if marks else None
                 if hit:
                     adds.append((hit[0], n.value, n.tok_start,
                                  f"number before count noun '{tokens[n.tok_end].norm}'"))
                     used.add(n.tok_start)
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
-        marked = _marked(tokens, tok_start, tok_end)
+        marked = _MARKS.hits(columns(tokens).norms, tok_start, tok_end)
         negated = {k for k, m in marked if m[2]}
         massacre = False
         for j, (hit, is_massacre, _) in marked:
@@ -178,28 +179,18 @@ class _SentenceFigures:
         self.massacre = massacre
 
 
-_UNMARKED = (None, False, False)
-
-
-def _word_marks(norm: str) -> tuple:
-    """(the count noun a word reads as, or None; a massacre word?; a negation?)"""
+def _word_marks(norm: str) -> tuple | None:
+    """(the count noun a word reads as, or None; a massacre word?; a negation?), or None when it
+    is none of them: a sentence's figures read only the marked words (``_MARKS.hits``), once
+    per word kind rather than once per token per kind."""
     forms = cached_forms(norm)
     nouns = count_nouns()
     hit = next((nouns[f] for f in forms[:3] if nouns.get(f)), None)
-    marks = (hit, not _MASSACRE.isdisjoint(forms[:2]), norm in _NEGATION)
-    return _UNMARKED if marks == _UNMARKED else marks  # one object: `is` tells it
+    massacre, negation = not _MASSACRE.isdisjoint(forms[:2]), norm in _NEGATION
+    return (hit, massacre, negation) if hit or massacre or negation else None
 
 
 _MARKS = WordMemo(_word_marks)
-
-
-def _marked(tokens, start: int, end: int) -> list[tuple[int, tuple]]:
-    """(position, marks) of the words in tokens[start:end] that are a count noun, a massacre or
-    a negation: the only ones the sentence's figures need (a sentence is read once per word
-    kind, not once per token per kind)."""
-    marks = _MARKS
-    return [(k, m) for k, w in enumerate(columns(tokens).norms[start:end], start)
-            if (m := marks[w]) is not _UNMARKED]
 
 
 def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],

@@ -125,10 +125,9 @@ _SUFFERS = WordMemo(lambda w: not SUFFERED.isdisjoint(cached_forms(w)[:2]))  # "
 
 
 def _first_in(memo: WordMemo, norms: list[str], start: int, end: int) -> int | None:
-    """Position of the first word of norms[start:end] that ``memo`` holds true, or None: read
-    with C-level map and index, as it runs for every mention over its sentence's opening."""
-    flags = list(map(memo.__getitem__, norms[start:end]))
-    return start + flags.index(True) if True in flags else None
+    """Position of the first word of norms[start:end] that ``memo`` holds true, or None."""
+    found = memo.hits(norms, start, end)
+    return found[0][0] if found else None
 
 
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import lt
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .normalize import Folded
 
@@ -105,6 +105,11 @@ class WordMemo(dict):
             self.clear()
         value = self[word] = self.fn(word)
         return value
+
+    def hits(self, words: list[str], start: int, end: int) -> list[tuple[int, Any]]:
+        """(position, value) of each word of words[start:end] whose value is truthy: the few
+        words of a stretch a stage needs (a number's start, a count noun, a blame word …)."""
+        return [(k, v) for k, v in enumerate(map(self.__getitem__, words[start:end]), start) if v]
 
 
 class TokenList(list):
