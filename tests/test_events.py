@@ -196,6 +196,22 @@ def test_a_place_given_as_a_reference_point_is_not_the_story_place():
     assert [(e.location, e.admin1) for e in doc.events] == [("As Salţ", "Al Balqā’")] * 2
 
 
+def test_story_places_are_listed_per_country():
+    """StoryPlaces lists a document's candidate places once per country: asking for one country
+    must not answer from another's list."""
+    from rasid.events.arguments import StoryPlaces
+
+    text = "قصفت طائرات مدينة حلب أمس. وفي العراق، انفجرت عبوة في مدينة الموصل. وقتل جندي اليوم."
+    doc = extract(text, published=PUBLISHED)
+    story = StoryPlaces(doc)
+    end = len(text)
+    assert story(end, "Syria").text.endswith("حلب")
+    assert story(end, "Iraq").text.endswith("الموصل")
+    assert story(end, "Syria").text.endswith("حلب")  # the memo kept both lists apart
+    assert story(end, None).text.endswith("الموصل")  # any country: the nearest earlier one
+    assert story(0, "Iraq") is None and story(0, "Iraq", anywhere=True).text.endswith("الموصل")
+
+
 def test_a_named_person_killed_counts_one():
     doc = extract("قتل خالد محسود في غارة بطائرة بلا طيار قرب بيشاور أمس.", published=PUBLISHED)
     assert [e.fatalities for e in doc.events] == [1]

@@ -7,7 +7,6 @@ Each field records in ``mention.explain`` the rule or lexicon entry that decided
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 from collections import Counter
 
 from ..model import Document, Entity, Timex
@@ -27,7 +26,6 @@ from .typing import DISORDER, decide_type
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
 
 
-_START = attrgetter("start")
 
 
 class DocIndex:
@@ -128,12 +126,13 @@ def _words_before(doc: Document, e: Entity, n: int) -> list:
     """The last ``n`` word tokens before a place mention (folded, with their clitic readings):
     read from the document's tokens rather than by folding the raw text again."""
     tokens = doc._tokens
-    i = bisect_left(tokens, e.start, key=_START)
+    i = bisect_left(columns(tokens).starts, e.start)
     out = []
     while i > 0 and len(out) < n:
         i -= 1
-        if tokens[i].is_word:
-            out.append(tokens[i])
+        tok = tokens[i]
+        if tok.norm[:1].isalnum():  # Token.is_word, without the property call
+            out.append(tok)
     out.reverse()
     return out
 
@@ -177,18 +176,29 @@ def _describes(doc: Document, e: Entity, others: list[Entity]) -> bool:
     return any(o is not e and o.end == words[0].end and o.data.get("kind") != "country" for o in others)
 
 
-def story_place(doc: Document, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
+class StoryPlaces:
     """The place the story is about, for a sentence that names none: the nearest town or
-    province named earlier in the same country (or, with ``anywhere``, the first one named)."""
-    located = [e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
-               and e.data.get("kind") not in ("country", "region")
-               and (not country or e.data.get("country") == country) and not _reference_point(doc, e)]
-    if not located:
-        return None
-    earlier = [e for e in located if e.start < before]
-    if earlier:
-        return earlier[-1]
-    return located[0] if anywhere else None
+    province named earlier in the same country (or, with ``anywhere``, the first one named).
+    The candidates are listed once per country for a document; several of its mentions ask."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._located: dict[str | None, list[Entity]] = {}
+
+    def __call__(self, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
+        located = self._located.get(country)
+        if located is None:
+            doc = self.doc
+            located = self._located[country] = [
+                e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
+                and e.data.get("kind") not in ("country", "region")
+                and (not country or e.data.get("country") == country) and not _reference_point(doc, e)]
+        if not located:
+            return None
+        earlier = [e for e in located if e.start < before]
+        if earlier:
+            return earlier[-1]
+        return located[0] if anywhere else None
 
 
 def place_fields(e: Entity) -> dict:
@@ -391,6 +401,7 @@ class ArgumentLinker:
         ents_in = SentenceEntities(doc, idx)
         tokens = doc._tokens
         doc_country, country_why = document_country(doc)
+        story_place = StoryPlaces(doc)
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
         matches_by_sent: dict[int, list] = {}
         for m in doc._matches:
@@ -439,7 +450,7 @@ class ArgumentLinker:
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere
-                finer = story_place(doc, s.start, place.data.get("country"), anywhere=True)
+                finer = story_place(s.start, place.data.get("country"), anywhere=True)
             if finer is not None:
                 f.update(place_fields(finer))
                 # the sentence itself only says the country or region: keep that precision
@@ -584,7 +595,7 @@ class ArgumentLinker:
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
             undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
             if place is None and not undisclosed:
-                place = story_place(doc, s.start, country)
+                place = story_place(s.start, country)
                 if place is not None:
                     f.update(place_fields(place))
                     why["location"] = f"no place in the sentence: the story's place '{place.text}'"
