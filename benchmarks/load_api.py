@@ -28,6 +28,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmarks' shared helpers
+from bench_pipeline import python_build  # noqa: E402
 EXAMPLE = ROOT / "examples/sy24_isis_leader_killed.txt"
 
 SERVER = """
@@ -190,10 +192,11 @@ def main() -> None:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=10)
-    result.update(cache=args.cache, workers=args.workers, processes=args.processes, cpus=os.cpu_count())
+    result.update(cache=args.cache, workers=args.workers, processes=args.processes, cpus=os.cpu_count(),
+                  python=python_build())  # this script's, and the server's when it starts one
     print(f"POST /api/extract  {args.article.name}  clients={result['clients']} "
           f"requests={result['requests']} workers={args.workers} processes={args.processes} "
-          f"cache={'on' if args.cache else 'off'}")
+          f"cache={'on' if args.cache else 'off'}  ({result['python']})")
     print(f"  p50 {result['p50_ms']} ms   p95 {result['p95_ms']} ms   p99 {result['p99_ms']} ms   "
           f"mean {result['mean_ms']} ms   max {result['max_ms']} ms   "
           f"{result['throughput_rps']} req/s   errors {result['errors']}")
