@@ -305,6 +305,19 @@ def test_the_killer_after_ala_yad_is_not_counted_among_the_victims():
         ("Violence against civilians", "Military Forces of Syria")]
 
 
+@pytest.mark.parametrize("text, actor2", [
+    ("قتل مدني برصاص مسلحين في درعا أمس.", "Civilians (Syria)"),
+    ("قتل طفل بنيران جنود في مدينة حمص أمس.", "Civilians (Syria)"),
+    ("قتل مدني وبرصاص مسلحين أصيب آخر في درعا أمس.", "Civilians (Syria)"),
+])
+def test_the_killer_after_by_the_fire_of_is_not_counted_among_the_victims(text, actor2):
+    """"برصاص مسلحين"، "بنيران جنود" (by the fire of): the gunmen or soldiers fired, as after
+    "على يد"; with only civilians hit the act is violence against civilians, not a clash. The
+    markers are roles' BY_MARKERS, read through clitics."""
+    doc = extract(text, published=PUBLISHED)
+    assert [(e.event_type, e.actor2) for e in doc.events] == [("Violence against civilians", actor2)]
+
+
 def test_blame_and_suffered_words_are_found_through_their_clitics():
     """The opening of a sentence is searched per word for بالمسؤولية / وتعرضت (clitic forms)."""
     from rasid.events.roles import _BLAMES, _SUFFERS, _first_in

@@ -27,8 +27,9 @@ _TARGET = {fold(w) for w in (
 _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها", "فجر", "فجرت", "فجروا",
                             "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
-# الجيش"): they win over a victim marker further back
-_BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
+# الجيش"): they win over a victim marker further back; before a person noun, that person is the
+# killer, not a victim ("قتل مدني برصاص مسلحين")
+BY_MARKERS = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
                             "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
                             "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
@@ -176,7 +177,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
-        elif (m := _marker(tokens, a.tok_start, sent_start, _BY, 1)):
+        elif (m := _marker(tokens, a.tok_start, sent_start, BY_MARKERS, 1)):
             a.role, a.why = "agent", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
             if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end) \
