@@ -296,7 +296,7 @@ def _rates(res: dict, n: int, words: int) -> dict:
 
 def python_build() -> str:
     """The interpreter, and whether it calls a shared libpython: on this machine Debian's
-    statically linked, PGO-built CPython 3.11 runs Rasid 10-15% faster than pyenv's default
+    statically linked, PGO-built CPython 3.11 runs Rasid 7-17% faster than the pyenv
     build (shared libpython, no PGO), so every result names the one it ran on."""
     shared = None
     try:
