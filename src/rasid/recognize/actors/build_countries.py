@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from pathlib import Path
 
 from ..lexicon import DATA_DIR, read_tsv
 

@@ -6,7 +6,7 @@ import math
 from functools import cache
 
 from ...text.normalize import fold
-from .demonyms import country_from_demonym, demonym_table
+from .demonyms import country_from_demonym
 from .gazetteer import Place, gazetteer
 
 KIND_PRECISION = {"country": 3, "adm1": 3, "adm2": 2, "adm3": 2, "place": 1}

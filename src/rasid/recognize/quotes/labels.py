@@ -11,7 +11,6 @@ from ...model import Document, Quote
 def _label_of(phrase: str) -> str:
     """Label of a speaker phrase: a cited source (sources.tsv), else a known actor, else ""."""
     from ...text import prepare
-    from ..actors import ActorRecognizer
     from .lexicons import matcher
 
     d = Document(text=phrase)

@@ -332,7 +332,6 @@ class QuoteReader:
             lam = 1
         sp_start = j
         sp_end = None
-        content = None
         while j < end and j - sp_start <= 8:
             t = toks[j]
             w = self._word(j)
