@@ -318,6 +318,19 @@ def test_the_killer_after_by_the_fire_of_is_not_counted_among_the_victims(text, 
     assert [(e.event_type, e.actor2) for e in doc.events] == [("Violence against civilians", actor2)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("قتل شاب برصاص جنود الاحتلال في نابلس أمس.",
+     ("Violence against civilians", "Military Forces of Israel", "Civilians (Palestine)", 1)),
+    ("قتلت قوات الأمن شابين في البصرة أمس.",
+     ("Violence against civilians", "Police Forces of Iraq", "Civilians (Iraq)", 2)),
+])
+def test_young_men_are_people_counted_and_targeted(text, expected):
+    """شاب / شابين / شبان (young man, two, young men) are person nouns (person_nouns.tsv, side
+    neutral): counted, and with no armed side hit, the victims are civilians."""
+    doc = extract(text, published=PUBLISHED)
+    assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in doc.events] == [expected]
+
+
 def test_blame_and_suffered_words_are_found_through_their_clitics():
     """The opening of a sentence is searched per word for بالمسؤولية / وتعرضت (clitic forms)."""
     from rasid.events.roles import _BLAMES, _SUFFERS, _first_in
