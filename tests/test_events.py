@@ -331,6 +331,21 @@ def test_young_men_are_people_counted_and_targeted(text, expected):
     assert [(e.event_type, e.actor1, e.actor2, e.fatalities) for e in doc.events] == [expected]
 
 
+@pytest.mark.parametrize("text, counts", [
+    # a plural with no number (3) beside a figure of the same sentence: the figure alone
+    ("قتل 5 مدنيين في قصف على مدينة إدلب أمس، وسقط قتلى وجرحى في القصف.", (5, 3)),
+    ("قتل مدني وأصيب أربعة آخرون وجرحى في قصف على مدينة إدلب أمس.", (1, 4)),
+    ("قتل 5 مدنيين وقتل مسلحون في قصف على مدينة إدلب أمس.", (5, 0)),
+    # with no figure, the plural still counts 3
+    ("سقط قتلى وجرحى في قصف على مدينة إدلب أمس.", (3, 3)),
+])
+def test_a_plural_without_number_yields_to_a_figure_in_its_sentence(text, counts):
+    """CODEBOOK 9: the most specific figure. "قتلى"، "جرحى"، "مسلحون" with no number count 3
+    only when the sentence gives no number for the same role."""
+    doc = extract(text, published=PUBLISHED)
+    assert [(e.fatalities, e.injuries) for e in doc.events] == [counts]
+
+
 def test_blame_and_suffered_words_are_found_through_their_clitics():
     """The opening of a sentence is searched per word for بالمسؤولية / وتعرضت (clitic forms)."""
     from rasid.events.roles import _BLAMES, _SUFFERS, _first_in

@@ -98,22 +98,24 @@ def _given_name(word: str) -> bool:
     return "given" in cues().get(word, ())
 
 
-def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -> int:
+def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -> tuple[int, bool]:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
-    = 4; a singular is 1, a dual 2, a plural with no number 3."""
+    = 4; a singular is 1, a dual 2, a plural with no number 3. Also whether the figure is only
+    that guess for plurals ("قتل مدنيين": 3, vague)."""
     nouns = person_nouns()
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
-        return 0  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
+        return 0, False  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
     if pos < limit and not any(f in nouns for f in tokens[pos].forms):
         if _given_name(tokens[pos].norm):
-            return 1  # "قتل خالد محسود": a named person
+            return 1, False  # "قتل خالد محسود": a named person
         n = _nationals(tokens[pos].norm)
         if n:
             # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
             # number after says how many
             after = numbers_at.get(pos + 1) if pos + 1 < limit else None
-            return after.value if after is not None else n
+            return (after.value, False) if after is not None else (n, n == 3)
     total = 0
+    guessed = True  # every group so far a plural with no number
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):
         hit = None
@@ -123,6 +125,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
                 break
         if hit is not None:
             total += {"sg": 1, "du": 2}.get(hit[0], 3)
+            guessed = guessed and hit[0] not in ("sg", "du")
             if j + 1 < limit and tokens[j + 1].norm.startswith("و"):
                 j += 1
                 continue
@@ -130,7 +133,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
         if total:
             break
         j += 1
-    return total
+    return total, guessed and total > 0
 
 
 class _SentenceFigures:
@@ -146,7 +149,8 @@ class _SentenceFigures:
             self.numbers_at.setdefault(n.tok_start, n)
         number_ends = {n.tok_end for n in numbers}
         self.numbers_by_end = {n.tok_end: n for n in numbers}
-        adds: list[tuple[str, int, int, str]] = []  # (role, value, position, note), in order
+        # (role, value, position, note, vague), in order; vague: a plural with no number (3)
+        adds: list[tuple[str, int, int, str, bool]] = []
         used: set[int] = set()
         # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
         for n in numbers:
@@ -159,7 +163,7 @@ class _SentenceFigures:
                 hit = marks[0] if marks else None
                 if hit:
                     adds.append((hit[0], n.value, n.tok_start,
-                                 f"number before count noun '{tokens[n.tok_end].norm}'"))
+                                 f"number before count noun '{tokens[n.tok_end].norm}'", False))
                     used.add(n.tok_start)
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
         marked = _MARKS.hits(columns(tokens).norms, tok_start, tok_end)
@@ -174,7 +178,7 @@ class _SentenceFigures:
             # "جثث خمسة أشخاص": the number after the noun counts it
             if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
                     and j + 1 not in self.numbers_at:
-                adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'"))
+                adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'", value < 0))
         self.used, self.adds = used, adds
         self.massacre = massacre
 
@@ -207,12 +211,16 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             memo[(tok_start, tok_end)] = figures
     numbers_at, numbers_by_end = figures.numbers_at, figures.numbers_by_end
     found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
+    vague: dict[str, list[tuple[int, int, str]]] = {}  # the same, for plurals with no number
 
     def add(role: str, value: int, pos: int, note: str) -> None:
         found.setdefault(role, []).append((value, pos, note))
 
-    for role, value, pos, note in figures.adds:
-        add(role, value, pos, note)
+    for role, value, pos, note, is_vague in figures.adds:
+        if is_vague:
+            vague.setdefault(role, []).append((value, pos, note))
+        else:
+            add(role, value, pos, note)
     used_numbers = set(figures.used)
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
@@ -228,15 +236,23 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)
             continue
-        people = _people_after(tokens, te, tok_end, numbers_at)
+        people, guessed = _people_after(tokens, te, tok_end, numbers_at)
         if people:
-            add(role, people, te, f"person noun after '{tokens[ts].norm}'")
+            note = f"person noun after '{tokens[ts].norm}'"
+            if guessed:
+                vague.setdefault(role, []).append((people, te, note))
+            else:
+                add(role, people, te, note)
             continue
         before = _people_before(tokens, ts, te, tok_start, tok_end)
         if before:
             add(role, before, ts - 1, f"person noun before '{tokens[ts].norm}'")
     if figures.massacre:
         add("death", 10, tok_start, "massacre")
+    # the most specific figure (CODEBOOK 9): a plural with no number ("قتلى"، "إصابات مختلفة")
+    # counts only when the sentence gives no figure of its own for that role
+    for role, items in vague.items():
+        found.setdefault(role, items)
     out: dict[str, tuple[int, str]] = {}
     for role, items in found.items():
         # distinct figures at distinct places add up ("3 militants and 4 policemen"); the same
