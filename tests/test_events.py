@@ -346,6 +346,20 @@ def test_a_plural_without_number_yields_to_a_figure_in_its_sentence(text, counts
     assert [(e.fatalities, e.injuries) for e in doc.events] == [counts]
 
 
+@pytest.mark.parametrize("text, deaths", [
+    ("سقط 15 قتيلا مدنيا في قصف على مدينة إدلب أمس.", 15),  # the noun beside the count noun
+    ("دفن أهالي إدلب الطفل القتيل في قصف على المدينة أمس.", 1),
+    ("سقط قتلى من المدنيين في قصف على مدينة إدلب أمس.", 3),  # two plural guesses are one
+    ("قتل مدنيون وسقط قتلى في قصف على مدينة إدلب أمس.", 3),
+])
+def test_people_beside_a_count_noun_are_the_people_it_counted(text, deaths):
+    """"15 قتيلا مدنيا"، "الطفل القتيل": the person noun next to a count noun names the same
+    people, so it adds nothing; two plurals with no number ("قتلى"، "مدنيون") are one guess of
+    3 (CODEBOOK 9), not 6."""
+    doc = extract(text, published=PUBLISHED)
+    assert [e.fatalities for e in doc.events] == [deaths]
+
+
 def test_blame_and_suffered_words_are_found_through_their_clitics():
     """The opening of a sentence is searched per word for بالمسؤولية / وتعرضت (clitic forms)."""
     from rasid.events.roles import _BLAMES, _SUFFERS, _first_in

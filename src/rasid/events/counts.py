@@ -140,7 +140,7 @@ class _SentenceFigures:
     """What a sentence says about counts whatever the trigger: its numbers, the counts read from
     count nouns, a massacre. Worked out once per sentence (several mentions share a sentence)."""
 
-    __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "massacre")
+    __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "nouns", "massacre")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
         numbers = find_numbers(tokens, tok_start, tok_end)
@@ -152,6 +152,7 @@ class _SentenceFigures:
         # (role, value, position, note, vague), in order; vague: a plural with no number (3)
         adds: list[tuple[str, int, int, str, bool]] = []
         used: set[int] = set()
+        nouns: set[int] = set()  # positions of the count nouns read
         # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
         for n in numbers:
             if n.tok_start > tok_start and any(f in _SUBSET for f in tokens[n.tok_start - 1].forms[:2]):
@@ -165,6 +166,7 @@ class _SentenceFigures:
                     adds.append((hit[0], n.value, n.tok_start,
                                  f"number before count noun '{tokens[n.tok_end].norm}'", False))
                     used.add(n.tok_start)
+                    nouns.add(n.tok_end)
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
         marked = _MARKS.hits(columns(tokens).norms, tok_start, tok_end)
         negated = {k for k, m in marked if m[2]}
@@ -179,7 +181,8 @@ class _SentenceFigures:
             if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
                     and j + 1 not in self.numbers_at:
                 adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'", value < 0))
-        self.used, self.adds = used, adds
+                nouns.add(j)
+        self.used, self.adds, self.nouns = used, adds, nouns
         self.massacre = massacre
 
 
@@ -236,6 +239,8 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
             add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
             used_numbers.add(n.tok_start)
             continue
+        if ts in figures.nouns:
+            continue  # "15 قتيلا مدنيا"، "الطفل القتيل": the count noun has counted these people
         people, guessed = _people_after(tokens, te, tok_end, numbers_at)
         if people:
             note = f"person noun after '{tokens[ts].norm}'"
@@ -250,9 +255,10 @@ def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: lis
     if figures.massacre:
         add("death", 10, tok_start, "massacre")
     # the most specific figure (CODEBOOK 9): a plural with no number ("قتلى"، "إصابات مختلفة")
-    # counts only when the sentence gives no figure of its own for that role
+    # counts only when the sentence gives no figure of its own for that role, and two such
+    # plurals are one guess, not two ("مقتل هؤلاء الجنود … أحد القتلى": 3, not 6)
     for role, items in vague.items():
-        found.setdefault(role, items)
+        found.setdefault(role, [max(items)])
     out: dict[str, tuple[int, str]] = {}
     for role, items in found.items():
         # distinct figures at distinct places add up ("3 militants and 4 policemen"); the same
