@@ -313,7 +313,7 @@ def test_the_killer_after_ala_yad_is_not_counted_among_the_victims():
 def test_the_killer_after_by_the_fire_of_is_not_counted_among_the_victims(text, actor2):
     """"برصاص مسلحين"، "بنيران جنود" (by the fire of): the gunmen or soldiers fired, as after
     "على يد"; with only civilians hit the act is violence against civilians, not a clash. The
-    markers are roles' BY_MARKERS, read through clitics."""
+    markers are roles' (BY_WORD), read through clitics."""
     doc = extract(text, published=PUBLISHED)
     assert [(e.event_type, e.actor2) for e in doc.events] == [("Violence against civilians", actor2)]
 

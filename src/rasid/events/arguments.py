@@ -20,12 +20,10 @@ from ..recognize.quotes import source_label
 from .counts import sentence_counts
 from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
-from .roles import BY_MARKERS, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
+from .roles import BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
-
-
 
 
 class DocIndex:
@@ -130,9 +128,8 @@ def _words_before(doc: Document, e: Entity, n: int) -> list:
     out = []
     while i > 0 and len(out) < n:
         i -= 1
-        tok = tokens[i]
-        if tok.norm[:1].isalnum():  # Token.is_word, without the property call
-            out.append(tok)
+        if tokens[i].is_word:
+            out.append(tokens[i])
     out.reverse()
     return out
 
@@ -258,8 +255,6 @@ def _person_side(norm: str) -> str | None:
 
 
 _PERSON_SIDE = WordMemo(_person_side)
-# a word naming who fired ("برصاص"، "بنيران"، "على يد"), clitics seen through: the person noun after it is the killer
-_BY_WORD = WordMemo(lambda norm: not BY_MARKERS.isdisjoint(cached_forms(norm)))
 
 _LOOKAHEAD = 2
 _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
@@ -503,7 +498,7 @@ class ArgumentLinker:
             side_counts = Counter()
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
                 for j, side in _PERSON_SIDE.hits(norms, lo, hi):
-                    if side != "attacker" and not (j > 0 and _BY_WORD[norms[j - 1]]):
+                    if side != "attacker" and not (j > 0 and BY_WORD[norms[j - 1]]):
                         side_counts[side] += 1  # not "على يد رجل مسلح"، "برصاص مسلحين": the killer
                 if side_counts:
                     break

@@ -27,9 +27,8 @@ _TARGET = {fold(w) for w in (
 _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها", "فجر", "فجرت", "فجروا",
                             "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
-# الجيش"): they win over a victim marker further back; before a person noun, that person is the
-# killer, not a victim ("قتل مدني برصاص مسلحين")
-BY_MARKERS = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
+# الجيش"): they win over a victim marker further back
+_BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
                             "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
                             "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
@@ -123,6 +122,9 @@ def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end:
 
 _BLAMES = WordMemo(lambda w: not _BLAME.isdisjoint(cached_forms(w)[:3]))  # "(بال)مسؤولية"
 _SUFFERS = WordMemo(lambda w: not SUFFERED.isdisjoint(cached_forms(w)[:2]))  # "(و)تعرضت"
+# a word naming who fired, clitics seen through ("(و)برصاص"، "بنيران"، "على يد"): the person noun
+# after it is the killer, not a victim (the victims scan in arguments.py)
+BY_WORD = WordMemo(lambda w: not _BY.isdisjoint(cached_forms(w)))
 
 
 def _first_in(memo: WordMemo, norms: list[str], start: int, end: int) -> int | None:
@@ -177,7 +179,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
-        elif (m := _marker(tokens, a.tok_start, sent_start, BY_MARKERS, 1)):
+        elif (m := _marker(tokens, a.tok_start, sent_start, _BY, 1)):
             a.role, a.why = "agent", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
             if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end) \
