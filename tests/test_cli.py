@@ -180,3 +180,102 @@ def test_serve_refuses_workers_and_processes_together():
     assert res.exit_code != 0
     assert "use --workers or --processes, not both" in res.output
     assert "Traceback" not in res.output
+
+
+# --- `rasid serve` that cannot start: what failed, in one line (issue #23)
+
+@pytest.fixture
+def served(monkeypatch):
+    """Record uvicorn.run instead of serving; the list holds each call's (app, kwargs)."""
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    return calls
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def assert_one_line_error(res, words):
+    assert_clean_error(res, words)
+    assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "Rasid at" not in res.stderr
+
+
+def test_serve_starts_uvicorn_when_all_is_well(served):
+    port = free_port()
+    res = run("serve", "--port", str(port))
+    assert res.exit_code == 0, res.stderr
+    assert f"Rasid at http://127.0.0.1:{port}/" in res.stderr
+    (app_, kw), = served
+    assert kw["port"] == port and kw["host"] == "127.0.0.1"
+
+
+def test_serve_missing_page_files(served, monkeypatch, tmp_path):
+    import rasid.serve.api as api
+
+    monkeypatch.setattr(api, "STATIC_DIR", tmp_path / "static")
+    res = run("serve", "--port", str(free_port()))
+    assert_one_line_error(res, ["the web page's files are missing from this installation"])
+    assert "reinstall Rasid" in res.stderr and "store" not in res.stderr
+    assert not served
+
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "index.html").write_text("<html></html>", encoding="utf-8")
+    res = run("serve", "--port", str(free_port()))
+    assert_one_line_error(res, ["are missing from this installation"])
+    assert "vendor/leaflet/leaflet.js" in res.stderr and "index.html" not in res.stderr.split("(")[1]
+    assert not served
+
+
+def test_serve_port_in_use(served):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        res = run("serve", "--port", str(port))
+    assert_one_line_error(res, [f"port {port} on 127.0.0.1 is already in use"])
+    assert not served
+
+
+def test_serve_host_it_cannot_listen_on(served):
+    res = run("serve", "--host", "203.0.113.7", "--port", str(free_port()))  # TEST-NET-3, not ours
+    assert_one_line_error(res, ["cannot listen on 203.0.113.7"])
+    assert not served
+
+
+def test_serve_store_that_cannot_be_opened(served, tmp_path):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database\n", encoding="utf-8")
+    for args, db, why in (([], folder, "disk I/O error"),
+                          (["--write-key", "k"], junk, "file is not a database"),
+                          (["--workers", "2"], folder, "disk I/O error"),
+                          ([], "postgresql://nobody@127.0.0.1:1/none", "connection")):
+        res = run("serve", "--db", str(db), *args, "--port", str(free_port()))
+        assert_one_line_error(res, [f"cannot open the store {db}: "])
+        assert why in res.stderr
+        assert res.stderr.count(str(db)) == 1, res.stderr  # named once
+        assert not served
+
+
+def test_serve_failure_without_a_store_does_not_blame_one(served, monkeypatch):
+    import rasid.serve.api as api
+
+    def boom(**kw):
+        raise RuntimeError("something else broke\nsecond line")
+
+    monkeypatch.setattr(api, "create_app", boom)
+    res = run("serve", "--port", str(free_port()))
+    assert_one_line_error(res, ["cannot start the server: something else broke"])
+    assert "store" not in res.stderr and "None" not in res.stderr
+    assert not served

@@ -38,6 +38,9 @@ from ..pipeline import InputError, default_pipeline, parse_published, settle_gc,
 from .pool import ExtractPool, PoolBroken
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# What the page loads; a plain install that lacks any of these cannot serve it (issue #23).
+PAGE_FILES = ("index.html", "app.js", "style.css", "docs.html", "docs.js", "favicon.svg",
+              "world.geojson", "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css")
 MAX_BODY_DEFAULT = 2_000_000  # bytes; a long news article is ~20 kB
 MAX_PAGE = 1000
 WRITE_KEY_HEADER = "x-rasid-key"
@@ -180,6 +183,11 @@ def _feature(ev: dict) -> dict:
         event = Event.model_validate({k: v for k, v in fields.items()
                                       if k not in ("evidence", "trigger", "explain")})
     return event_feature(event, Document(id=str(ev.get("document_id") or ""), text=""))
+
+
+def missing_page_files() -> list[str]:
+    """The files of the web page that are not in ``STATIC_DIR`` (all of them if it is absent)."""
+    return [name for name in PAGE_FILES if not (STATIC_DIR / name).is_file()]
 
 
 def create_app(db: str | None = None, write_key: str | None = None, *, store: Any = None,
