@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 # Modules under rasid.cli that add their own commands.
-COMMAND_MODULES = ["extract", "places", "ner", "corpus", "serve"]
+COMMAND_MODULES = ["extract", "places", "ner", "events", "corpus", "serve"]
 
 
 def _register_all() -> None:

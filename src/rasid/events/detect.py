@@ -17,6 +17,8 @@ from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from .lexicons import TriggerEntry, matcher
 from .mention import Mention
+from .trigger_features import DocContext, trigger_features
+from .trigger_model import TriggerModel, trigger_model
 
 # Kinds that name a violent act or a development strongly enough to stand alone.
 _SUPPORT_KINDS = {"kill", "injure"}
@@ -236,8 +238,15 @@ def _in_background(t: Match, tokens, sent_start: int) -> bool:
 class EventMentionDetector:
     """Component: fills ``doc._matches`` (event lexicons) and ``doc._mentions``."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: TriggerModel | None | bool = True) -> None:
+        """``model``: the trigger classifier (True: the shipped one, where there is one; None or
+        False: rules only)."""
         self.matcher = matcher()
+        self.model = trigger_model() if model is True else (model or None)
+        self.collect = False  # keep every candidate's features in doc._trigger_features (training)
+        # the rules' filters (modality, future, background, undated plurals) still gate the
+        # candidates the classifier accepts; False leaves the decision to the classifier alone
+        self.rules_gate = True
 
     def __call__(self, doc: Document) -> None:
         tokens = doc._tokens
@@ -252,36 +261,59 @@ class EventMentionDetector:
         # "شهدت مؤخرا احتجاجات": a vague date does not make a plural of acts one event
         firmly_dated = _timex_sentences(doc, starts, future=False, vague=False)
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
+        triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
+        model, collect = self.model, self.collect
+        ctx = DocContext(doc, triggers) if model or collect else None
+        if collect:
+            doc._trigger_features = {}
         mentions: list[Mention] = []
-        for si, groups in sorted(by_sent.items()):
-            trig = longest_non_overlapping(groups.get("TRIGGER", []))
-            if not trig:
-                continue
+        for si, trig in sorted(triggers.items()):
+            groups = by_sent[si]
             mods = groups.get("MODALITY", [])
             modality = SentenceModality(mods)
             sent = doc._sentences[si]
-            live = [t for t in trig if not modality.blocked(t) and not _a_cause(t, tokens, sent.tok_start)
-                    and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
-            if not live or si in future_sents:
-                continue
-            # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
-            # التحالف منصة إطلاق صواريخ" is a strike)
-            if not any(t.payload.kind == "air" for t in live):
-                live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
-            if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
-                    modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
-                continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
-            # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
-            # other acts stand ("قتل خمسة في أعقاب اشتباكات")
-            live = [t for t in live if not _in_background(t, tokens, sent.tok_start)]
-            if not live:
-                continue
+            prob = {}
+            if ctx is not None:
+                for t in trig:
+                    feats = trigger_features(doc, ctx, si, t, trig, modality.blocked(t),
+                                             _flags(t, tokens, sent, modality, si in future_sents,
+                                                    si in dated_sents, si in firmly_dated))
+                    if collect:
+                        doc._trigger_features[(t.start, t.end)] = feats
+                    if model:
+                        prob[t.start] = model.prob(feats)
+            if model and not self.rules_gate:
+                # the classifier alone decides: the rules' readings are among its features
+                live = [t for t in trig if prob[t.start] >= model.threshold]
+                if not live:
+                    continue
+                if not any(t.payload.kind == "air" for t in live):
+                    live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
+            else:
+                live = [t for t in trig if not modality.blocked(t) and not _a_cause(t, tokens, sent.tok_start)
+                        and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
+                if model:
+                    live = [t for t in live if prob[t.start] >= model.threshold]
+                if not live or si in future_sents:
+                    continue
+                # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
+                # التحالف منصة إطلاق صواريخ" is a strike)
+                if not any(t.payload.kind == "air" for t in live):
+                    live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
+                if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
+                        modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
+                    continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
+                # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
+                # other acts stand ("قتل خمسة في أعقاب اشتباكات")
+                live = [t for t in live if not _in_background(t, tokens, sent.tok_start)]
+                if not live:
+                    continue
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
             weak = weak or modality.weakened(main)
-            if main.payload.plural and si not in firmly_dated \
+            if self.rules_gate and main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 # "غارات"، "هجمات" with no date of their own: an aggregate; an act told before it
                 # stands ("قتلت الناشطة في البصرة التي شهدت مؤخرا احتجاجات")
@@ -303,8 +335,29 @@ class EventMentionDetector:
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act, weak=weak,
-                                        ordinal=ordinal))
+                                        ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0)))
         doc._mentions = mentions
+
+
+def _flags(t: Match, tokens, sent, modality: SentenceModality, future_sent: bool, dated: bool,
+           firmly_dated: bool) -> tuple[str, ...]:
+    """The detector's own readings of a trigger, handed to the classifier as features."""
+    out = ["dated" if firmly_dated else "vaguely_dated" if dated else "undated"]
+    if t.payload.plural and not firmly_dated:
+        out.append("plural_undated")
+    if _a_cause(t, tokens, sent.tok_start):
+        out.append("cause")
+    if _future_near(t, tokens, sent.tok_start, sent.tok_end):
+        out.append("future_near")
+    if _in_background(t, tokens, sent.tok_start):
+        out.append("background")
+    if modality.weakened(t):
+        out.append("weakened")
+    if _found_munition(t, tokens, modality):
+        out.append("found")
+    if future_sent:
+        out.append("future_sent")
+    return tuple(out)
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}

@@ -82,6 +82,9 @@ def confidence(men) -> float:
     if men.fields.get("actor1") and not men.fields["actor1"].startswith("Unidentified"):
         score += 0.1
     score += min(0.1, 0.05 * (len(men.evidence) - 1))
+    if men.prob:
+        # the trigger classifier's P(event) carries most of it; the rules' field checks the rest
+        score = 0.7 * men.prob + 0.3 * score
     return round(min(score, 0.99), 2)
 
 

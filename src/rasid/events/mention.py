@@ -18,6 +18,7 @@ class Mention:
     new: bool = False  # "a new operation" / "another attack": never merged with an earlier one
     weak: bool = False  # a generic trigger with no support: only adds evidence to an earlier event
     ordinal: int = 0  # "الانفجار الثاني": the second of the acts of its kind told so far
+    prob: float = 0.0  # the trigger classifier's P(event) (0 where no model is shipped)
     rivals: bool = False  # "ميليشيات متناحرة": one unnamed group is both actor1 and actor2
     fields: dict[str, Any] = field(default_factory=dict)
     explain: dict[str, str] = field(default_factory=dict)

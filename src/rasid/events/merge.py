@@ -66,6 +66,7 @@ def _compatible(ev: Mention, m: Mention) -> bool:
 
 
 def _absorb(ev: Mention, m: Mention) -> None:
+    ev.prob = max(ev.prob, m.prob)  # one act's mentions: the surest one speaks for it
     if m.weak:  # a passing reference ("وقع الهجوم قرابة منتصف الليل") is evidence, no more
         ev.evidence.extend(m.evidence)
         return

@@ -1,0 +1,266 @@
+"""Training the trigger classifier (``rasid train-events``; needs the ``train`` extra).
+
+Labelled trigger instances are references (document id, character span of the trigger, label):
+the article texts come from the corpus path given at training time, never from the repository.
+Each labelled document is run through the pipeline with the detector keeping every candidate's
+features; a label is joined to the candidate at the same span. The coded training gold
+(``train.jsonl``) adds instances of both kinds: candidates in the sentences of its events
+(event, with the event's sub_event_type) and in its ``non_events`` sentences or event-free
+articles (not).
+
+Held-out instances are whole articles (a stable hash of the document id), never trained on:
+the figures the command prints are measured there. The probability threshold is chosen on the
+training articles' out-of-fold predictions, not on the held-out ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .trigger_model import TriggerModel
+
+NOT = "not"
+EVENT = "event"
+
+
+@dataclass
+class Instance:
+    doc: str
+    start: int
+    end: int
+    label: str  # event | not
+    sub_event_type: str = ""
+    reason: str = ""
+    origin: str = ""  # labels | gold
+    section: str = ""
+    features: list[str] = field(default_factory=list)
+
+
+def held_out(doc_id: str, share: int = 5) -> bool:
+    """One article in ``share`` is held out, by a stable hash of its id."""
+    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % share == 0
+
+
+def read_labels(path: Path) -> list[Instance]:
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for r in rows:
+            out.append(Instance(r["doc"], int(r["start"]), int(r["end"]), r["label"],
+                                r.get("sub_event_type", "") or "", r.get("reason", "") or "", "labels",
+                                r.get("section", "") or ""))
+    return out
+
+
+def read_jsonl(path: Path) -> Iterable[dict]:
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _short_id(doc_id: str) -> str:
+    """Gold ids carry the corpus name as a prefix ("ANT_v2.1_multisource:AL-...")."""
+    return doc_id.split(":", 1)[-1]
+
+
+def _section_of(doc_id: str) -> str:
+    """ANT ids name their section: "AL-sport-1710-20180527"."""
+    parts = _short_id(doc_id).split("-")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def _pipeline():
+    from ..components import default_components
+    from ..pipeline import Pipeline
+    from .detect import EventMentionDetector
+
+    steps = []
+    for name, comp in default_components():
+        if isinstance(comp, EventMentionDetector):
+            comp = EventMentionDetector(model=None)
+            comp.collect = True
+            steps.append((name, comp))
+            break  # later stages do not change the features
+        steps.append((name, comp))
+    return Pipeline(steps)
+
+
+def featurize(labels: list[Instance], corpus: Iterable[dict], gold: Iterable[dict] = (),
+              progress: Callable[[int], None] | None = None) -> tuple[list[Instance], Counter]:
+    """Join labels to the pipeline's candidates (and add the gold's instances); returns the
+    instances with features and a tally of what could not be joined."""
+    pipe = _pipeline()
+    by_doc: dict[str, list[Instance]] = {}
+    for x in labels:
+        by_doc.setdefault(_short_id(x.doc), []).append(x)
+    tally: Counter = Counter()
+    out: list[Instance] = []
+    seen = set()
+    for d in corpus:
+        key = _short_id(d["id"])
+        want = by_doc.get(key)
+        if not want or key in seen:
+            continue
+        seen.add(key)
+        doc = pipe(d["text"], published=d.get("published"), source=d.get("source"), id=d["id"])
+        feats = doc._trigger_features
+        for x in want:
+            f = feats.get((x.start, x.end))
+            if f is None:
+                tally["label without a candidate at its span"] += 1
+                continue
+            x.features = f
+            x.section = x.section or d.get("section", "")
+            out.append(x)
+        if progress:
+            progress(1)
+    tally["labelled documents not in the corpus"] = len(set(by_doc) - seen)
+    for d in gold:
+        doc = pipe(d["text"], published=d.get("published"), source=d.get("source"), id=d["id"])
+        section = d.get("section") or _section_of(d["id"])
+        sents = doc._sentences
+        events = d.get("events") or []
+        non = [tuple(n["span"]) for n in d.get("non_events") or [] if n.get("span")]
+        for (s, e), f in doc._trigger_features.items():
+            sent = next(x for x in sents if x.start <= s < x.end)
+            typ = ""
+            for ev in events:
+                if any(ms < sent.end and sent.start < me for ms, me in ev.get("mentions") or []):
+                    t = ev.get("sub_event_type")
+                    typ = t[0] if isinstance(t, list) else (t or "")
+                    break
+            if typ:
+                out.append(Instance(d["id"], s, e, EVENT, typ, "", "gold", section, f))
+            elif any(ns < sent.end and sent.start < ne for ns, ne in non) or not events:
+                out.append(Instance(d["id"], s, e, NOT, "", "gold", "gold", section, f))
+            else:
+                tally["gold candidates outside events and non_events (left out)"] += 1
+        if progress:
+            progress(1)
+    return out, tally
+
+
+def _vectorize(instances: list[Instance], vocab: dict[str, int]):
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for i, x in enumerate(instances):
+        c = Counter(f for f in x.features if f in vocab)
+        for f, n in c.items():
+            rows.append(i)
+            cols.append(vocab[f])
+            vals.append(float(n))
+    return csr_matrix((vals, (rows, cols)), shape=(len(instances), len(vocab)))
+
+
+def _scores(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
+    tp = int(((y_true == 1) & (y_pred == 1)).sum())
+    fp = int(((y_true == 0) & (y_pred == 1)).sum())
+    fn = int(((y_true == 1) & (y_pred == 0)).sum())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "n": int(len(y_true)),
+            "positives": int((y_true == 1).sum())}
+
+
+def train(instances: list[Instance], min_count: int = 2, c_values=(0.1, 0.3, 1.0, 3.0),
+          seed: int = 0, precision_floor: float = 0.0) -> tuple[TriggerModel, dict]:
+    """Fit both models on the training articles; report on the held-out ones."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    fit = [x for x in instances if not held_out(_short_id(x.doc))]
+    test = [x for x in instances if held_out(_short_id(x.doc))]
+    counts = Counter(f for x in fit for f in set(x.features))
+    features = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
+    vocab = {f: i for i, f in enumerate(features)}
+    X = _vectorize(fit, vocab)
+    y = np.array([1 if x.label == EVENT else 0 for x in fit])
+    groups = np.array([_short_id(x.doc) for x in fit])
+
+    def lr(c):
+        return LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=seed)
+
+    # C and the threshold from out-of-fold predictions on the training articles
+    folds = list(GroupKFold(n_splits=5).split(X, y, groups))
+    best = None
+    for c in c_values:
+        oof = np.zeros(len(y))
+        for tr, va in folds:
+            oof[va] = lr(c).fit(X[tr], y[tr]).predict_proba(X[va])[:, 1]
+        for thr in np.arange(0.2, 0.81, 0.02):
+            s = _scores(y, (oof >= thr).astype(int))
+            key = (s["precision"] >= precision_floor, s["f1"])
+            if best is None or key > best[0]:
+                best = (key, c, round(float(thr), 2), s)
+    _, c_best, thr, oof_scores = best
+    binary = lr(c_best).fit(X, y)
+    # sub_event_type, on the event instances
+    ev = [i for i, x in enumerate(fit) if x.label == EVENT and x.sub_event_type]
+    type_counts = Counter(fit[i].sub_event_type for i in ev)
+    classes = sorted(t for t, n in type_counts.items() if n >= 2)
+    ev = [i for i in ev if fit[i].sub_event_type in classes]
+    typer_ = LogisticRegression(C=1.0, max_iter=3000, random_state=seed)
+    typer_.fit(X[ev], np.array([fit[i].sub_event_type for i in ev]))
+    w_type = np.zeros((len(features), len(classes)))
+    b_type = np.zeros(len(classes))
+    order = [list(typer_.classes_).index(c) for c in classes]
+    w_type[:, :] = typer_.coef_.T[:, order]
+    b_type[:] = typer_.intercept_[order]
+    w_event = binary.coef_[0]
+    b_event = float(binary.intercept_[0])
+    report: dict = {"instances": len(instances), "train_instances": len(fit), "heldout_instances": len(test),
+                    "train_articles": len(set(groups)),
+                    "heldout_articles": len({_short_id(x.doc) for x in test}),
+                    "features": len(features), "C": c_best, "threshold": thr, "oof": oof_scores,
+                    "type_classes": len(classes)}
+    model = TriggerModel(features, w_event, b_event, classes, w_type, b_type, thr, meta={})
+    probes, probe_event, probe_type = [], [], []
+    if test:
+        Xt = _vectorize(test, vocab)
+        yt = np.array([1 if x.label == EVENT else 0 for x in test])
+        pt = binary.predict_proba(Xt)[:, 1]
+        report["heldout"] = _scores(yt, (pt >= thr).astype(int))
+        by_origin = {}
+        for origin in sorted({x.origin for x in test}):
+            idx = np.array([x.origin == origin for x in test])
+            by_origin[origin] = _scores(yt[idx], (pt[idx] >= thr).astype(int))
+        report["heldout_by_origin"] = by_origin
+        by_section = {}
+        for sec in sorted({x.section or "gold" for x in test}):
+            idx = np.array([(x.section or "gold") == sec for x in test])
+            s = _scores(yt[idx], (pt[idx] >= thr).astype(int))
+            s["predicted_events"] = int((pt[idx] >= thr).sum())
+            by_section[sec] = s
+        report["heldout_by_section"] = by_section
+        tev = [i for i, x in enumerate(test) if x.label == EVENT and x.sub_event_type]
+        if tev:
+            pred = typer_.predict(Xt[tev])
+            gold = np.array([test[i].sub_event_type for i in tev])
+            report["heldout_type_accuracy"] = round(float((pred == gold).mean()), 4)
+            report["heldout_type_n"] = len(tev)
+        # probes: held-out feature sets with the probabilities scikit-learn gives them
+        for i in range(min(25, len(test))):
+            probes.append(test[i].features)
+            probe_event.append(float(pt[i]))
+            probe_type.append(typer_.predict_proba(Xt[i])[0][order].tolist())
+    model.meta = {k: v for k, v in report.items() if not isinstance(v, dict)}
+    model.probes = (probes, probe_event, probe_type)
+    return model, report
+
+
+def save(model: TriggerModel, path: Path) -> None:
+    probes, probe_event, probe_type = getattr(model, "probes", ([], [], []))
+    model.save(path, probes or None, probe_event, probe_type)
