@@ -1,0 +1,41 @@
+import gzip, json, random, sys
+sys.path.insert(0, "/work/main/src")
+from rasid.text import split_sentences
+random.seed(77)
+docs = {}
+for line in gzip.open("/work/shared/data/news/ant_all_sections.jsonl.gz", "rt"):
+    d = json.loads(line); docs[d["id"]] = d
+S = json.load(open("sample.json"))
+W = 25
+def trim_words(s, keep_end=False):
+    w = s.split()
+    if len(w) <= W: return s
+    return ("… " + " ".join(w[-W:])) if keep_end else (" ".join(w[:W]) + " …")
+sents_cache = {}
+def render(x):
+    d = docs[x["doc"]]; t = d["text"]
+    ss = sents_cache.get(x["doc"]) or sents_cache.setdefault(x["doc"], split_sentences(t))
+    k = next(i for i, s in enumerate(ss) if s.start <= x["start"] < s.end)
+    s = ss[k]
+    before, trig, after = t[s.start:x["start"]], t[x["start"]:x["end"]], t[x["end"]:s.end]
+    bw, aw = before.split(), after.split()
+    b = ("… " if len(bw) > W else "") + " ".join(bw[-W:]); a = " ".join(aw[:W]) + (" …" if len(aw) > W else "")
+    prev = (lambda w: ('… ' if len(w) > 20 else '') + ' '.join(w[-20:]))(t[ss[k-1].start:ss[k-1].end].split()) if k > 0 else ""
+    return f"#{x['iid']} | title: {' '.join((d.get('title') or '').split()[:14])}\nPREV: {prev}\nSENT: {b} ⟦{trig}⟧ {a}\n"
+H = 14
+n = len(S); size = -(-n // H)
+chunks = [S[i*size:(i+1)*size] for i in range(H)]
+double = random.sample(range(n), 840)
+extra = [[] for _ in range(H)]
+for j, iid in enumerate(double):
+    h = iid // size
+    extra[(h + 1 + j % (H - 1)) % H].append(S[iid])
+meta = {"double": {}}
+for h in range(H):
+    items = chunks[h] + extra[h]
+    random.shuffle(items)
+    for x in extra[h]: meta["double"][x["iid"]] = h
+    with open(f"batch_{h}.txt", "w") as f:
+        for x in items: f.write(render(x) + "\n")
+    print(h, len(items))
+json.dump(meta, open("meta.json", "w"))
