@@ -1,0 +1,171 @@
+"""The learned trigger classifier: shipped weights, sense pairs, training, and its place in the
+detector. Sentences are written for the tests."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import rasid
+from rasid.events.detect import EventMentionDetector
+from rasid.events.trigger_model import MODEL_PATH, TriggerModel, trigger_model
+from rasid.pipeline import Pipeline
+
+
+def _pipe(model):
+    from rasid.components import default_components
+
+    return Pipeline([(n, EventMentionDetector(model=model) if isinstance(c, EventMentionDetector) else c)
+                     for n, c in default_components()])
+
+
+def _kinds(text: str, pipe=None) -> list[str]:
+    doc = (pipe or rasid.pipeline.default_pipeline())(text, published="2024-03-10")
+    return [e.sub_event_type for e in doc.events]
+
+
+def test_a_model_is_shipped_and_loads():
+    assert MODEL_PATH.is_file()
+    m = trigger_model()
+    assert m is not None and 0.05 < m.threshold < 0.95
+    assert len(m.features) > 1000 and "bias" in m.index
+    assert "Air/drone strike" in m.classes and "Arrests" in m.classes
+
+
+def test_shipped_weights_give_the_training_codes_probabilities():
+    """The weights file holds held-out feature sets with scikit-learn's probabilities for them."""
+    m = trigger_model()
+    feats, p_event, p_type = m.probes
+    assert len(feats) >= 10
+    for f, pe, pt in zip(feats, p_event, p_type):
+        assert m.prob(f) == pytest.approx(pe, abs=1e-9)
+        got = m.type_probs(f)
+        assert [got[c] for c in m.classes] == pytest.approx(pt, abs=1e-9)
+
+
+# (the sense that is not an event, the sense that is) — CODEBOOK section 1 and the issue's pairs
+SENSE_PAIRS = [
+    ("سجل اللاعب هدفين في المباراة النهائية وخطف الأضواء من زملائه.",
+     "خطف مسلحون مجهولون ثلاثة مدنيين في مدينة بنغازي أمس."),
+    ("نجحت شركة سبيس إكس في إطلاق أقوى صاروخ فضائي في العالم يحمل قمرا صناعيا إلى المدار.",
+     "سقط صاروخ أطلقه الحوثيون على حي سكني في مدينة جازان أمس ما أدى إلى مقتل مدنيين."),
+    ("قدم محامي اللاعب طعنا أمام المحكمة الرياضية في الحكم الصادر ضده.",
+     "طعن فلسطيني جنديا إسرائيليا بسكين عند حاجز قرب نابلس أمس."),
+    ("أقامت اليابان مسابقة قتال للروبوتات في طوكيو بمشاركة عشرات الفرق.",
+     "اندلع قتال عنيف بين الجيش السوري ومسلحي تنظيم داعش في ريف دير الزور أمس."),
+]
+
+
+@pytest.mark.parametrize("other, event", SENSE_PAIRS, ids=["khatf", "sarukh", "taan", "qital"])
+def test_sense_pairs(other, event):
+    assert _kinds(other) == []
+    assert _kinds(event) != []
+
+
+def test_the_threshold_drops_a_candidate_the_rules_keep():
+    """A model that sees a feature as strong evidence against an event removes the event; the
+    same detector without a model keeps it."""
+    text = "قتل ثلاثة مدنيين أمس في قصف جوي على مدينة إدلب."
+    assert _kinds(text, _pipe(None))
+    against = TriggerModel(["bias"], np.array([-5.0]), 0.0, ["Air/drone strike"], np.zeros((1, 1)),
+                           np.zeros(1), 0.5)
+    assert _kinds(text, _pipe(against)) == []
+    accepting = TriggerModel(["bias"], np.array([5.0]), 0.0, ["Air/drone strike"], np.zeros((1, 1)),
+                             np.zeros(1), 0.5)
+    assert _kinds(text, _pipe(accepting)) == _kinds(text, _pipe(None))
+
+
+def test_confidence_follows_the_probability():
+    text = "قتل ثلاثة مدنيين أمس في قصف جوي على مدينة إدلب."
+    low = TriggerModel(["bias"], np.array([0.2]), 0.0, ["x"], np.zeros((1, 1)), np.zeros(1), 0.5)
+    high = TriggerModel(["bias"], np.array([4.0]), 0.0, ["x"], np.zeros((1, 1)), np.zeros(1), 0.5)
+    c_low = _pipe(low)(text, published="2024-03-10").events[0].confidence
+    c_high = _pipe(high)(text, published="2024-03-10").events[0].confidence
+    assert c_high > c_low
+
+
+def test_model_round_trip(tmp_path):
+    m = TriggerModel(["a", "b", "bias"], np.array([1.0, -2.0, 0.5]), -0.25, ["X", "Y"],
+                     np.array([[1.0, 0.0], [0.0, 1.0], [0.1, -0.1]]), np.array([0.0, 0.3]), 0.4, {"k": 1})
+    m.save(tmp_path / "m.npz", [["a", "bias"]], [m.prob(["a", "bias"])], [[0.5, 0.5]])
+    back = TriggerModel.load(tmp_path / "m.npz")
+    for f in (["a"], ["b", "b"], ["a", "b", "bias", "unknown"]):
+        assert back.prob(f) == pytest.approx(m.prob(f))
+        assert back.type_probs(f) == pytest.approx(m.type_probs(f))
+    assert back.threshold == 0.4 and back.meta == {"k": 1}
+    assert m.prob(["b", "b"]) < m.prob(["b"])  # a repeated feature counts each time
+
+
+# -- training -------------------------------------------------------------------------------
+
+_EVENTS = ["قتل {n} مدنيين أمس في قصف جوي على مدينة {p}.", "اعتقلت الشرطة {n} متظاهرين أمس في {p}.",
+           "قتل {n} جنود في هجوم مسلح على حاجز في {p} أمس."]
+_NOTS = ["قال المدرب إن فريقه سيشن هجوما قويا في مباراة الغد في {p}.",
+         "ارتفعت أسعار النفط بعد اتفاق بين الشركات في {p}.",
+         "وصف الناقد الفيلم بأنه معركة فنية مع الجمهور في {p}."]
+_TRIGGERS = {"قصف جوي": "Air/drone strike", "اعتقلت": "Arrests", "هجوم مسلح": "Armed clash",
+             "هجوما": "", "اتفاق": "", "معركة": ""}
+
+
+def _tiny_corpus(tmp_path):
+    places = ["حلب", "إدلب", "الموصل", "صنعاء", "طرابلس", "بنغازي", "درعا", "الرقة"]
+    docs, rows = [], ["doc\tstart\tend\tlabel\tsub_event_type\treason"]
+    k = 0
+    for i, p in enumerate(places):
+        for j, tpl in enumerate(_EVENTS + _NOTS):
+            text = tpl.format(n=i + 2, p=p)
+            doc_id = f"T-test-{k}-20240301"
+            k += 1
+            docs.append({"id": doc_id, "published": "2024-03-01", "text": text})
+            for w, typ in _TRIGGERS.items():
+                s = text.find(w)
+                if s >= 0:
+                    label = "event" if j < len(_EVENTS) else "not"
+                    rows.append(f"{doc_id}\t{s}\t{s + len(w)}\t{label}\t{typ if label == 'event' else ''}\t"
+                                f"{'' if label == 'event' else 'other_sense'}")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return corpus, labels
+
+
+def test_training_on_a_tiny_fixture_is_reproducible(tmp_path):
+    pytest.importorskip("sklearn")
+    from rasid.events.train_triggers import featurize, read_jsonl, read_labels, save, train
+
+    corpus, labels = _tiny_corpus(tmp_path)
+    weights = []
+    for run in range(2):
+        data, tally = featurize(read_labels(labels), read_jsonl(corpus))
+        assert tally["label without a candidate at its span"] == 0
+        assert {x.label for x in data} == {"event", "not"}
+        model, report = train(data, c_values=(1.0,))
+        save(model, tmp_path / f"m{run}.npz")
+        weights.append(TriggerModel.load(tmp_path / f"m{run}.npz"))
+        assert report["heldout_instances"] + report["train_instances"] == len(data)
+    a, b = weights
+    assert a.features == b.features and a.threshold == b.threshold
+    assert a.event == b.event
+    np.testing.assert_array_equal(a.w_type, b.w_type)
+    # and what it learned separates the two kinds on the training sentences themselves
+    pf, pe, _ = a.probes
+    for f, p in zip(pf, pe):
+        assert a.prob(f) == pytest.approx(p, abs=1e-9)
+
+
+def test_train_events_refuses_the_development_gold(tmp_path):
+    from typer.testing import CliRunner
+
+    from rasid.cli.main import app
+
+    corpus, labels = _tiny_corpus(tmp_path)
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text("{}\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["train-events", "--corpus", str(corpus), "--labels", str(labels),
+                                 "--gold", str(dev), "-o", str(tmp_path / "m.npz")])
+    assert r.exit_code != 0
+    assert "never for training" in r.output
+    assert not (tmp_path / "m.npz").exists()
