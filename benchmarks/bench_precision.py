@@ -55,13 +55,10 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the figures here")
     a = ap.parse_args()
     from rasid.components import default_components
-    from rasid.events.detect import EventMentionDetector
     from rasid.events.trigger_model import trigger_model
     from rasid.pipeline import Pipeline
 
-    steps = [(n, EventMentionDetector(model=None) if a.no_model and isinstance(c, EventMentionDetector) else c)
-             for n, c in default_components()]
-    pipe = Pipeline(steps)
+    pipe = Pipeline(default_components(trigger_model=not a.no_model))
     docs = sample(a.corpus, a.per_section, a.seed, labelled_ids(LABELS))
     out = {"per_section": a.per_section, "seed": a.seed, "model": not a.no_model, "sections": {}}
     t0 = time.perf_counter()

@@ -7,7 +7,6 @@ import pytest
 
 from rasid import extract
 from rasid.components import default_components
-from rasid.events.detect import EventMentionDetector
 from rasid.events.finalize import interaction, notes
 from rasid.pipeline import Pipeline
 from rasid.recognize.lexicon import read_tsv
@@ -22,8 +21,7 @@ NON_EVENTS = read_tsv(FIX / "non_events.tsv")
 # counts and places below check those mechanisms on one-sentence texts, where the classifier
 # (trained on whole articles) is at its least sure; how many of the table's events the default
 # pipeline keeps is its own test.
-_RULES = Pipeline([(n, EventMentionDetector(model=None) if isinstance(c, EventMentionDetector) else c)
-                   for n, c in default_components()])
+_RULES = Pipeline(default_components(trigger_model=False))
 
 
 def extract_rules(text: str, published: str | None = None):

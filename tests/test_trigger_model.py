@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 import rasid
-from rasid.events.detect import EventMentionDetector
 from rasid.events.trigger_model import MODEL_PATH, TriggerModel, trigger_model
 from rasid.pipeline import Pipeline
 
@@ -17,8 +16,7 @@ from rasid.pipeline import Pipeline
 def _pipe(model):
     from rasid.components import default_components
 
-    return Pipeline([(n, EventMentionDetector(model=model) if isinstance(c, EventMentionDetector) else c)
-                     for n, c in default_components()])
+    return Pipeline(default_components(trigger_model=model))
 
 
 def _kinds(text: str, pipe=None) -> list[str]:
@@ -88,13 +86,15 @@ def test_confidence_follows_the_probability():
 
 def test_model_round_trip(tmp_path):
     m = TriggerModel(["a", "b", "bias"], np.array([1.0, -2.0, 0.5]), -0.25, ["X", "Y"],
-                     np.array([[1.0, 0.0], [0.0, 1.0], [0.1, -0.1]]), np.array([0.0, 0.3]), 0.4, {"k": 1})
-    m.save(tmp_path / "m.npz", [["a", "bias"]], [m.prob(["a", "bias"])], [[0.5, 0.5]])
+                     np.array([[1.0, 0.0], [0.0, 1.0], [0.1, -0.1]]), np.array([0.0, 0.3]), 0.4, {"k": 1},
+                     ([["a", "bias"]], [0.5], [[0.5, 0.5]]))
+    m.save(tmp_path / "m.npz")
     back = TriggerModel.load(tmp_path / "m.npz")
     for f in (["a"], ["b", "b"], ["a", "b", "bias", "unknown"]):
         assert back.prob(f) == pytest.approx(m.prob(f))
         assert back.type_probs(f) == pytest.approx(m.type_probs(f))
     assert back.threshold == 0.4 and back.meta == {"k": 1}
+    assert back.probes == ([["a", "bias"]], [0.5], [[0.5, 0.5]])
     assert m.prob(["b", "b"]) < m.prob(["b"])  # a repeated feature counts each time
 
 
@@ -134,7 +134,7 @@ def _tiny_corpus(tmp_path):
 
 def test_training_on_a_tiny_fixture_is_reproducible(tmp_path):
     pytest.importorskip("sklearn")
-    from rasid.events.train_triggers import featurize, read_jsonl, read_labels, save, train
+    from rasid.events.train_triggers import featurize, read_jsonl, read_labels, train
 
     corpus, labels = _tiny_corpus(tmp_path)
     weights = []
@@ -143,7 +143,7 @@ def test_training_on_a_tiny_fixture_is_reproducible(tmp_path):
         assert tally["label without a candidate at its span"] == 0
         assert {x.label for x in data} == {"event", "not"}
         model, report = train(data, c_values=(1.0,))
-        save(model, tmp_path / f"m{run}.npz")
+        model.save(tmp_path / f"m{run}.npz")
         weights.append(TriggerModel.load(tmp_path / f"m{run}.npz"))
         assert report["heldout_instances"] + report["train_instances"] == len(data)
     a, b = weights

@@ -12,7 +12,9 @@ from __future__ import annotations
 from .text import prepare
 
 
-def default_components(names: bool = False):
+def default_components(names: bool = False, trigger_model=True):
+    """``trigger_model``: the event detector's classifier (True: the shipped one; False or None:
+    the rules alone; or a ``TriggerModel``)."""
     from .events.arguments import ArgumentLinker
     from .events.detect import EventMentionDetector
     from .events.finalize import EventBuilder
@@ -22,7 +24,7 @@ def default_components(names: bool = False):
     from .recognize.places import PlaceRecognizer
     from .recognize.quotes import QuoteRecognizer, link_claims
 
-    actors, quotes, mentions = ActorRecognizer(), QuoteRecognizer(), EventMentionDetector()
+    actors, quotes, mentions = ActorRecognizer(), QuoteRecognizer(), EventMentionDetector(trigger_model)
     steps = [
         ("text", prepare),
         ("phrases", PhrasePass([actors.matcher, quotes.matcher, mentions.matcher])),

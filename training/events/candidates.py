@@ -2,13 +2,15 @@
 import gzip, json, sys
 from rasid.pipeline import default_pipeline
 from rasid.recognize.lexicon import longest_non_overlapping
+import os
+SHARED = os.environ.get("RASID_SHARED", "../shared")  # the shared data folder; run from a scratch folder
 
 pipe = default_pipeline()
-dev = {json.loads(l)["text"][:200] for l in open("/work/shared/gold/dev.jsonl")}
-off = {json.loads(l)["id"] for l in open("/work/shared/data/news/offbeat_sample.jsonl")}
-out = open("/work/labelling/all_candidates.jsonl", "w")
+dev = {json.loads(l)["text"][:200] for l in open(SHARED + "/gold/dev.jsonl")}
+off = {json.loads(l)["id"] for l in open(SHARED + "/data/news/offbeat_sample.jsonl")}
+out = open("all_candidates.jsonl", "w")
 n = 0
-for line in gzip.open("/work/shared/data/news/ant_all_sections.jsonl.gz", "rt"):
+for line in gzip.open(SHARED + "/data/news/ant_all_sections.jsonl.gz", "rt"):
     d = json.loads(line)
     if d["text"][:200] in dev or d["id"] in off:
         continue

@@ -1,9 +1,10 @@
 import gzip, json, random, sys
-sys.path.insert(0, "/work/main/src")
 from rasid.text import split_sentences
+import os
+SHARED = os.environ.get("RASID_SHARED", "../shared")  # the shared data folder; run from a scratch folder
 random.seed(77)
 docs = {}
-for line in gzip.open("/work/shared/data/news/ant_all_sections.jsonl.gz", "rt"):
+for line in gzip.open(SHARED + "/data/news/ant_all_sections.jsonl.gz", "rt"):
     d = json.loads(line); docs[d["id"]] = d
 S = json.load(open("sample.json"))
 W = 25

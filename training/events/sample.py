@@ -1,10 +1,12 @@
 """Seeded sample of trigger instances for labelling (issue 21)."""
 import gzip, json, random, collections
+import os
+SHARED = os.environ.get("RASID_SHARED", "../shared")  # the shared data folder; run from a scratch folder
 random.seed(2121)
 OFF = {"sport", "economy", "technology", "culture"}
-train = {json.loads(l)["text"][:200] for l in open("/work/shared/gold/train.jsonl")}
+train = {json.loads(l)["text"][:200] for l in open(SHARED + "/gold/train.jsonl")}
 docs = {}
-for line in gzip.open("/work/shared/data/news/ant_all_sections.jsonl.gz", "rt"):
+for line in gzip.open(SHARED + "/data/news/ant_all_sections.jsonl.gz", "rt"):
     d = json.loads(line); docs[d["id"]] = d
 c = [json.loads(l) for l in open("all_candidates.jsonl")]
 c = [x for x in c if docs[x["doc"]]["text"][:200] not in train]

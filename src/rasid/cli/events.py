@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
             fail("rasid train-events needs scikit-learn: pip install -e '.[train]'")
         from rich.progress import Progress
 
-        from ..events.train_triggers import featurize, read_jsonl, read_labels, save, train
+        from ..events.train_triggers import featurize, read_jsonl, read_labels, train
         from ..events.trigger_model import MODEL_PATH
 
         for path, what in ((corpus, "corpus"), (labels, "labels")):
@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
             fail("no labelled instance could be joined to the corpus")
         model, scores = train(data, precision_floor=precision_floor)
         out = output or MODEL_PATH
-        save(model, out)
+        model.save(out)
         text = json.dumps(scores, indent=1, ensure_ascii=False)
         if report:
             report.write_text(text + "\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
@@ -244,9 +245,6 @@ class EventMentionDetector:
         self.matcher = matcher()
         self.model = trigger_model() if model is True else (model or None)
         self.collect = False  # keep every candidate's features in doc._trigger_features (training)
-        # the rules' filters (modality, future, background, undated plurals) still gate the
-        # candidates the classifier accepts; False leaves the decision to the classifier alone
-        self.rules_gate = True
 
     def __call__(self, doc: Document) -> None:
         tokens = doc._tokens
@@ -263,7 +261,7 @@ class EventMentionDetector:
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
         model, collect = self.model, self.collect
-        ctx = DocContext(doc, triggers) if model or collect else None
+        ctx = DocContext(doc, dated_sents, future_sents) if model or collect else None
         if collect:
             doc._trigger_features = {}
         mentions: list[Mention] = []
@@ -272,48 +270,46 @@ class EventMentionDetector:
             mods = groups.get("MODALITY", [])
             modality = SentenceModality(mods)
             sent = doc._sentences[si]
+            read = {t.start: _read(t, tokens, sent, modality) for t in trig}
             prob = {}
             if ctx is not None:
+                # the rules' readings are features too: the classifier learns how far to trust them
+                dated = "dated" if si in firmly_dated else "vaguely_dated" if si in dated_sents else "undated"
                 for t in trig:
-                    feats = trigger_features(doc, ctx, si, t, trig, modality.blocked(t),
-                                             _flags(t, tokens, sent, modality, si in future_sents,
-                                                    si in dated_sents, si in firmly_dated))
+                    r = read[t.start]
+                    flags = [dated] + [name for name, on in zip(_Reading._fields[1:], r[1:]) if on]
+                    if t.payload.plural and si not in firmly_dated:
+                        flags.append("plural_undated")
+                    if si in future_sents:
+                        flags.append("future_sent")
+                    feats = trigger_features(doc, ctx, si, t, trig, r.blocked, flags)
                     if collect:
                         doc._trigger_features[(t.start, t.end)] = feats
                     if model:
                         prob[t.start] = model.prob(feats)
-            if model and not self.rules_gate:
-                # the classifier alone decides: the rules' readings are among its features
-                live = [t for t in trig if prob[t.start] >= model.threshold]
-                if not live:
-                    continue
-                if not any(t.payload.kind == "air" for t in live):
-                    live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
-            else:
-                live = [t for t in trig if not modality.blocked(t) and not _a_cause(t, tokens, sent.tok_start)
-                        and not _future_near(t, tokens, sent.tok_start, sent.tok_end)]
-                if model:
-                    live = [t for t in live if prob[t.start] >= model.threshold]
-                if not live or si in future_sents:
-                    continue
-                # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
-                # التحالف منصة إطلاق صواريخ" is a strike)
-                if not any(t.payload.kind == "air" for t in live):
-                    live = [_as_found(t) if _found_munition(t, tokens, modality) else t for t in live]
-                if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
-                        modality.blocked(t) in ("aggregate", "aggregate_plural") for t in trig):
-                    continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
-                # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
-                # other acts stand ("قتل خمسة في أعقاب اشتباكات")
-                live = [t for t in live if not _in_background(t, tokens, sent.tok_start)]
-                if not live:
-                    continue
+            live = [t for t in trig if not (read[t.start].blocked or read[t.start].cause or read[t.start].future_near)]
+            if model:
+                live = [t for t in live if prob[t.start] >= model.threshold]
+            if not live or si in future_sents:
+                continue
+            # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
+            # التحالف منصة إطلاق صواريخ" is a strike)
+            if not any(t.payload.kind == "air" for t in live):
+                live = [_as_found(t) if read[t.start].found else t for t in live]
+            if si not in dated_sents and all(t.payload.strength < 2 for t in live) and any(
+                    read[t.start].blocked in ("aggregate", "aggregate_plural") for t in trig):
+                continue  # "أودت بعض غاراته إلى قتل مئات المدنيين": the toll of an aggregate
+            # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
+            # other acts stand ("قتل خمسة في أعقاب اشتباكات")
+            live = [t for t in live if not read[t.start].background]
+            if not live:
+                continue
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
-            weak = weak or modality.weakened(main)
-            if self.rules_gate and main.payload.plural and si not in firmly_dated \
+            weak = weak or read[main.start].weakened
+            if main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 # "غارات"، "هجمات" with no date of their own: an aggregate; an act told before it
                 # stands ("قتلت الناشطة في البصرة التي شهدت مؤخرا احتجاجات")
@@ -339,25 +335,23 @@ class EventMentionDetector:
         doc._mentions = mentions
 
 
-def _flags(t: Match, tokens, sent, modality: SentenceModality, future_sent: bool, dated: bool,
-           firmly_dated: bool) -> tuple[str, ...]:
-    """The detector's own readings of a trigger, handed to the classifier as features."""
-    out = ["dated" if firmly_dated else "vaguely_dated" if dated else "undated"]
-    if t.payload.plural and not firmly_dated:
-        out.append("plural_undated")
-    if _a_cause(t, tokens, sent.tok_start):
-        out.append("cause")
-    if _future_near(t, tokens, sent.tok_start, sent.tok_end):
-        out.append("future_near")
-    if _in_background(t, tokens, sent.tok_start):
-        out.append("background")
-    if modality.weakened(t):
-        out.append("weakened")
-    if _found_munition(t, tokens, modality):
-        out.append("found")
-    if future_sent:
-        out.append("future_sent")
-    return tuple(out)
+class _Reading(NamedTuple):
+    """The rules' reading of one trigger in its sentence (the field names are also the
+    classifier's flag features)."""
+
+    blocked: str | None  # the modality cue that stops it (negation, threat, aggregate ...)
+    cause: bool  # "احتجاجا على الغارات": what a protest is about
+    future_near: bool  # a future verb next to it
+    background: bool  # "في أعقاب اشتباكات": context, not the news
+    weakened: bool  # an accusation or a reference: supports an act told elsewhere
+    found: bool  # a munition found or seized, not fired
+
+
+def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
+    return _Reading(modality.blocked(t), _a_cause(t, tokens, sent.tok_start),
+                    _future_near(t, tokens, sent.tok_start, sent.tok_end),
+                    _in_background(t, tokens, sent.tok_start), modality.weakened(t),
+                    _found_munition(t, tokens, modality))
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}

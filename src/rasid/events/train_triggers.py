@@ -81,20 +81,15 @@ def _section_of(doc_id: str) -> str:
 
 
 def _pipeline():
+    """The pipeline up to the event detector, rules only, keeping every candidate's features
+    (later stages do not change them)."""
     from ..components import default_components
     from ..pipeline import Pipeline
-    from .detect import EventMentionDetector
 
-    steps = []
-    for name, comp in default_components():
-        if isinstance(comp, EventMentionDetector):
-            comp = EventMentionDetector(model=None)
-            comp.collect = True
-            steps.append((name, comp))
-            break  # later stages do not change the features
-        steps.append((name, comp))
-    return Pipeline(steps)
-
+    steps = default_components(trigger_model=False)
+    k = next(i for i, (name, _) in enumerate(steps) if name == "mentions")
+    steps[k][1].collect = True
+    return Pipeline(steps[:k + 1])
 
 def featurize(labels: list[Instance], corpus: Iterable[dict], gold: Iterable[dict] = (),
               progress: Callable[[int], None] | None = None) -> tuple[list[Instance], Counter]:
@@ -259,8 +254,3 @@ def train(instances: list[Instance], min_count: int = 2, c_values=(0.1, 0.3, 1.0
     model.meta = {k: v for k, v in report.items() if not isinstance(v, dict)}
     model.probes = (probes, probe_event, probe_type)
     return model, report
-
-
-def save(model: TriggerModel, path: Path) -> None:
-    probes, probe_event, probe_type = getattr(model, "probes", ([], [], []))
-    model.save(path, probes or None, probe_event, probe_type)

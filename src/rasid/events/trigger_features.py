@@ -17,7 +17,7 @@ What they describe, in the terms of the issue that asked for them:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 
 from ..recognize.lexicon import Match
@@ -66,38 +66,24 @@ _NUMBERISH = WordMemo(_numberish)
 
 
 class DocContext:
-    """What the features need of the whole document, computed once per document."""
+    """What the features need of the whole document, computed once per document. The detector
+    hands over the sentences it already knows to hold a past or a future date."""
 
-    __slots__ = ("n_sents", "sent_starts", "actor_sents", "place_sents", "past_sents", "future_sents",
-                 "n_triggers", "n_actor_docs", "n_place_docs", "trigger_sents", "lead", "_sent")
+    __slots__ = ("actor_sents", "place_sents", "past_sents", "future_sents", "lead", "_sent")
 
-    def __init__(self, doc, trigger_sents: dict[int, list[Match]]) -> None:
+    def __init__(self, doc, past_sents: set[int], future_sents: set[int]) -> None:
         sents = doc._sentences
-        self.n_sents = len(sents)
-        self.sent_starts = [s.start for s in sents]
-        self.actor_sents: dict[int, int] = {}
-        self.place_sents: dict[int, int] = {}
+        starts = [s.start for s in sents]
+        self.actor_sents: Counter = Counter()
+        self.place_sents: Counter = Counter()
         for e in doc.entities:
-            i = bisect_right(self.sent_starts, e.start) - 1
             if e.type == "ACTOR":
-                self.actor_sents[i] = self.actor_sents.get(i, 0) + 1
+                self.actor_sents[bisect_right(starts, e.start) - 1] += 1
             elif e.type in ("GPE", "LOC", "FAC"):
-                self.place_sents[i] = self.place_sents.get(i, 0) + 1
-        self.past_sents: set[int] = set()
-        self.future_sents: set[int] = set()
-        for t in doc.timex:
-            i = bisect_right(self.sent_starts, t.start) - 1
-            if t.future:
-                self.future_sents.add(i)
-            elif t.date_start:
-                self.past_sents.add(i)
-        self.trigger_sents = trigger_sents
-        self.n_triggers = sum(len(v) for v in trigger_sents.values())
-        self.n_actor_docs = sum(self.actor_sents.values())
-        self.n_place_docs = sum(self.place_sents.values())
-        # the lead's words, once each
-        tokens = doc._tokens
-        self.lead = ["D=" + w for w in _words(tokens, sents[:2])]
+                self.place_sents[bisect_right(starts, e.start) - 1] += 1
+        self.past_sents = past_sents
+        self.future_sents = future_sents
+        self.lead = ["D=" + w for w in _words(doc._tokens, sents[:2])]  # the lead's words, once each
         self._sent: dict[int, tuple] = {}
 
     def sentence(self, doc, si: int, sent_triggers: list[Match]) -> tuple[list[str], str, Counter]:
@@ -118,7 +104,7 @@ def trigger_features(doc, ctx: DocContext, si: int, trig: Match, sent_triggers: 
     """The feature strings of trigger ``trig`` in sentence ``si``.
 
     ``modality`` is the detector's reading of the cues around it (the kind that would block it,
-    or None); ``extra`` adds the detector's other flags (future verb near, background, cause)."""
+    or None); ``extra`` adds its other readings (future verb near, background, cause ...)."""
     tokens = doc._tokens
     sent = doc._sentences[si]
     p = trig.payload
@@ -131,28 +117,18 @@ def trigger_features(doc, ctx: DocContext, si: int, trig: Match, sent_triggers: 
     f.append(f"ph_clitic={phrase}_{clitic}")
     if first.norm.startswith(("ال", "وال", "بال", "فال", "لل")):
         f.append("defin")
-    # the words around it
+    # the words around it, on each side: L/R, their stems, the nearest two by distance, numbers
     lo, hi = max(sent.tok_start, trig.tok_start - WINDOW), min(sent.tok_end, trig.tok_end + WINDOW)
-    for j in range(lo, trig.tok_start):
-        t = tokens[j]
-        d = trig.tok_start - j
-        f.append("L=" + t.norm)
-        f.append("Ls=" + _stem(t.forms))
-        if d <= 2:
-            f.append(f"L{d}=" + t.norm)
-        kind = _NUMBERISH[t.norm]
-        if kind:
-            f.append("Lnum=" + kind)
-    for j in range(trig.tok_end, hi):
-        t = tokens[j]
-        d = j - trig.tok_end + 1
-        f.append("R=" + t.norm)
-        f.append("Rs=" + _stem(t.forms))
-        if d <= 2:
-            f.append(f"R{d}=" + t.norm)
-        kind = _NUMBERISH[t.norm]
-        if kind:
-            f.append("Rnum=" + kind)
+    for side, js in (("L", range(trig.tok_start - 1, lo - 1, -1)), ("R", range(trig.tok_end, hi))):
+        for d, j in enumerate(js, 1):
+            t = tokens[j]
+            f.append(f"{side}=" + t.norm)
+            f.append(f"{side}s=" + _stem(t.forms))
+            if d <= 2:
+                f.append(f"{side}{d}=" + t.norm)
+            kind = _NUMBERISH[t.norm]
+            if kind:
+                f.append(f"{side}num=" + kind)
     # the trigger with its nearest neighbours (a sense is often fixed by one word: خطف الأضواء)
     if trig.tok_start > sent.tok_start:
         f.append(f"ph_L1={phrase}_{_stem(tokens[trig.tok_start - 1].forms)}")
@@ -187,6 +163,3 @@ def trigger_features(doc, ctx: DocContext, si: int, trig: Match, sent_triggers: 
     f.append("pos=" + pos)
     return f
 
-
-def sentence_of(ctx: DocContext, offset: int) -> int:
-    return bisect_left(ctx.sent_starts, offset + 1) - 1

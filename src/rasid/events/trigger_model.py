@@ -9,6 +9,7 @@ test can check that this code reproduces the training code's numbers.
 
 from __future__ import annotations
 
+import json
 import math
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,10 @@ class TriggerModel:
     """Weights of the event/not model and of the sub_event_type model, keyed by feature string."""
 
     def __init__(self, features: list[str], w_event: np.ndarray, b_event: float, classes: list[str],
-                 w_type: np.ndarray, b_type: np.ndarray, threshold: float, meta: dict | None = None) -> None:
+                 w_type: np.ndarray, b_type: np.ndarray, threshold: float, meta: dict | None = None,
+                 probes: tuple[list[list[str]], list[float], list[list[float]]] = ([], [], [])) -> None:
+        """``probes``: feature sets with the probabilities the training code gave them (event,
+        and each class), kept in the file so that a test can compare."""
         self.features = list(features)
         self.index = {f: i for i, f in enumerate(self.features)}
         self.event = {f: float(w) for f, w in zip(self.features, w_event) if w}
@@ -34,6 +38,7 @@ class TriggerModel:
         self.b_type = np.asarray(b_type, dtype=np.float64)
         self.threshold = float(threshold)
         self.meta = meta or {}
+        self.probes = probes
 
     # inference -----------------------------------------------------------------------------
     def prob(self, feats: list[str]) -> float:
@@ -60,44 +65,27 @@ class TriggerModel:
         e /= e.sum()
         return dict(zip(self.classes, e.tolist()))
 
-    def sub_event_type(self, feats: list[str]) -> tuple[str, float]:
-        probs = self.type_probs(feats)
-        best = max(probs, key=probs.__getitem__)
-        return best, probs[best]
-
     # storage --------------------------------------------------------------------------------
-    def save(self, path: Path, probes: list[list[str]] | None = None,
-             probe_event: list[float] | None = None, probe_type: list[list[float]] | None = None) -> None:
+    def save(self, path: Path) -> None:
         w_event = np.array([self.event.get(f, 0.0) for f in self.features], dtype=np.float64)
-        import json
-
-        extra = {}
-        if probes is not None:
-            extra = {"probe_features": np.array(["\t".join(p) for p in probes]),
-                     "probe_event": np.array(probe_event, dtype=np.float64),
-                     "probe_type": np.array(probe_type, dtype=np.float64)}
+        feats, p_event, p_type = self.probes
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
             np.savez_compressed(fh, features=np.array(self.features), w_event=w_event,
                                 b_event=np.array(self.b_event), classes=np.array(self.classes),
-                                w_type=self.w_type.astype(np.float64), b_type=self.b_type,
-                                threshold=np.array(self.threshold),
+                                w_type=self.w_type, b_type=self.b_type, threshold=np.array(self.threshold),
                                 meta=np.array(json.dumps(self.meta, ensure_ascii=False, sort_keys=True)),
-                                **extra)
+                                probe_features=np.array(["\t".join(f) for f in feats], dtype=str),
+                                probe_event=np.array(p_event, dtype=np.float64),
+                                probe_type=np.array(p_type, dtype=np.float64).reshape(len(p_type), -1))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "TriggerModel":
-        import json
-
         with np.load(path, allow_pickle=False) as z:
-            model = cls(z["features"].tolist(), z["w_event"], float(z["b_event"]), z["classes"].tolist(),
-                        z["w_type"], z["b_type"], float(z["threshold"]), json.loads(str(z["meta"])))
-            if "probe_features" in z.files:
-                model.probes = ([str(p).split("\t") for p in z["probe_features"]], z["probe_event"].tolist(),
-                                z["probe_type"].tolist())
-            else:
-                model.probes = ([], [], [])
-        return model
+            probes = ([str(p).split("\t") for p in z["probe_features"]], z["probe_event"].tolist(),
+                      z["probe_type"].tolist())
+            return cls(z["features"].tolist(), z["w_event"], float(z["b_event"]), z["classes"].tolist(),
+                       z["w_type"], z["b_type"], float(z["threshold"]), json.loads(str(z["meta"])), probes)
 
 
 @cache
