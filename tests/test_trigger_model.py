@@ -169,3 +169,19 @@ def test_train_events_refuses_the_development_gold(tmp_path):
     assert r.exit_code != 0
     assert "never for training" in r.output
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_train_events_without_scikit_learn_says_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    from typer.testing import CliRunner
+
+    from rasid.cli.main import app
+
+    corpus, labels = _tiny_corpus(tmp_path)
+    monkeypatch.setitem(sys.modules, "sklearn", None)  # import sklearn now raises ImportError
+    r = CliRunner().invoke(app, ["train-events", "--corpus", str(corpus), "--labels", str(labels),
+                                 "-o", str(tmp_path / "m.npz")])
+    assert r.exit_code != 0
+    assert "needs scikit-learn" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "m.npz").exists()

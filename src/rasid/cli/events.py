@@ -35,10 +35,6 @@ def register(app: typer.Typer) -> None:
         precision_floor: float = typer.Option(0.0, min=0.0, max=1.0, help="choose the threshold with the best "
                                               "F1 among those whose out-of-fold precision reaches this"),
     ) -> None:
-        try:
-            import sklearn  # noqa: F401
-        except ImportError:
-            fail("rasid train-events needs scikit-learn: pip install -e '.[train]'")
         from rich.progress import Progress
 
         from ..events.train_triggers import featurize, read_jsonl, read_labels, train
@@ -52,6 +48,10 @@ def register(app: typer.Typer) -> None:
                 fail(f"{gold}: no such gold file")
             if gold.name.startswith("dev"):
                 fail(f"{gold}: the development gold is for reporting, never for training (use train.jsonl)")
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            fail("rasid train-events needs scikit-learn: pip install -e '.[train]'")
         try:
             instances = read_labels(labels)
         except (KeyError, ValueError) as exc:
