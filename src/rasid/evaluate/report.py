@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .scorer import FIELDS, Scores, score
+from .scorer import COUNT_FIELDS, FIELDS, Scores, score
 
 
 class EvalInputError(ValueError):
@@ -69,7 +69,8 @@ def _event_line(ev: dict) -> str:
         return "|".join(map(str, x)) if isinstance(x, list) else str(x)
     return (f"{v(ev.get('event_date'))} {v(ev.get('event_type'))}/{v(ev.get('sub_event_type'))} "
             f"a1={v(ev.get('actor1'))} a2={v(ev.get('actor2'))} {v(ev.get('country'))}/"
-            f"{v(ev.get('admin1'))}/{v(ev.get('location'))} fat={v(ev.get('fatalities'))}")
+            f"{v(ev.get('admin1'))}/{v(ev.get('location'))} fat={v(ev.get('fatalities'))}"
+            f" inj={v(ev.get('injuries'))} arr={v(ev.get('arrests'))}")
 
 
 def print_report(gold_docs: list[dict], pred_docs: dict[str, dict], errors: bool = False,
@@ -85,7 +86,7 @@ def print_report(gold_docs: list[dict], pred_docs: dict[str, dict], errors: bool
     t.add_row("detection recall", f"{s.recall:.3f}")
     t.add_row("detection F1", f"{s.f1:.3f}")
     t.add_row("strict F1", f"{s.strict_f1:.3f}")
-    for f in FIELDS:
+    for f in FIELDS + COUNT_FIELDS:
         t.add_row(f"accuracy {f}", f"{s.field_accuracy[f]:.3f}")
     console.print(t)
     if errors:
@@ -97,7 +98,7 @@ def print_report(gold_docs: list[dict], pred_docs: dict[str, dict], errors: bool
                 ev = p.get("evidence") or [{}]
                 lines.append(f"  SPURIOUS {_event_line(p)}  «{(ev[0].get('text') or '')[:90]}»")
             for pr in r.pairs:
-                bad = [f for f in FIELDS if not pr.agree[f]]
+                bad = [f for f in FIELDS + COUNT_FIELDS if not pr.agree[f]]
                 if bad:
                     diffs = "; ".join(f"{f}: {pr.pred.get(f)!r} vs gold {pr.gold.get(f)!r}" for f in bad)
                     lines.append(f"  WRONG    {diffs}")

@@ -19,6 +19,8 @@ from scipy.optimize import linear_sum_assignment
 
 FIELDS = ["event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
           "country", "admin1", "location", "fatalities"]
+# scored on paired events but not used to choose the pairs (CODEBOOK 12 lists the fields that are)
+COUNT_FIELDS = ["injuries", "arrests"]
 STRICT_FIELDS = ["event_type", "sub_event_type", "event_date", "country", "admin1", "actor1"]
 LOCATION_KM = 25.0
 
@@ -74,7 +76,9 @@ class FieldComparer:
             return any(pn == normalize_name(o) for o in options)
         if name == "location":
             return self._location(pred, gold)
-        if name in ("time_precision", "fatalities"):
+        if name in COUNT_FIELDS:  # written by every system since they were scored; absent = 0
+            p, options = p or 0, [o or 0 for o in options]
+        if name in ("time_precision", "fatalities", "injuries", "arrests"):
             try:
                 return any(p is not None and o is not None and int(p) == int(o) for o in options)
             except (TypeError, ValueError):
@@ -132,7 +136,13 @@ def _assign(preds: list[dict], golds: list[dict], allowed, cmp: FieldComparer):
                 agreements[i, j] = ag
                 score[i, j] = big + sum(ag.values())
     rows, cols = linear_sum_assignment(-score)
-    return [(i, j, agreements[i, j]) for i, j in zip(rows, cols) if (i, j) in agreements]
+    out = []
+    for i, j in zip(rows, cols):
+        if (i, j) in agreements:
+            ag = agreements[i, j]
+            ag.update({f: cmp.agree(f, preds[i], golds[j]) for f in COUNT_FIELDS})
+            out.append((i, j, ag))
+    return out
 
 
 def score_document(pred_events: list[dict], gold_events: list[dict], doc_id: str,
@@ -202,6 +212,7 @@ def score(gold_docs: list[dict], pred_docs: dict[str, dict]) -> Scores:
     strict = sum(1 for pr in pairs if all(pr.agree[f] for f in STRICT_FIELDS))
     sp = strict / n_pred if n_pred else 0.0
     sr = strict / n_gold if n_gold else 0.0
-    acc = {f: (sum(pr.agree[f] for pr in pairs) / n_paired if n_paired else 0.0) for f in FIELDS}
+    acc = {f: (sum(pr.agree[f] for pr in pairs) / n_paired if n_paired else 0.0)
+           for f in FIELDS + COUNT_FIELDS}
     return Scores(n_pred, n_gold, n_paired, prec, rec, _f1(prec, rec), sp, sr, _f1(sp, sr), acc,
                   results)

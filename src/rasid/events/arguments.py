@@ -17,7 +17,7 @@ from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
-from .counts import sentence_counts
+from .counts import sentence_figures, sentence_total
 from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
 from .roles import BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
@@ -514,10 +514,13 @@ class ArgumentLinker:
                         if t.payload.outcome]
             skip = frozenset(j for a in actors if a.tok_start >= trig.tok_end
                              for j in range(a.tok_start, a.tok_end) if a is a1)
-            counts = sentence_counts(tokens, s.tok_start, s.tok_end, outcomes, skip, figures_memo)
+            figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, figures_memo)
+            men.figures.append((men.sent, figs))
             for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
-                if role in counts:
-                    f[field], why[field] = counts[role]
+                # the sentence's own reading, for typing; the count reader decides the event's
+                items = [x for x in figs.get(role, ()) if not x.period]
+                if items:
+                    f[field], why[field] = sentence_total(items)
                 else:
                     f[field] = 0
             if men.kinds <= {"kill", "injure"} and not actors and not f["fatalities"] and not f["injuries"]:

@@ -8,7 +8,10 @@ it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a sing
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 
+from ..recognize.lexicon import DATA_DIR, read_tsv
 from ..recognize.numbers import Number, count_nouns, find_numbers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
@@ -23,6 +26,142 @@ _SUBSET = {fold(w) for w in ("بينهم", "منهم", "بينها", "بينهن
 _TOLL = {fold(w) for w in ("حصيلة", "عدد", "اعداد", "أعداد")}
 _MASSACRE = {fold(w) for w in ("مجزرة", "مذبحة", "المجزرة", "المذبحة")}
 _WINDOW = 5
+_COMMAS = {",", "،", "؛", ";", ":"}
+_NOT = {fold(w) for w in ("لم", "ولم", "غير", "عدم", "دون", "لا", "يتسن", "يتسنى", "يمكن")}
+_FORCES = {fold(w) for w in ("الأمن", "الشرطة", "الجيش", "الدرك", "الحرس")}
+_SIDE_SKIP = {fold(w) for w in ("من", "في", "صفوف", "بين", "ل", "على", "الأقل", "الاقل")}
+
+
+@dataclass(slots=True)
+class Figure:
+    """One count read from the text: a number with what it counts, or a word that implies one.
+
+    ``tok``: where it was read (the number, or the noun or verb that implies it), which tells one
+    figure read by two mentions from two figures; ``start``/``end``: the words it came from.
+    ``side``: whose people it counts when the text says so (security, combatant, civilian,
+    attacker ...), "" for anyone. ``period``: a period's or campaign's toll, not one act's;
+    ``doubt``: the text doubts it; ``update``: a later, raised toll; ``with_bomber``: it already
+    counts the attacker of a suicide attack; ``approx``: عشرات، عدد، مجزرة, the codebook's stand-ins
+    for a number the text does not give."""
+
+    role: str
+    value: int
+    tok: int
+    start: int
+    end: int
+    note: str
+    vague: bool = False
+    side: str = ""
+    period: bool = False
+    doubt: bool = False
+    update: bool = False
+    with_bomber: bool = False
+    approx: bool = False  # a number word with no exact value: عشرات (10), عدد (3)
+
+
+@cache
+def count_cues() -> dict[str, str]:
+    """folded word -> cue (count_cues.tsv: period, doubt, update, toll ... words)."""
+    return {fold(r["word"]): r["cue"] for r in read_tsv(DATA_DIR / "numbers" / "count_cues.tsv")}
+
+
+def _cue(tok) -> str:
+    cues = count_cues()
+    for f in tok.forms[:2]:
+        c = cues.get(f)
+        if c:
+            return c
+    return ""
+
+
+class _Clauses:
+    """A sentence's clauses (split at commas and at فيما، بينما، في حين) and what they say about
+    the figures in them: a period's toll, a doubted figure, a raised toll."""
+
+    __slots__ = ("start", "seg", "period", "doubt", "update_from", "bomber_included", "toll", "conflict")
+
+    def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
+        self.start = tok_start
+        seg, k = [], 0
+        cues = []
+        for j in range(tok_start, tok_end):
+            c = _cue(tokens[j])
+            if tokens[j].norm in _COMMAS or c == "boundary":
+                k += 1
+            seg.append(k)
+            cues.append(c)
+        self.seg = seg
+        period: set[int] = set()
+        doubt = False
+        update_from: dict[int, int] = {}  # clause -> the first position after its update word
+        toll = conflict = False
+        bomber_included = False
+        n = tok_end - tok_start
+        for i, c in enumerate(cues):
+            if not c:
+                continue
+            j = tok_start + i
+            if c == "since":
+                # "منذ بداية العام"، "منذ اندلاع الحرب"، "منذ 2011"; not "منذ قليل"
+                ahead = range(i + 1, min(n, i + 4))
+                if any(cues[x] in ("period_noun", "conflict") or (tokens[tok_start + x].norm.isdigit()
+                                                    and len(tokens[tok_start + x].norm) == 4) for x in ahead):
+                    period.add(seg[i])
+            elif c == "during":
+                # "خلال الأيام الماضية"، "خلال العام"; not "خلال الساعات الماضية"
+                ahead = [cues[x] for x in range(i + 1, min(n, i + 5)) if seg[x] == seg[i]]
+                if "short" not in ahead and ("past" in ahead or (ahead[:1] == ["period_noun"]
+                                                                 and tokens[j + 1].norm.startswith("ال"))):
+                    period.add(seg[i])
+            elif c == "period":
+                period.add(seg[i])
+            elif c == "conflict":
+                conflict = True
+            elif c == "doubt":
+                if any(tokens[x].norm in _NOT for x in range(max(tok_start, j - 2), j)):
+                    doubt = True
+            elif c in ("update", "toll"):
+                toll = True
+                if c == "update":
+                    update_from.setdefault(seg[i], j)
+            elif c == "bomber" and i and tokens[j - 1].forms[-1] in _SUBSET:
+                bomber_included = True  # "بينهم الانتحاري"، "بينهم خمسة انتحاريين"
+            elif c == "bomber" and i > 1 and tokens[j - 2].forms[-1] in _SUBSET:
+                bomber_included = True
+        if period and seg and seg[-1] in period:
+            # a last clause that is only a span ("...، خلال الأيام الأربعة الماضية.") spans the sentence
+            last = [cues[x] for x in range(n) if seg[x] == seg[-1]]
+            if last and last[0] in ("since", "during") or (len(last) > 1 and last[1] in ("since", "during")):
+                period.update(seg)
+        self.period, self.doubt, self.update_from = period, doubt, update_from
+        self.toll, self.bomber_included, self.conflict = toll, bomber_included, conflict
+
+    def clause(self, tok: int) -> int:
+        return self.seg[tok - self.start]
+
+    def read(self, fig: Figure) -> Figure:
+        k = self.clause(fig.tok)
+        fig.period = k in self.period
+        fig.doubt = self.doubt
+        u = self.update_from.get(k)
+        fig.update = u is not None and fig.tok > u
+        fig.with_bomber = self.bomber_included
+        return fig
+
+
+def _side(tokens, pos: int, limit: int) -> str:
+    """Whose people a figure counts, from the person noun right after it ("أربعة من رجال الأمن"،
+    "ثلاث جثث لمسلحين"، "مقتل 5 من عناصر الشرطة"): "" when it names anyone (أشخاص)."""
+    nouns = person_nouns()
+    for j in range(pos, min(limit, pos + 4)):
+        hit = next((nouns[f] for f in tokens[j].forms if f in nouns), None)
+        if hit is not None:
+            if hit[1] == "neutral" and j + 1 < limit and tokens[j + 1].norm in _FORCES:
+                return "security"  # "رجال الأمن"، "أفراد الشرطة"
+            return "" if hit[1] in ("neutral", "named") else hit[1]
+        if tokens[j].norm not in _SIDE_SKIP and tokens[j].forms[-1] not in _SIDE_SKIP:
+            return ""
+    return ""
 
 
 def _skip_actor(pos: int, skip: frozenset[int]) -> int:
@@ -138,9 +277,10 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
 
 class _SentenceFigures:
     """What a sentence says about counts whatever the trigger: its numbers, the counts read from
-    count nouns, a massacre. Worked out once per sentence (several mentions share a sentence)."""
+    count nouns, a massacre, its clauses. Worked out once per sentence (several mentions share a
+    sentence)."""
 
-    __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "nouns", "massacre")
+    __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "nouns", "massacre", "clauses", "mixed")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
         numbers = find_numbers(tokens, tok_start, tok_end)
@@ -149,41 +289,50 @@ class _SentenceFigures:
             self.numbers_at.setdefault(n.tok_start, n)
         number_ends = {n.tok_end for n in numbers}
         self.numbers_by_end = {n.tok_end: n for n in numbers}
-        # (role, value, position, note, vague), in order; vague: a plural with no number (3)
-        adds: list[tuple[str, int, int, str, bool]] = []
+        self.clauses = clauses = _Clauses(tokens, tok_start, tok_end)
+        adds: list[Figure] = []  # vague: a plural with no number (3)
         used: set[int] = set()
         nouns: set[int] = set()  # positions of the count nouns read
         # "11 قتيلا بينهم ثلاثة أطفال": a number after بينهم/منهم is a part of the total
         for n in numbers:
             if n.tok_start > tok_start and any(f in _SUBSET for f in tokens[n.tok_start - 1].forms[:2]):
                 used.add(n.tok_start)
+        marked = _MARKS.hits(columns(tokens).norms, tok_start, tok_end)
+        # "60 شخصا بين قتيل وجريح": a toll of dead and wounded together counts neither
+        mixed = set()
+        for j, _ in marked:
+            if j > tok_start and _cue(tokens[j - 1]) == "between":
+                mixed.update((j, j + 1))
         # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
         for n in numbers:
-            if n.tok_end < tok_end and n.tok_start not in used:
+            if n.tok_end < tok_end and n.tok_start not in used and n.tok_end not in mixed:
                 marks = _MARKS[tokens[n.tok_end].norm]
                 hit = marks[0] if marks else None
                 if hit:
-                    adds.append((hit[0], n.value, n.tok_start,
-                                 f"number before count noun '{tokens[n.tok_end].norm}'", False))
+                    adds.append(clauses.read(Figure(
+                        hit[0], n.value, n.tok_start, tokens[n.tok_start].start, tokens[n.tok_end].end,
+                        f"number before count noun '{tokens[n.tok_end].norm}'",
+                        side=_side(tokens, n.tok_end + 1, tok_end), approx=n.vague)))
                     used.add(n.tok_start)
                     nouns.add(n.tok_end)
         # count noun alone: "قتيلان", "سقوط قتلى" (not "دون وقوع إصابات")
-        marked = _MARKS.hits(columns(tokens).norms, tok_start, tok_end)
         negated = {k for k, m in marked if m[2]}
         massacre = False
         for j, (hit, is_massacre, _) in marked:
             massacre = massacre or is_massacre
-            if not hit or (negated and (j - 1 in negated or j - 2 in negated)):
+            if not hit or (negated and (j - 1 in negated or j - 2 in negated)) or j in mixed:
                 continue
             role, value = hit
             # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
             # "جثث خمسة أشخاص": the number after the noun counts it
             if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
                     and j + 1 not in self.numbers_at:
-                adds.append((role, 3 if value < 0 else value, j, f"count noun '{tokens[j].norm}'", value < 0))
+                adds.append(clauses.read(Figure(
+                    role, 3 if value < 0 else value, j, tokens[j].start, tokens[j].end,
+                    f"count noun '{tokens[j].norm}'", vague=value < 0, side=_side(tokens, j + 1, tok_end))))
                 nouns.add(j)
         self.used, self.adds, self.nouns = used, adds, nouns
-        self.massacre = massacre
+        self.massacre, self.mixed = massacre, mixed
 
 
 def _word_marks(norm: str) -> tuple | None:
@@ -200,74 +349,101 @@ def _word_marks(norm: str) -> tuple | None:
 _MARKS = WordMemo(_word_marks)
 
 
-def sentence_counts(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
-                    skip: frozenset[int] = frozenset(), memo: dict | None = None) -> dict[str, tuple[int, str]]:
-    """Counts per role ('death', 'injury', 'arrest') with a note on how each was read.
+def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: list[tuple[str, int, int]],
+                     skip: frozenset[int] = frozenset(), memo: dict | None = None) -> dict[str, list[Figure]]:
+    """The figures a mention's sentence gives, per role ('death', 'injury', 'arrest').
 
-    ``outcome_positions`` are (role, tok_start, tok_end) of outcome triggers in the sentence;
-    ``memo``, a dict kept for one document, saves reading a sentence's figures twice.
+    ``outcome_positions`` are (role, tok_start, tok_end) of the mention's outcome triggers;
+    ``memo``, a dict kept for one document, saves reading a sentence's figures twice. A plural
+    with no number ("قتلى"، "إصابات مختلفة") is kept only when the sentence gives no figure of its
+    own for that role, and two such plurals are one guess, not two.
     """
     figures = memo.get((tok_start, tok_end)) if memo is not None else None
     if figures is None:
         figures = _SentenceFigures(tokens, tok_start, tok_end)
         if memo is not None:
             memo[(tok_start, tok_end)] = figures
-    numbers_at, numbers_by_end = figures.numbers_at, figures.numbers_by_end
-    found: dict[str, list[tuple[int, int, str]]] = {}  # role -> [(value, position, note)]
-    vague: dict[str, list[tuple[int, int, str]]] = {}  # the same, for plurals with no number
+    numbers_at, numbers_by_end, clauses = figures.numbers_at, figures.numbers_by_end, figures.clauses
+    found: dict[str, list[Figure]] = {}
+    vague: dict[str, list[Figure]] = {}
 
-    def add(role: str, value: int, pos: int, note: str) -> None:
-        found.setdefault(role, []).append((value, pos, note))
+    def add(fig: Figure) -> None:
+        (vague if fig.vague else found).setdefault(fig.role, []).append(clauses.read(fig))
 
-    for role, value, pos, note, is_vague in figures.adds:
-        if is_vague:
-            vague.setdefault(role, []).append((value, pos, note))
-        else:
-            add(role, value, pos, note)
+    for fig in figures.adds:
+        (vague if fig.vague else found).setdefault(fig.role, []).append(fig)
     used_numbers = set(figures.used)
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
+        if ts in figures.mixed:
+            continue  # "60 شخصا بين قتيل وجريح"
         te = _skip_actor(te, skip)
         n = _number_after(numbers_at, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
-            add(role, n.value, n.tok_start, f"number after '{tokens[ts].norm}'")
+            add(Figure(role, n.value, n.tok_start, tokens[ts].start, tokens[n.tok_end - 1].end,
+                       f"number after '{tokens[ts].norm}'", side=_side(tokens, n.tok_end, tok_end),
+                       approx=n.vague))
             used_numbers.add(n.tok_start)
             continue
         n = _number_before(numbers_by_end, ts, tokens, tok_start)
         if n is not None and n.tok_start not in used_numbers:
             # "إن 19 شخصا على الأقل قتلوا": the count stands before a passive verb
-            add(role, n.value, n.tok_start, f"number before '{tokens[ts].norm}'")
+            add(Figure(role, n.value, n.tok_start, tokens[n.tok_start].start, tokens[te - 1].end,
+                       f"number before '{tokens[ts].norm}'", side=_side(tokens, n.tok_end, ts),
+                       approx=n.vague))
             used_numbers.add(n.tok_start)
             continue
         if ts in figures.nouns:
             continue  # "15 قتيلا مدنيا"، "الطفل القتيل": the count noun has counted these people
         people, guessed = _people_after(tokens, te, tok_end, numbers_at)
         if people:
-            note = f"person noun after '{tokens[ts].norm}'"
-            if guessed:
-                vague.setdefault(role, []).append((people, te, note))
-            else:
-                add(role, people, te, note)
+            end = tokens[min(te, tok_end - 1)].end
+            add(Figure(role, people, te, tokens[ts].start, end, f"person noun after '{tokens[ts].norm}'",
+                       vague=guessed, side=_side(tokens, te, tok_end)))
             continue
         before = _people_before(tokens, ts, te, tok_start, tok_end)
         if before:
-            add(role, before, ts - 1, f"person noun before '{tokens[ts].norm}'")
+            add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
+                       f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
+            continue
+        one = _pronoun_count(tokens[te - 1].norm)
+        if one:
+            # "لقي مصرعه"، "أعلنت مقتله"، "اعتقاله": the pronoun names the one (or two) it happened to
+            add(Figure(role, one, te - 1, tokens[ts].start, tokens[te - 1].end,
+                       f"pronoun of '{tokens[te - 1].norm}'"))
+    # "استشهد عشرة من منسوبي القوات وثلاثة آخرون": people added to the figure before
+    for j, n in numbers_at.items():
+        if j in used_numbers or n.tok_end >= tok_end or _cue(tokens[n.tok_end]) != "other" \
+                or not tokens[j].norm.startswith("و"):
+            continue
+        before = [f for figs in found.values() for f in figs if f.tok < j]
+        if before:
+            prev = max(before, key=lambda f: f.tok)
+            add(Figure(prev.role, n.value, j, tokens[j].start, tokens[n.tok_end].end,
+                       f"others added: '{tokens[n.tok_end].norm}'", side=prev.side))
+            used_numbers.add(j)
     if figures.massacre:
-        add("death", 10, tok_start, "massacre")
-    # the most specific figure (CODEBOOK 9): a plural with no number ("قتلى"، "إصابات مختلفة")
-    # counts only when the sentence gives no figure of its own for that role, and two such
-    # plurals are one guess, not two ("مقتل هؤلاء الجنود … أحد القتلى": 3, not 6)
+        add(Figure("death", 10, tok_start, tokens[tok_start].start, tokens[tok_end - 1].end, "massacre",
+                   approx=True))
     for role, items in vague.items():
-        found.setdefault(role, [max(items)])
-    out: dict[str, tuple[int, str]] = {}
-    for role, items in found.items():
-        # distinct figures at distinct places add up ("3 militants and 4 policemen"); the same
-        # place read twice counts once
-        by_pos: dict[int, tuple[int, str]] = {}
-        for value, pos, note in items:
-            if pos not in by_pos or value > by_pos[pos][0]:
-                by_pos[pos] = (value, note)
-        specific = [v for v in by_pos.values()]
-        total = sum(v for v, _ in specific) if len(specific) <= 3 else max(v for v, _ in specific)
-        out[role] = (total, "; ".join(n for _, n in specific))
-    return out
+        if role not in found:
+            found[role] = [max(items, key=lambda f: f.value)]
+    return found
+
+
+def _pronoun_count(word: str) -> int:
+    """An outcome word with an attached pronoun (count_cues.tsv: مصرعه، مقتلهما): how many."""
+    c = count_cues().get(word, "")
+    return {"one": 1, "two": 2}.get(c, 0)
+
+
+def sentence_total(figs: list[Figure]) -> tuple[int, str]:
+    """One sentence's figures for one role: distinct figures at distinct places add up
+    ("3 militants and 4 policemen"); the same place read twice counts once."""
+    by_pos: dict[int, Figure] = {}
+    for f in figs:
+        if f.tok not in by_pos or f.value > by_pos[f.tok].value:
+            by_pos[f.tok] = f
+    specific = list(by_pos.values())
+    total = sum(f.value for f in specific) if len(specific) <= 3 else max(f.value for f in specific)
+    return total, "; ".join(f.note for f in specific)

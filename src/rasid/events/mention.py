@@ -24,6 +24,9 @@ class Mention:
     explain: dict[str, str] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     actor_conf: float = 0.0
+    # (sentence, {role: [Figure]}) for each sentence whose mentions this one absorbed: the
+    # count reader (count_reader.py) decides the event's counts from them
+    figures: list = field(default_factory=list)
 
     @property
     def kind(self) -> str:

@@ -67,6 +67,7 @@ def _compatible(ev: Mention, m: Mention) -> bool:
 
 def _absorb(ev: Mention, m: Mention) -> None:
     ev.prob = max(ev.prob, m.prob)  # one act's mentions: the surest one speaks for it
+    ev.figures.extend(m.figures)
     if m.weak:  # a passing reference ("وقع الهجوم قرابة منتصف الليل") is evidence, no more
         ev.evidence.extend(m.evidence)
         return

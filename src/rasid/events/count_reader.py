@@ -1,0 +1,218 @@
+"""Giving each event its dead, wounded and arrested (CODEBOOK section 9).
+
+Each sentence's figures are read once (counts.py); this links every figure to the one event it
+belongs to, across the article, and decides each event's counts from its own figures:
+
+- a figure in a sentence that reports one event belongs to that event; one read by two events
+  of a sentence belongs to the event whose act is in the figure's clause, and a figure that two
+  acts share ("قتل 28 إثر اشتباكات وتفجيرين") is divided among them, as ACLED does;
+- a toll sentence with no act of its own ("غير أن عدد القتلى ارتفع إلى نحو 30") belongs to the
+  event told last before it, when it gives no other day;
+- a period's or campaign's toll ("منذ بداية العام") counts for no event; a figure the text
+  doubts yields to a sure one; figures for different sides add up ("ثلاث جثث لمسلحين" ...
+  "قتل أربعة من رجال الأمن"), and a later or larger figure for the same people replaces an
+  earlier one;
+- the attacker of a suicide attack is among the dead, unless the figure already counts him.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from ..model import Document
+from .counts import Figure, _SentenceFigures, sentence_figures, sentence_total
+from .mention import Mention
+
+FIELDS = (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests"))
+WAR_TOLL = 1000  # deaths no single dated act reaches in the gold set (its largest is 512)
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def _sentence_of(doc: Document, offset: int) -> int:
+    lo, hi = 0, len(doc._sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc._sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _figures(doc: Document, si: int, memo: dict, outcomes=None) -> dict[str, list[Figure]]:
+    s = doc._sentences[si]
+    if outcomes is None:
+        outcomes = [(m.payload.outcome, m.tok_start, m.tok_end) for m in doc._matches
+                    if m.label == "TRIGGER" and getattr(m.payload, "outcome", "")
+                    and s.tok_start <= m.tok_start < s.tok_end]
+    return sentence_figures(doc._tokens, s.tok_start, s.tok_end, outcomes, memo=memo)
+
+
+def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int]], memo: dict):
+    """Sentences that give a toll and report no event: (sentence, its figures, the event)."""
+    taken = set().union(*sents_of) if sents_of else set()
+    timex_by_sent = defaultdict(list)
+    for t in doc.timex:
+        timex_by_sent[_sentence_of(doc, t.start)].append(t)
+    violent = [(min(ss), k) for k, (ev, ss) in enumerate(zip(events, sents_of))
+               if ev.fields.get("event_type") in _VIOLENT and ss]
+    if not violent:
+        return
+    for si, s in enumerate(doc._sentences):
+        if si in taken:
+            continue
+        if memo.get((s.tok_start, s.tok_end)) is None:
+            memo[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
+        sf = memo[(s.tok_start, s.tok_end)]
+        if (not sf.adds and not sf.clauses.toll) or sf.clauses.conflict:
+            continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
+        before = [k for first, k in violent if first < si]
+        if not before:
+            continue
+        k = max(before, key=lambda k: max(x for x in sents_of[k] if x < si))
+        ev = events[k]
+        # a day of its own before the event's: an earlier act's toll (a later day is an update)
+        days = {t.date_start for t in timex_by_sent.get(si, ()) if t.date_start and not t.future}
+        date = ev.fields.get("event_date") or ""
+        if days and date and date not in days and min(days) < date:
+            continue
+        figs = {role: [f for f in items if not f.period and not f.vague and f.value < WAR_TOLL]
+                for role, items in _figures(doc, si, memo).items()}
+        figs = {role: items for role, items in figs.items() if items and role != "arrest"}
+        if figs:
+            yield si, figs, k
+
+
+def _owners(doc: Document, events: list[Mention], claims: dict, memo: dict) -> dict:
+    """For a figure read by several events: the events it belongs to (those whose act is in its
+    clause, or all of them when the clause names several acts)."""
+    out = {}
+    for key, ks in claims.items():
+        if len(ks) < 2:
+            continue
+        si, tok = key[1], key[2]
+        s = doc._sentences[si]
+        clauses = memo[(s.tok_start, s.tok_end)].clauses
+        k_clause = clauses.clause(tok)
+        near = [k for k in ks if any(s.tok_start <= t.tok_start < s.tok_end
+                                     and clauses.clause(t.tok_start) == k_clause
+                                     for t in events[k].triggers if t.payload.strength == 2)]
+        out[key] = near or ks
+    return out
+
+
+def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[Figure]]:
+    """One event's figures for one role → its count and the figures it rests on."""
+    figs = [f for f in figs if not f.period]
+    if any(not f.doubt for f in figs):
+        figs = [f for f in figs if not f.doubt]
+    if any(not f.vague for f in figs):
+        figs = [f for f in figs if not f.vague]
+    if any(not (f.approx or f.vague) for f in figs):
+        figs = [f for f in figs if not f.approx]  # "بمقتل عدد من الجنود" beside "قتل 4 مسلحين"
+    if not figs:
+        return 0, []
+    by_sent: dict[int, list[Figure]] = defaultdict(list)
+    for f, si in zip(figs, sents):
+        by_sent[si].append(f)
+    best_sent = max(by_sent.values(), key=lambda items: sentence_total(items)[0])
+    best = sentence_total(best_sent)[0]
+    # figures for different sides told apart add up; the largest for each side stands
+    sides: dict[str, Figure] = {}
+    for f in figs:
+        if f.side and (f.side not in sides or f.value > sides[f.side].value):
+            sides[f.side] = f
+    by_side = sum(f.value for f in sides.values())
+    if len(sides) > 1 and by_side > best:
+        return by_side, list(sides.values())
+    return best, best_sent
+
+
+def _bombers(ev: Mention) -> int:
+    """Suicide attackers who died in the act (CODEBOOK 9): two for a dual, else one."""
+    words = [t for t in ev.triggers if t.payload.kind == "suicide"] or [ev.main]
+    return 2 if any(t.payload.events == 2 for t in words) else 1
+
+
+def link_counts(doc: Document, events: list[Mention]) -> None:
+    """Sets each event's fatalities, injuries and arrests, with the words they came from."""
+    if not events:
+        return
+    memo: dict = {}
+    sents_of = [{_sentence_of(doc, a) for a, _ in ev.evidence} for ev in events]
+    # every figure an event's mentions read: (role, sentence, position) -> figure
+    own: list[dict[tuple, Figure]] = []
+    claims: dict[tuple, list[int]] = defaultdict(list)
+    for k, ev in enumerate(events):
+        figs = {}
+        for si, role_figs in ev.figures:
+            for role, items in role_figs.items():
+                for f in items:
+                    key = (role, si, f.tok)
+                    if key not in figs:
+                        figs[key] = f
+                        claims[key].append(k)
+        own.append(figs)
+    # the memo of sentence readings: each mention's sentence read again is cheap
+    for figs in own:
+        for (_, si, _) in figs:
+            s = doc._sentences[si]
+            if (s.tok_start, s.tok_end) not in memo:
+                memo[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
+    owners = _owners(doc, events, claims, memo)
+    extra_evidence: dict[int, list[int]] = defaultdict(list)
+    for si, figs, k in list(_toll_sentences(doc, events, sents_of, memo)):
+        for role, items in figs.items():
+            for f in items:
+                own[k].setdefault((role, si, f.tok), f)
+        extra_evidence[k].append(si)
+    for k, ev in enumerate(events):
+        f, why = ev.fields, ev.explain
+        for role, field in FIELDS:
+            items, sents = [], []
+            for key, fig in own[k].items():
+                if key[0] != role:
+                    continue
+                holders = owners.get(key)
+                if holders is not None:
+                    if k not in holders:
+                        continue
+                    if len(holders) > 1:
+                        fig = _share(fig, k, holders, events)
+                items.append(fig)
+                sents.append(key[1])
+            value, used = _combine(items, sents)
+            notes = [f"'{doc.text[g.start:g.end]}' ({g.note})" for g in used]
+            # not to a stand-in (عشرات), nor to a toll the act shares with others (the whole fight's)
+            if role == "death" and f.get("sub_event_type") == "Suicide bomb" \
+                    and not any(g.with_bomber or g.side == "attacker" or g.vague or g.approx
+                                or "shared by" in g.note for g in used):
+                n = _bombers(ev)
+                value += n
+                notes.append(f"+{n}: the suicide attacker{'s' if n > 1 else ''} (CODEBOOK 9)")
+            f[field] = value
+            if notes:
+                why[field] = "; ".join(notes)
+            else:
+                why.pop(field, None)
+        for si in extra_evidence.get(k, ()):
+            s = doc._sentences[si]
+            if any(f"'{doc.text[g.start:g.end]}'" in why.get(field, "") for g in
+                   (x for key, x in own[k].items() if key[1] == si) for _, field in FIELDS):
+                ev.evidence.append((s.start, s.end))  # the toll sentence a count came from
+
+
+def _share(fig: Figure, k: int, holders: list[int], events: list[Mention]) -> Figure:
+    """An event's share of a figure several events share: equal parts by the number of acts,
+    the remainder to the first ones."""
+    parts = [(h, events[h].multiplicity) for h in holders]
+    total = sum(n for _, n in parts)
+    base, rest = divmod(fig.value, total)
+    done = 0
+    for h, n in parts:
+        share = sum(base + (1 if done + c < rest else 0) for c in range(n))
+        if h == k:
+            return replace(fig, value=share, note=fig.note + f"; shared by {total} acts")
+        done += n
+    return fig
