@@ -510,7 +510,7 @@ class ArgumentLinker:
             victim_armed = (a2 is not None and a2_kind not in ("civilians", "protesters")) or bool(
                 side_counts["security"] or side_counts["combatant"])
             # --- counts
-            outcomes = [(t.payload.outcome, t.tok_start, t.tok_end) for t in men.triggers
+            outcomes = [(t.payload.outcome, t.tok_start, t.tok_end) for t in men.counted or men.triggers
                         if t.payload.outcome]
             skip = frozenset(j for a in actors if a.tok_start >= trig.tok_end
                              for j in range(a.tok_start, a.tok_end) if a is a1)

@@ -102,25 +102,32 @@ def _owners(doc: Document, events: list[Mention], claims: dict, memo: dict) -> d
     return out
 
 
+def _keep(pairs: list, test) -> list:
+    """The pairs whose figure passes ``test``, when any does; else all of them."""
+    kept = [p for p in pairs if test(p[0])]
+    return kept or pairs
+
+
 def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[Figure]]:
     """One event's figures for one role → its count and the figures it rests on."""
-    figs = [f for f in figs if not f.period]
-    if any(not f.doubt for f in figs):
-        figs = [f for f in figs if not f.doubt]
-    if any(not f.vague for f in figs):
-        figs = [f for f in figs if not f.vague]
-    if any(not (f.approx or f.vague) for f in figs):
-        figs = [f for f in figs if not f.approx]  # "بمقتل عدد من الجنود" beside "قتل 4 مسلحين"
-    if not figs:
+    pairs = [(f, si) for f, si in zip(figs, sents) if not f.period]
+    pairs = _keep(pairs, lambda f: not f.doubt)  # a sure figure over one the text doubts
+    pairs = _keep(pairs, lambda f: not f.vague)  # a number over "قتلى"
+    pairs = _keep(pairs, lambda f: not f.approx)  # "قتل 4 مسلحين" over "بمقتل عدد من الجنود"
+    if any(f.update for f, _ in pairs):
+        # "ارتفعت الحصيلة إلى 20": the raised toll stands for the act, the first figures go
+        pairs = [p for p in pairs if p[0].update]
+    pairs = _keep(pairs, lambda f: not f.provisional)
+    if not pairs:
         return 0, []
     by_sent: dict[int, list[Figure]] = defaultdict(list)
-    for f, si in zip(figs, sents):
+    for f, si in pairs:
         by_sent[si].append(f)
     best_sent = max(by_sent.values(), key=lambda items: sentence_total(items)[0])
     best = sentence_total(best_sent)[0]
     # figures for different sides told apart add up; the largest for each side stands
     sides: dict[str, Figure] = {}
-    for f in figs:
+    for f, _ in pairs:
         if f.side and (f.side not in sides or f.value > sides[f.side].value):
             sides[f.side] = f
     by_side = sum(f.value for f in sides.values())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..recognize.lexicon import DATA_DIR, read_tsv
-from ..recognize.numbers import Number, count_nouns, find_numbers
+from ..recognize.numbers import Number, count_nouns, find_numbers, number_words
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
 from .lexicons import person_nouns
@@ -57,6 +57,7 @@ class Figure:
     update: bool = False
     with_bomber: bool = False
     approx: bool = False  # a number word with no exact value: عشرات (10), عدد (3)
+    provisional: bool = False  # a first figure the text says was later replaced
 
 
 @cache
@@ -78,7 +79,8 @@ class _Clauses:
     """A sentence's clauses (split at commas and at فيما، بينما، في حين) and what they say about
     the figures in them: a period's toll, a doubted figure, a raised toll."""
 
-    __slots__ = ("start", "seg", "period", "doubt", "update_from", "bomber_included", "toll", "conflict")
+    __slots__ = ("start", "seg", "period", "doubt", "update_from", "bomber_included", "toll", "conflict",
+                 "provisional", "cues")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
         self.start = tok_start
@@ -92,10 +94,11 @@ class _Clauses:
             cues.append(c)
         self.seg = seg
         period: set[int] = set()
-        doubt = False
+        doubt: set[int] = set()
         update_from: dict[int, int] = {}  # clause -> the first position after its update word
         toll = conflict = False
         bomber_included = False
+        provisional: set[int] = set()
         n = tok_end - tok_start
         for i, c in enumerate(cues):
             if not c:
@@ -117,9 +120,12 @@ class _Clauses:
                 period.add(seg[i])
             elif c == "conflict":
                 conflict = True
+            elif c == "provisional":
+                provisional.add(seg[i])
             elif c == "doubt":
+                # "فيما تحدثت مصادر عن 12 قتيلا، ولم يتسن التأكد": the clause and the one before
                 if any(tokens[x].norm in _NOT for x in range(max(tok_start, j - 2), j)):
-                    doubt = True
+                    doubt.update((seg[i], seg[i] - 1))
             elif c in ("update", "toll"):
                 toll = True
                 if c == "update":
@@ -135,6 +141,7 @@ class _Clauses:
                 period.update(seg)
         self.period, self.doubt, self.update_from = period, doubt, update_from
         self.toll, self.bomber_included, self.conflict = toll, bomber_included, conflict
+        self.provisional, self.cues = provisional, cues
 
     def clause(self, tok: int) -> int:
         return self.seg[tok - self.start]
@@ -142,11 +149,49 @@ class _Clauses:
     def read(self, fig: Figure) -> Figure:
         k = self.clause(fig.tok)
         fig.period = k in self.period
-        fig.doubt = self.doubt
+        fig.doubt = k in self.doubt
         u = self.update_from.get(k)
-        fig.update = u is not None and fig.tok > u
+        fig.update = u is not None and fig.tok > u and k not in self.provisional
         fig.with_bomber = self.bomber_included
+        fig.provisional = k in self.provisional and not fig.update
         return fig
+
+
+_STOPS = {fold(w) for w in ("في", "خلال", "اثر", "إثر", "جراء", "بعد", "عند", "لدى", "قرب", "أثناء", "حين",
+                             "عندما", "على", "برصاص", "بنيران", "بانفجار", "بقصف", "بغارة", "إضافة",
+                             "بالإضافة", "بينهم", "منهم", "فيها", "فيه")} | _COMMAS
+
+
+def _joined(tokens, j: int, tok_end: int, numbers_at: dict[int, Number], nouns_too: bool) -> list[tuple[int, int, int, bool]]:
+    """Groups joined by و after a first group of an outcome: "قتل 3 مسلحين و4 من رجال الأمن"،
+    "جنديان وعشرة مسلحين"، "ستة إرهابيين وجنديان": (value, start, end, vague) of each, up to
+    the next preposition, clause or cause. ``nouns_too``: a singular or dual person noun counts
+    (1, 2) as well as a number."""
+    out = []
+    nouns = person_nouns()
+    steps = 0
+    while j < tok_end and steps < 6:
+        t = tokens[j]
+        if t.norm in _STOPS or t.forms[-1] in _STOPS or _cue(t) == "boundary":
+            break
+        if t.norm.startswith("و") and len(t.norm) > 1 and t.norm not in number_words():  # not "واحد"
+            n = numbers_at.get(j)
+            if n is not None:
+                out.append((n.value, j, n.tok_end, n.vague))
+                j, steps = n.tok_end, 0
+                continue
+            hit = nouns.get(t.forms[1]) if nouns_too and len(t.forms) > 1 else None
+            if hit is not None and hit[0] in ("sg", "du"):
+                value = 1 if hit[0] == "sg" else 2
+                nxt = numbers_at.get(j + 1)
+                if nxt is not None and nxt.value < 3:  # "وجندي واحد"
+                    value = nxt.value
+                out.append((value, j, j + 1, False))
+                j, steps = j + 1, 0
+                continue
+        j += 1
+        steps += 1
+    return out
 
 
 def _side(tokens, pos: int, limit: int) -> str:
@@ -185,10 +230,11 @@ def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -
     return None
 
 
-def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
-    """A number and the people it counts right before an outcome verb: "19 شخصا على الأقل قتلوا"."""
+def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int, plural_verb: bool = False) -> Number | None:
+    """A number and the people it counts right before an outcome verb: "19 شخصا على الأقل قتلوا";
+    before a plural or dual verb also "أربعة من ركابها قتلوا"، "ستة من جنوده قتلوا"."""
     nouns = person_nouns()
-    for end in range(max(limit, pos - 4), pos):
+    for end in range(max(limit, pos - (7 if plural_verb else 4)), pos):
         n = by_end.get(end)
         if n is None or n.tok_start < limit:
             continue
@@ -196,6 +242,26 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int) -> N
         if between and any(f in nouns for f in between[0].forms[:2]) and all(
                 t.norm in _QUALIFIERS or any(f in nouns for f in t.forms[:2]) for t in between):
             return n
+        if plural_verb and between and between[0].norm == "من" and len(between) <= 4 and not any(
+                t.norm in _STOPS or t.forms[-1] in _STOPS for t in between[1:]):
+            return n
+    return None
+
+
+def _plural_verb(word: str) -> bool:
+    """قتلوا، أصيبوا، قتلا: a verb that agrees with a plural or dual subject told before it."""
+    return word.endswith("وا") or count_cues().get(word) == "two"
+
+
+def _met_at(tokens, ts: int, lo: int) -> int | None:
+    """"لقي 23 قرويا مصرعهم": where لقي stands before مصرع/حتف, or None."""
+    if not tokens[ts].forms[-1].startswith(("مصرع", "حتف")):
+        return None
+    for j in range(ts - 1, max(lo, ts - 10) - 1, -1):
+        if tokens[j].norm in _COMMAS:
+            return None
+        if _cue(tokens[j]) == "met":
+            return j
     return None
 
 
@@ -275,6 +341,32 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
     return total, guessed and total > 0
 
 
+_RANGE_TO = {fold(w) for w in ("إلى", "حتى", "-")}
+_BETWEEN = {fold(w) for w in ("بين", "وبين")}
+
+
+def _ranges(tokens, numbers: list[Number], tok_start: int, clauses: "_Clauses") -> list[Number]:
+    """"بين 10 و15"، "من 5 إلى 7"، "ما بين 20 إلى 30": a range is one number, its lower bound
+    (CODEBOOK 9); not "ارتفعت الحصيلة من 12 إلى 20", where the second is the toll."""
+    out, k = [], 0
+    while k < len(numbers):
+        n = numbers[k]
+        if k + 1 < len(numbers):
+            m = numbers[k + 1]
+            before = tokens[n.tok_start - 1].norm if n.tok_start > tok_start else ""
+            gap = tokens[n.tok_end:m.tok_start]
+            joined = m.tok_start == n.tok_end and tokens[m.tok_start].norm.startswith("و") and before in _BETWEEN
+            to = len(gap) == 1 and gap[0].norm in _RANGE_TO and n.value < m.value \
+                and clauses.clause(n.tok_start) not in clauses.update_from
+            if joined or to:
+                out.append(Number(n.tok_start, m.tok_end, n.value, n.vague))
+                k += 2
+                continue
+        out.append(n)
+        k += 1
+    return out
+
+
 class _SentenceFigures:
     """What a sentence says about counts whatever the trigger: its numbers, the counts read from
     count nouns, a massacre, its clauses. Worked out once per sentence (several mentions share a
@@ -283,13 +375,17 @@ class _SentenceFigures:
     __slots__ = ("numbers_at", "numbers_by_end", "used", "adds", "nouns", "massacre", "clauses", "mixed")
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
-        numbers = find_numbers(tokens, tok_start, tok_end)
+        # "عدد القتلى" (the number of the dead) is no number itself
+        numbers = [n for n in find_numbers(tokens, tok_start, tok_end)
+                   if not (n.vague and "عدد" in tokens[n.tok_start].forms[:2] and n.tok_end < tok_end
+                           and tokens[n.tok_end].norm.startswith("ال"))]
+        self.clauses = clauses = _Clauses(tokens, tok_start, tok_end)
+        numbers = _ranges(tokens, numbers, tok_start, clauses)
         self.numbers_at: dict[int, Number] = {}
         for n in numbers:
             self.numbers_at.setdefault(n.tok_start, n)
         number_ends = {n.tok_end for n in numbers}
         self.numbers_by_end = {n.tok_end: n for n in numbers}
-        self.clauses = clauses = _Clauses(tokens, tok_start, tok_end)
         adds: list[Figure] = []  # vague: a plural with no number (3)
         used: set[int] = set()
         nouns: set[int] = set()  # positions of the count nouns read
@@ -305,7 +401,9 @@ class _SentenceFigures:
                 mixed.update((j, j + 1))
         # number + count noun: "15 قتيلا", "ثلاث جثث", "عشرات القتلى"
         for n in numbers:
-            if n.tok_end < tok_end and n.tok_start not in used and n.tok_end not in mixed:
+            # not "ارتفع عدد القتلى إلى 10 والجرحى": a count noun with و starts a figure of its own
+            if n.tok_end < tok_end and n.tok_start not in used and n.tok_end not in mixed \
+                    and not (tokens[n.tok_end].norm.startswith("و") and tokens[n.tok_end].norm not in count_nouns()):
                 marks = _MARKS[tokens[n.tok_end].norm]
                 hit = marks[0] if marks else None
                 if hit:
@@ -331,6 +429,26 @@ class _SentenceFigures:
                     role, 3 if value < 0 else value, j, tokens[j].start, tokens[j].end,
                     f"count noun '{tokens[j].norm}'", vague=value < 0, side=_side(tokens, j + 1, tok_end))))
                 nouns.add(j)
+        # "ارتفع عدد القتلى إلى 10 والجرحى إلى 19": the figure an update sets, counting what the
+        # toll word before it names
+        for k, u in clauses.update_from.items():
+            role = "death"
+            for j in range(u, tok_end):
+                if clauses.clause(j) != k:
+                    break
+                marks = _MARKS[tokens[j].norm]
+                if marks and marks[0]:
+                    role = marks[0][0]
+                if _cue(tokens[j]) != "to":
+                    continue
+                n = _number_after(self.numbers_at, j + 1, tokens, tok_end)
+                if n is not None and n.tok_start not in used:
+                    nxt = _MARKS[tokens[n.tok_end].norm] if n.tok_end < tok_end else None
+                    if not (nxt and nxt[0]):  # "إلى 20 قتيلا": the count noun's figure
+                        adds.append(clauses.read(Figure(
+                            role, n.value, n.tok_start, tokens[j].start, tokens[n.tok_end - 1].end,
+                            "a raised toll", side=_side(tokens, n.tok_end, tok_end), approx=n.vague)))
+                        used.add(n.tok_start)
         self.used, self.adds, self.nouns = used, adds, nouns
         self.massacre, self.mixed = massacre, mixed
 
@@ -373,19 +491,60 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     for fig in figures.adds:
         (vague if fig.vague else found).setdefault(fig.role, []).append(fig)
     used_numbers = set(figures.used)
+
+    def add_companions(role: str, j: int) -> None:
+        """"اغتيل مسؤول محلي في حركة طالبان ومرافقه": each companion after the one named is one more."""
+        k = clauses.clause(j)
+        for x in range(j + 1, tok_end):
+            if clauses.clause(x) != k:
+                break
+            if clauses.cues[x - tok_start] == "companion":
+                add(Figure(role, 1, x, tokens[x].start, tokens[x].end, f"companion '{tokens[x].norm}'"))
+
+    def add_joined(role: str, j: int, nouns_too: bool) -> None:
+        nouns = person_nouns()
+        for value, a, b, is_vague in _joined(tokens, j, tok_end, numbers_at, nouns_too):
+            if a in used_numbers or (a not in numbers_at and any(f in nouns for f in tokens[a - 1].forms[:2])):
+                continue  # "شرطيان ومهاجم": _people_after has joined these
+            used_numbers.add(a)
+            add(Figure(role, value, a, tokens[a].start, tokens[b - 1].end, "joined by و",
+                       side=_side(tokens, a + 1 if a not in numbers_at else numbers_at[a].tok_end, tok_end)
+                       if a in numbers_at else _side(tokens, a, a + 1), approx=is_vague))
     # outcome trigger + number / person noun
     for role, ts, te in outcome_positions:
         if ts in figures.mixed:
             continue  # "60 شخصا بين قتيل وجريح"
         te = _skip_actor(te, skip)
+        met = _met_at(tokens, ts, tok_start)
+        if met is not None:
+            # "لقي ما بين 20 إلى 30 شخصا حتفهم"، "لقي ستة من مقاتلي الجيش وجندي واحد حتفهم"
+            n = _number_after(numbers_at, met + 1, tokens, ts)
+            if n is not None and n.tok_start not in used_numbers:
+                add(Figure(role, n.value, n.tok_start, tokens[met].start, tokens[te - 1].end,
+                           f"number after '{tokens[met].norm}'", side=_side(tokens, n.tok_end, ts),
+                           approx=n.vague))
+                used_numbers.add(n.tok_start)
+                for value, a, b, is_vague in _joined(tokens, n.tok_end, ts, numbers_at, True):
+                    if a not in used_numbers:
+                        used_numbers.add(a)
+                        add(Figure(role, value, a, tokens[a].start, tokens[b - 1].end, "joined by و",
+                                   side=_side(tokens, a, b) if a not in numbers_at else _side(tokens, b, ts),
+                                   approx=is_vague))
+                continue
+            people, guessed = _people_after(tokens, met + 1, ts, numbers_at)
+            if people and not guessed:
+                add(Figure(role, people, met + 1, tokens[met].start, tokens[te - 1].end,
+                           f"person noun after '{tokens[met].norm}'", side=_side(tokens, met + 1, ts)))
+                continue
         n = _number_after(numbers_at, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
             add(Figure(role, n.value, n.tok_start, tokens[ts].start, tokens[n.tok_end - 1].end,
                        f"number after '{tokens[ts].norm}'", side=_side(tokens, n.tok_end, tok_end),
                        approx=n.vague))
             used_numbers.add(n.tok_start)
+            add_joined(role, n.tok_end, True)
             continue
-        n = _number_before(numbers_by_end, ts, tokens, tok_start)
+        n = _number_before(numbers_by_end, ts, tokens, tok_start, _plural_verb(tokens[te - 1].norm))
         if n is not None and n.tok_start not in used_numbers:
             # "إن 19 شخصا على الأقل قتلوا": the count stands before a passive verb
             add(Figure(role, n.value, n.tok_start, tokens[n.tok_start].start, tokens[te - 1].end,
@@ -400,6 +559,8 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             end = tokens[min(te, tok_end - 1)].end
             add(Figure(role, people, te, tokens[ts].start, end, f"person noun after '{tokens[ts].norm}'",
                        vague=guessed, side=_side(tokens, te, tok_end)))
+            add_joined(role, te + 1, True)
+            add_companions(role, te)
             continue
         before = _people_before(tokens, ts, te, tok_start, tok_end)
         if before:
@@ -445,5 +606,5 @@ def sentence_total(figs: list[Figure]) -> tuple[int, str]:
         if f.tok not in by_pos or f.value > by_pos[f.tok].value:
             by_pos[f.tok] = f
     specific = list(by_pos.values())
-    total = sum(f.value for f in specific) if len(specific) <= 3 else max(f.value for f in specific)
+    total = sum(f.value for f in specific) if len(specific) <= 5 else max(f.value for f in specific)
     return total, "; ".join(f.note for f in specific)

@@ -118,7 +118,8 @@ class SentenceModality:
         lo = bisect_left(self.near_starts, t - self.near_reach)
         for j in range(lo, bisect_left(self.near_starts, t)):
             start, end, i, kind, plural = self.near[j]
-            if t - end <= _NEAR and i < best[0] and (countable or not plural):
+            # "عشرات الغارات": a plural cue stops a plural act noun, not "العشرات في هجوم"
+            if t - end <= _NEAR and i < best[0] and (trigger.payload.plural or not plural):
                 best = (i, kind)
         return best[1] or None
 
@@ -288,6 +289,9 @@ class EventMentionDetector:
                     if model:
                         prob[t.start] = model.prob(feats)
             live = [t for t in trig if not (read[t.start].blocked or read[t.start].cause or read[t.start].future_near)]
+            # the words that count the dead, wounded and arrested, whatever the classifier says of
+            # them as acts: "قتل 4 وجرح 9 في هجوم" counts the 9 even when "جرح" is no act alone
+            counted = [t for t in live if t.payload.outcome and not read[t.start].background]
             if model:
                 live = [t for t in live if prob[t.start] >= model.threshold]
             if not live or si in future_sents:
@@ -331,7 +335,9 @@ class EventMentionDetector:
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act, weak=weak,
-                                        ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0)))
+                                        ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
+                                        counted=sorted({t.start: t for t in counted + group if t.payload.outcome}.values(),
+                                                       key=lambda t: t.tok_start)))
         doc._mentions = mentions
 
 

@@ -20,6 +20,7 @@ class Mention:
     ordinal: int = 0  # "الانفجار الثاني": the second of the acts of its kind told so far
     prob: float = 0.0  # the trigger classifier's P(event) (0 where no model is shipped)
     rivals: bool = False  # "ميليشيات متناحرة": one unnamed group is both actor1 and actor2
+    counted: list[Match] = field(default_factory=list)  # outcome words whose numbers count (detect.py)
     fields: dict[str, Any] = field(default_factory=dict)
     explain: dict[str, str] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)

@@ -122,7 +122,7 @@ def _anaphoric(m: Mention, tokens) -> bool:
     """"وتأتي الغارة بعد ..."، "الهجوم نفذ باستخدام ..."، "لهذه الاحتجاجات": a definite act noun or
     one after a demonstrative, with no date of its own (or a weak mention), refers back to an act
     already reported."""
-    if (m.own_date and not m.weak) or m.new or m.multiplicity > 1:
+    if (m.own_date and not m.weak) or m.new:
         return False
     k = m.main.tok_start
     if k and tokens[k - 1].norm in _DEMONSTRATIVES:
@@ -130,6 +130,7 @@ def _anaphoric(m: Mention, tokens) -> bool:
     word = tokens[k].norm
     if word[:1] in _PROCLITICS and word[1:3] == "ال":
         word = word[1:]  # والغارة، بالهجوم
+    # a definite dual refers back too: "وقع تفجيران ... وخلف الانفجاران عشرات الجرحى"
     return word.startswith("ال") or word.startswith("لل")
 
 

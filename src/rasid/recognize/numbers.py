@@ -111,6 +111,12 @@ def number_at(tokens, i: int, end: int) -> Number | None:
     value, kind = wv
     vague = kind == "vague"
     j = i + 1
+    if kind == "teen_unit":
+        # أحد عشر، إحدى عشرة: "أحد" alone is "one of" or Sunday, not a number here
+        nxt = _word_value(tokens[j]) if j < end else None
+        if nxt is None or nxt[1] != "teen" and nxt[0] != 10:
+            return None
+        return Number(i, j + 1, 11)
     if not vague:
         # compounds: unit + عشر (teens), unit و ten, hundred و ..., N ألف
         while j < end:

@@ -42,6 +42,8 @@ def is_future_verb(word: str) -> bool:
         word = word[1:]  # وسيؤدي، فستواصل (but not وسائل: a word of its own)
     if len(word) < 4 or word[0] != "س" or word[1] not in "يتنا":
         return False
+    if word[1] == "ا" and len(word) < 5:
+        return False  # سأرد is rare beside names: سامر، سامي
     freq = word_freq()
     rest = freq.get(word[1:], 0)
     return rest >= MIN_OWN_WORD and rest > freq.get(word, 0) and rest > freq.get(whole, 0)
