@@ -172,6 +172,9 @@ def _joined(tokens, j: int, tok_end: int, numbers_at: dict[int, Number], nouns_t
     steps = 0
     while j < tok_end and steps < 6:
         t = tokens[j]
+        if t.norm == "في" and j + 1 < tok_end and tokens[j + 1].norm == "صفوف":
+            j += 2  # "قتل 7 في صفوف قوات الأمن و12 في صفوف المهاجمين"
+            continue
         if t.norm in _STOPS or t.forms[-1] in _STOPS or _cue(t) == "boundary":
             break
         if t.norm.startswith("و") and len(t.norm) > 1 and t.norm not in number_words():  # not "واحد"
@@ -209,11 +212,28 @@ def _side(tokens, pos: int, limit: int) -> str:
     return ""
 
 
-def _skip_actor(pos: int, skip: frozenset[int]) -> int:
-    """Past an actor named between the verb and its object ("أعدم مسلحو الشباب رجلين")."""
+def _skip_actor(pos: int, skip: frozenset[int], tokens=None, limit: int = 0) -> int:
+    """Past a force named between the verb and its object ("أعدم مسلحو الشباب رجلين"، "اعتقلت قوات
+    الأمن السودانية خمسة ناشطين"): its words, and a nationality adjective after them."""
+    if pos not in skip:
+        return pos
     while pos in skip:
         pos += 1
+    if tokens is not None and pos < limit and _adjective_of_nation(tokens[pos].norm):
+        pos += 1
     return pos
+
+
+def _adjective_of_nation(word: str) -> bool:
+    """السودانية، الليبي: a nationality adjective (definite, either gender)."""
+    from ..recognize.places.demonyms import demonym_table
+
+    if not word.startswith("ال"):
+        return False
+    word = word[2:]
+    if word.endswith("يه"):
+        word = word[:-1]
+    return word.endswith("ي") and word in demonym_table()
 
 
 def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
@@ -324,6 +344,10 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
     j = pos
     while j < min(limit, pos + 3 if not total else j + 1):
         hit = None
+        if number_words().get(tokens[j].norm, (0, "teen_unit"))[1] != "teen_unit":
+            break  # "قتل متظاهر واحد": واحد says how many, it is no one more (أحد is one of them)
+        if j > pos and (tokens[j].norm in _STOPS or tokens[j].forms[-1] in _STOPS):
+            break  # "قتل في هجوم انتحاري": the bomber is no victim here
         for f in tokens[j].forms:
             hit = nouns.get(f)
             if hit:
@@ -423,8 +447,20 @@ class _SentenceFigures:
             role, value = hit
             # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
             # "جثث خمسة أشخاص": the number after the noun counts it
+            after = self.numbers_at.get(j + 1)
+            if after is not None and tokens[j + 1].norm.startswith("و"):
+                after = None  # "سقط قتيلان وثلاثة جرحى": a figure of its own follows
+            if after is not None and value <= 0 and after.tok_start not in used:
+                # "جثث خمسة أشخاص"، "راح ضحيتها 23 قرويا": the number after the noun counts it
+                adds.append(clauses.read(Figure(
+                    role, after.value, after.tok_start, tokens[j].start, tokens[after.tok_end - 1].end,
+                    f"number after count noun '{tokens[j].norm}'", side=_side(tokens, after.tok_end, tok_end),
+                    approx=after.vague)))
+                used.add(after.tok_start)
+                nouns.add(j)
+                continue
             if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
-                    and j + 1 not in self.numbers_at:
+                    and after is None:
                 adds.append(clauses.read(Figure(
                     role, 3 if value < 0 else value, j, tokens[j].start, tokens[j].end,
                     f"count noun '{tokens[j].norm}'", vague=value < 0, side=_side(tokens, j + 1, tok_end))))
@@ -442,8 +478,10 @@ class _SentenceFigures:
                 if _cue(tokens[j]) != "to":
                     continue
                 n = _number_after(self.numbers_at, j + 1, tokens, tok_end)
-                if n is not None and n.tok_start not in used:
-                    nxt = _MARKS[tokens[n.tok_end].norm] if n.tok_end < tok_end else None
+                if n is not None and n.tok_start not in used and not any(
+                        x in mixed for x in range(n.tok_end, n.tok_end + 4)):  # "إلى 60 شخصا بين قتيل وجريح"
+                    nxt = _MARKS[tokens[n.tok_end].norm] if n.tok_end < tok_end \
+                        and not tokens[n.tok_end].norm.startswith("و") else None
                     if not (nxt and nxt[0]):  # "إلى 20 قتيلا": the count noun's figure
                         adds.append(clauses.read(Figure(
                             role, n.value, n.tok_start, tokens[j].start, tokens[n.tok_end - 1].end,
@@ -514,7 +552,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     for role, ts, te in outcome_positions:
         if ts in figures.mixed:
             continue  # "60 شخصا بين قتيل وجريح"
-        te = _skip_actor(te, skip)
+        te = _skip_actor(te, skip, tokens, tok_end)
         met = _met_at(tokens, ts, tok_start)
         if met is not None:
             # "لقي ما بين 20 إلى 30 شخصا حتفهم"، "لقي ستة من مقاتلي الجيش وجندي واحد حتفهم"
@@ -532,6 +570,9 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
                                    approx=is_vague))
                 continue
             people, guessed = _people_after(tokens, met + 1, ts, numbers_at)
+            two = _pronoun_count(tokens[te - 1].norm)
+            if two > people:
+                people, guessed = two, False  # "لقي قائد ميداني ... ومرافقه حتفهما"
             if people and not guessed:
                 add(Figure(role, people, met + 1, tokens[met].start, tokens[te - 1].end,
                            f"person noun after '{tokens[met].norm}'", side=_side(tokens, met + 1, ts)))
