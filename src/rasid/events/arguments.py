@@ -513,7 +513,7 @@ class ArgumentLinker:
             outcomes = [(t.payload.outcome, t.tok_start, t.tok_end) for t in men.counted or men.triggers
                         if t.payload.outcome]
             # the forces named after an outcome verb act, they are not counted (a named person is)
-            skip = frozenset(j for a in actors if a.tok_start >= trig.tok_start and not a.ent.data.get("person")
+            skip = frozenset(j for a in actors if not a.ent.data.get("person")
                              and a.ent.data.get("kind") not in ("civilians", "protesters")
                              for j in range(a.tok_start, a.tok_end))
             figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, figures_memo)

@@ -539,10 +539,11 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             if clauses.cues[x - tok_start] == "companion":
                 add(Figure(role, 1, x, tokens[x].start, tokens[x].end, f"companion '{tokens[x].norm}'"))
 
-    def add_joined(role: str, j: int, nouns_too: bool) -> None:
+    def add_joined(role: str, j: int, after_people: bool) -> None:
         nouns = person_nouns()
-        for value, a, b, is_vague in _joined(tokens, j, tok_end, numbers_at, nouns_too):
-            if a in used_numbers or (a not in numbers_at and any(f in nouns for f in tokens[a - 1].forms[:2])):
+        for value, a, b, is_vague in _joined(tokens, j, tok_end, numbers_at, True):
+            if a in used_numbers or (after_people and a not in numbers_at
+                                     and any(f in nouns for f in tokens[a - 1].forms[:2])):
                 continue  # "شرطيان ومهاجم": _people_after has joined these
             used_numbers.add(a)
             add(Figure(role, value, a, tokens[a].start, tokens[b - 1].end, "joined by و",
@@ -552,7 +553,10 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     for role, ts, te in outcome_positions:
         if ts in figures.mixed:
             continue  # "60 شخصا بين قتيل وجريح"
+        named_at = te
         te = _skip_actor(te, skip, tokens, tok_end)
+        if te != named_at and _number_after(numbers_at, te, tokens, tok_end) is None:
+            te = named_at  # "مقتل جندي"، "قتل مسلحان": the force named is the one counted
         met = _met_at(tokens, ts, tok_start)
         if met is not None:
             # "لقي ما بين 20 إلى 30 شخصا حتفهم"، "لقي ستة من مقاتلي الجيش وجندي واحد حتفهم"
@@ -583,7 +587,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
                        f"number after '{tokens[ts].norm}'", side=_side(tokens, n.tok_end, tok_end),
                        approx=n.vague))
             used_numbers.add(n.tok_start)
-            add_joined(role, n.tok_end, True)
+            add_joined(role, n.tok_end, False)
             continue
         n = _number_before(numbers_by_end, ts, tokens, tok_start, _plural_verb(tokens[te - 1].norm))
         if n is not None and n.tok_start not in used_numbers:

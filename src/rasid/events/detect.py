@@ -151,6 +151,51 @@ _BOMBS = {"ied", "suicide", "explosion"}
 _COUNTED_ACTS = _BOMBS | {"attack", "air", "shelling"}  # acts a story numbers: the first, the second
 
 
+def _definite(word: str) -> bool:
+    """الهجومين، بالهجومين، وللغارتين: the article after any proclitics."""
+    while word[:1] in "وفبلك" and word[1:3] != "ال" and len(word) > 3:
+        word = word[1:]
+    if word[:1] in "وفبك" and word[1:3] == "ال":
+        word = word[1:]
+    return word.startswith(("ال", "لل"))
+
+
+_CLAUSE_OPENERS = {fold(w) for w in ("فيما", "بينما", "كما", "وفيما", "وبينما")}
+_SEPARATE_WORDS = {fold(w) for w in ("منفصل", "منفصلة", "آخر", "أخرى", "مماثل", "مماثلة")}
+_OUTCOME_KINDS = {"kill", "injure"}
+
+
+def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
+                   places: set[int]) -> list[tuple[list[Match], int, int]]:
+    """"قتل 5 في غارة على إدلب، فيما اعتقلت الشرطة 3 في عفرين": a clause opened by فيما، بينما،
+    كما، في حين or "، وفي" that tells an act of its own at a place of its own (or "في هجوم
+    منفصل") is another event: (its triggers, the clause's first and end token). Not "، فيما
+    أصيب 3 آخرون" (the same act's wounded), nor a definite act noun ("بينما وقع الانفجار الثاني").
+    ``places``: token positions where a place name starts."""
+    whole = [(live, sent_start, sent_end)]
+    if len(live) < 2:
+        return whole
+    bounds = []
+    for j in range(live[0].tok_end, live[-1].tok_start):
+        w = tokens[j].norm
+        nxt = tokens[j + 1].norm if j + 1 < sent_end else ""
+        if w in _CLAUSE_OPENERS or (w == "في" and nxt == "حين") or (w in _COMMAS and nxt == "وفي"):
+            bounds.append(j)
+    if not bounds:
+        return whole
+    edges = [sent_start] + bounds + [sent_end]
+    out: list[tuple[list[Match], int, int]] = []
+    for lo, hi in zip(edges, edges[1:]):
+        part = [t for t in live if lo <= t.tok_start < hi]
+        own = [t for t in part if t.payload.kind not in _OUTCOME_KINDS and not _definite(tokens[t.tok_start].norm)]
+        apart = any(lo <= p < hi for p in places) or any(tokens[j].norm in _SEPARATE_WORDS for j in range(lo, hi))
+        if out and (not part or not own or not apart):
+            out[-1] = (out[-1][0] + part, out[-1][1], hi)  # the same act's toll, or a reference back
+        elif part:
+            out.append((part, lo, hi))
+    return out
+
+
 def _split_ordinal(live: list[Match], tokens) -> list[list[Match]]:
     """"الانفجار الأول ... بينما وقع الانفجار الثاني": an act noun followed by "second", "other"
     after another act in the sentence starts a second act."""
@@ -261,6 +306,12 @@ class EventMentionDetector:
         firmly_dated = _timex_sentences(doc, starts, future=False, vague=False)
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
+        place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
+        tok_at = {tk.start: k for k, tk in enumerate(tokens)}
+        for e in doc.entities:
+            if e.source == "places" and e.start in tok_at:
+                k = tok_at[e.start]
+                place_starts.setdefault(tokens[k].sent, set()).add(k)
         model, collect = self.model, self.collect
         ctx = DocContext(doc, dated_sents, future_sents) if model or collect else None
         if collect:
@@ -322,11 +373,16 @@ class EventMentionDetector:
                     continue
                 kinds = {t.payload.kind for t in live}
                 main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
-            for group in (g for part in _split_ordinal(live, tokens) for g in _split_acts(part, tokens)):
+            clauses = _split_clauses(live, tokens, sent.tok_start, sent.tok_end, place_starts.get(si, set()))
+            for group, later, lo, hi in ((g, k > 0, lo, hi) for k, (clause, lo, hi) in enumerate(clauses)
+                                         for part in _split_ordinal(clause, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
                 # "تفجيران بسيارتين مفخختين": a dual explosion noun beside the weapon counts the acts
-                mult = gmain.payload.events
+                # "قتل 13 شخصا في هجومين": a dual act noun beside the killing counts the acts
+                # (not "في صلة بالهجومين": a definite dual refers back to acts told already)
+                acts = [t for t in group if not t.payload.outcome and not _definite(tokens[t.tok_start].norm)]
+                mult = max(t.payload.events for t in acts) if acts else gmain.payload.events
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)
                 after = tokens[gmain.tok_end].norm if gmain.tok_end < len(tokens) else ""
@@ -334,9 +390,12 @@ class EventMentionDetector:
                 own_act = any(m.payload[0] == "new_act" and m.tok_start < gmain.tok_start for m in mods)
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
-                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act, weak=weak,
+                # each clause's own counting words: "قتل 5 ...، فيما اعتقلت الشرطة 3"
+                counted_here = [t for t in counted if lo <= t.tok_start < hi]
+                mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act or later,
+                                        weak=weak,
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
-                                        counted=sorted({t.start: t for t in counted + group if t.payload.outcome}.values(),
+                                        counted=sorted({t.start: t for t in counted_here + group if t.payload.outcome}.values(),
                                                        key=lambda t: t.tok_start)))
         doc._mentions = mentions
 
