@@ -130,10 +130,8 @@ class _Clauses:
                 toll = True
                 if c == "update":
                     update_from.setdefault(seg[i], j)
-            elif c == "bomber" and i and tokens[j - 1].forms[-1] in _SUBSET:
+            elif c == "bomber" and any(f in _SUBSET for x in range(max(0, i - 2), i) for f in tokens[tok_start + x].forms[:2]):
                 bomber_included = True  # "بينهم الانتحاري"، "بينهم خمسة انتحاريين"
-            elif c == "bomber" and i > 1 and tokens[j - 2].forms[-1] in _SUBSET:
-                bomber_included = True
         if period and seg and seg[-1] in period:
             # a last clause that is only a span ("...، خلال الأيام الأربعة الماضية.") spans the sentence
             last = [cues[x] for x in range(n) if seg[x] == seg[-1]]
@@ -346,7 +344,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
         hit = None
         if number_words().get(tokens[j].norm, (0, "teen_unit"))[1] != "teen_unit":
             break  # "قتل متظاهر واحد": واحد says how many, it is no one more (أحد is one of them)
-        if j > pos and (tokens[j].norm in _STOPS or tokens[j].forms[-1] in _STOPS):
+        if tokens[j].norm in _STOPS or tokens[j].forms[-1] in _STOPS:
             break  # "قتل في هجوم انتحاري": the bomber is no victim here
         for f in tokens[j].forms:
             hit = nouns.get(f)

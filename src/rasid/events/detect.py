@@ -163,6 +163,9 @@ def _definite(word: str) -> bool:
 _CLAUSE_OPENERS = {fold(w) for w in ("فيما", "بينما", "كما", "وفيما", "وبينما")}
 _SEPARATE_WORDS = {fold(w) for w in ("منفصل", "منفصلة", "آخر", "أخرى", "مماثل", "مماثلة")}
 _OUTCOME_KINDS = {"kill", "injure"}
+_NOT_A_CLAUSE = {fold(w) for w in ("يشتبه", "يبدو", "يعتقد", "يرجح", "بدا", "وصف", "وصفه", "وصفته", "يخص", "يتعلق")}
+_AT = {fold(w) for w in ("في", "وفي", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+                         "غربي", "داخل", "على", "أمام")}
 
 
 def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
@@ -179,7 +182,8 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
     for j in range(live[0].tok_end, live[-1].tok_start):
         w = tokens[j].norm
         nxt = tokens[j + 1].norm if j + 1 < sent_end else ""
-        if w in _CLAUSE_OPENERS or (w == "في" and nxt == "حين") or (w in _COMMAS and nxt == "وفي"):
+        if (w in _CLAUSE_OPENERS and nxt not in _NOT_A_CLAUSE) or (w == "في" and nxt == "حين") or (
+                w in _COMMAS and nxt == "وفي"):
             bounds.append(j)
     if not bounds:
         return whole
@@ -188,7 +192,10 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
     for lo, hi in zip(edges, edges[1:]):
         part = [t for t in live if lo <= t.tok_start < hi]
         own = [t for t in part if t.payload.kind not in _OUTCOME_KINDS and not _definite(tokens[t.tok_start].norm)]
-        apart = any(lo <= p < hi for p in places) or any(tokens[j].norm in _SEPARATE_WORDS for j in range(lo, hi))
+        # a place of its own: "في مدينة كسلا"، "بمحافظة نينوى" (not "الرئيس الفرنسي")
+        apart = any(lo <= p < hi and (tokens[p - 1].norm in _AT or tokens[p].norm[:1] == "ب"
+                                      or tokens[p].norm[:2] == "وب") for p in places) \
+            or any(tokens[j].norm in _SEPARATE_WORDS for j in range(lo, hi))
         if out and (not part or not own or not apart):
             out[-1] = (out[-1][0] + part, out[-1][1], hi)  # the same act's toll, or a reference back
         elif part:
