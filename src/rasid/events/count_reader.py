@@ -138,8 +138,9 @@ def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[Figure]]:
 
 def _bombers(ev: Mention) -> int:
     """Suicide attackers who died in the act (CODEBOOK 9): two for a dual, else one."""
-    words = [t for t in ev.triggers if t.payload.kind == "suicide"] or [ev.main]
-    return 2 if any(t.payload.events == 2 for t in words) else 1
+    words = [t for t in ev.triggers if t.payload.kind == "suicide"]
+    return 2 if any(t.payload.events == 2 or t.payload.phrase.endswith(("يان", "يين", "تان", "تين"))
+                    for t in words) else 1
 
 
 def link_counts(doc: Document, events: list[Mention]) -> None:

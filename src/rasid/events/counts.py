@@ -260,6 +260,8 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int, plur
         if between and any(f in nouns for f in between[0].forms[:2]) and all(
                 t.norm in _QUALIFIERS or any(f in nouns for f in t.forms[:2]) for t in between):
             return n
+        if plural_verb and between and all(_nationals(t.norm) or t.norm in _QUALIFIERS for t in between):
+            return n  # "إن ثلاثة أمريكيين أصيبوا"
         if plural_verb and between and between[0].norm == "من" and len(between) <= 4 and not any(
                 t.norm in _STOPS or t.forms[-1] in _STOPS for t in between[1:]):
             return n
@@ -290,10 +292,13 @@ _PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "ا
 def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int) -> int:
     """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
     (what follows is a place, a time or a cause, not an object)."""
-    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT):
+    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT
+                             and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب"))):
         return 0
     nouns = person_nouns()
     hit = next((nouns[f] for f in tokens[ts - 1].forms[:2] if f in nouns), None)
+    if hit is None and _given_name(tokens[ts - 1].norm):
+        return 1  # "أن صالح أصيب بطلقتين": a named person
     if hit is None or hit[1] == "attacker":
         return 0
     return {"sg": 1, "du": 2}.get(hit[0], 0)
@@ -521,8 +526,11 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     found: dict[str, list[Figure]] = {}
     vague: dict[str, list[Figure]] = {}
 
+    bare: set[int] = set()
+
     def add(fig: Figure) -> None:
         (vague if fig.vague else found).setdefault(fig.role, []).append(clauses.read(fig))
+        bare.clear()  # the outcome word being read has a figure of its own
 
     for fig in figures.adds:
         (vague if fig.vague else found).setdefault(fig.role, []).append(fig)
@@ -548,13 +556,21 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
                        side=_side(tokens, a + 1 if a not in numbers_at else numbers_at[a].tok_end, tok_end)
                        if a in numbers_at else _side(tokens, a, a + 1), approx=is_vague))
     # outcome trigger + number / person noun
+    roles_at = {ts: role for role, ts, _ in outcome_positions}  # bare: outcome words with no figure
     for role, ts, te in outcome_positions:
         if ts in figures.mixed:
             continue  # "60 شخصا بين قتيل وجريح"
+        if ts - 1 in bare and roles_at[ts - 1] != role and tokens[ts].norm.startswith("و"):
+            continue  # "قتل وأصيب 55 عنصرا": the dead and the wounded together, neither alone
+        bare.add(ts)
+        if te + 2 < tok_end and tokens[te].norm == "في" and tokens[te + 1].norm.startswith("ال") \
+                and _cue(tokens[te + 1]) != "period_noun":
+            te += 2  # "وأصيب في الهجوم 36 شخصا"، "وأصيب في الهجوم شخص آخر"
         named_at = te
         te = _skip_actor(te, skip, tokens, tok_end)
-        if te != named_at and _number_after(numbers_at, te, tokens, tok_end) is None:
-            te = named_at  # "مقتل جندي"، "قتل مسلحان": the force named is the one counted
+        if te != named_at and ((n := _number_after(numbers_at, te, tokens, tok_end)) is None
+                               or tokens[n.tok_start].norm.startswith("و")):
+            te = named_at  # "مقتل جندي"، "قتل جنديان وعشرة مسلحين": the force named is counted
         met = _met_at(tokens, ts, tok_start)
         if met is not None:
             # "لقي ما بين 20 إلى 30 شخصا حتفهم"، "لقي ستة من مقاتلي الجيش وجندي واحد حتفهم"
