@@ -217,21 +217,16 @@ def _skip_actor(pos: int, skip: frozenset[int], tokens=None, limit: int = 0) -> 
         return pos
     while pos in skip:
         pos += 1
-    if tokens is not None and pos < limit and _adjective_of_nation(tokens[pos].norm):
-        pos += 1
+    for _ in range(2):  # "الأجهزة الأمنية الفلسطينية"، "الشرطة العسكرية"
+        if tokens is not None and pos < limit and _nisba(tokens[pos].norm):
+            pos += 1
     return pos
 
 
-def _adjective_of_nation(word: str) -> bool:
-    """السودانية، الليبي: a nationality adjective (definite, either gender)."""
-    from ..recognize.places.demonyms import demonym_table
-
-    if not word.startswith("ال"):
-        return False
-    word = word[2:]
-    if word.endswith("يه"):
-        word = word[:-1]
-    return word.endswith("ي") and word in demonym_table()
+def _nisba(word: str) -> bool:
+    """السودانية، الأمنية، العسكري: a definite relational adjective (either gender), the kind
+    that follows a force's name."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
 
 
 def _number_after(numbers_at: dict[int, Number], pos: int, tokens, limit: int) -> Number | None:
@@ -453,6 +448,9 @@ class _SentenceFigures:
             after = self.numbers_at.get(j + 1)
             if after is not None and tokens[j + 1].norm.startswith("و"):
                 after = None  # "سقط قتيلان وثلاثة جرحى": a figure of its own follows
+            if after is not None and value > 0 and after.value == value:
+                used.add(after.tok_start)  # "جريح واحد"، "قتيلان اثنان": the number agrees
+                after = None
             if after is not None and value <= 0 and after.tok_start not in used:
                 # "جثث خمسة أشخاص"، "راح ضحيتها 23 قرويا": the number after the noun counts it
                 adds.append(clauses.read(Figure(
@@ -563,6 +561,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         if ts - 1 in bare and roles_at[ts - 1] != role and tokens[ts].norm.startswith("و"):
             continue  # "قتل وأصيب 55 عنصرا": the dead and the wounded together, neither alone
         bare.add(ts)
+        verb_end = te
         if te + 2 < tok_end and tokens[te].norm == "في" and tokens[te + 1].norm.startswith("ال") \
                 and _cue(tokens[te + 1]) != "period_noun":
             te += 2  # "وأصيب في الهجوم 36 شخصا"، "وأصيب في الهجوم شخص آخر"
@@ -603,7 +602,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             used_numbers.add(n.tok_start)
             add_joined(role, n.tok_end, False)
             continue
-        n = _number_before(numbers_by_end, ts, tokens, tok_start, _plural_verb(tokens[te - 1].norm))
+        n = _number_before(numbers_by_end, ts, tokens, tok_start, _plural_verb(tokens[verb_end - 1].norm))
         if n is not None and n.tok_start not in used_numbers:
             # "إن 19 شخصا على الأقل قتلوا": the count stands before a passive verb
             add(Figure(role, n.value, n.tok_start, tokens[n.tok_start].start, tokens[te - 1].end,

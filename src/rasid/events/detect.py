@@ -191,7 +191,9 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
     out: list[tuple[list[Match], int, int]] = []
     for lo, hi in zip(edges, edges[1:]):
         part = [t for t in live if lo <= t.tok_start < hi]
-        own = [t for t in part if t.payload.kind not in _OUTCOME_KINDS and not _definite(tokens[t.tok_start].norm)]
+        # (ألقت القبض is always definite: an arrest is an act of its own)
+        own = [t for t in part if t.payload.kind not in _OUTCOME_KINDS
+               and (t.payload.kind == "arrest" or not _definite(tokens[t.tok_start].norm))]
         # a place of its own: "في مدينة كسلا"، "بمحافظة نينوى" (not "الرئيس الفرنسي")
         apart = any(lo <= p < hi and (tokens[p - 1].norm in _AT or tokens[p].norm[:1] == "ب"
                                       or tokens[p].norm[:2] == "وب") for p in places) \
