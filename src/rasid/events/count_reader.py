@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..model import Document
 from .counts import Figure, _SentenceFigures, sentence_figures, sentence_total
+from .detect import _definite
 from .mention import Mention
 
 FIELDS = (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests"))
@@ -59,13 +60,16 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
                if ev.fields.get("event_type") in _VIOLENT and ss]
     if not violent:
         return
+    # sentences that name an act told before ("وأفاد الدفاع المدني بأن الغارات أدت إلى مقتل سبعة")
+    refers = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
+              and not getattr(m.payload, "outcome", "") and _definite(doc._tokens[m.tok_start].norm)}
     for si, s in enumerate(doc._sentences):
         if si in taken:
             continue
         if memo.get((s.tok_start, s.tok_end)) is None:
             memo[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
         sf = memo[(s.tok_start, s.tok_end)]
-        if (not sf.adds and not sf.clauses.toll) or sf.clauses.conflict:
+        if (not sf.adds and not sf.clauses.toll and si not in refers) or sf.clauses.conflict:
             continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
         before = [k for first, k in violent if first < si]
         if not before:

@@ -16,6 +16,7 @@ from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
+from ..text.tokens import columns
 from .lexicons import TriggerEntry, matcher
 from .mention import Mention
 from .trigger_features import DocContext, trigger_features
@@ -149,6 +150,12 @@ _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash"
 _COMMAS = {"،", ","}
 _BOMBS = {"ied", "suicide", "explosion"}
 _COUNTED_ACTS = _BOMBS | {"attack", "air", "shelling"}  # acts a story numbers: the first, the second
+
+
+def _is_update(tok) -> bool:
+    from .counts import count_cues
+
+    return any(count_cues().get(f) == "update" for f in tok.forms[:2])
 
 
 def _definite(word: str) -> bool:
@@ -316,11 +323,12 @@ class EventMentionDetector:
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
         place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
-        tok_at = {tk.start: k for k, tk in enumerate(tokens)}
+        tok_ends = columns(tokens).ends
         for e in doc.entities:
-            if e.source == "places" and e.start in tok_at:
-                k = tok_at[e.start]
-                place_starts.setdefault(tokens[k].sent, set()).add(k)
+            if e.source == "places":
+                k = bisect_right(tok_ends, e.start)  # the token holding the start ("بمحافظة")
+                if k < len(tokens):
+                    place_starts.setdefault(tokens[k].sent, set()).add(k)
         model, collect = self.model, self.collect
         ctx = DocContext(doc, dated_sents, future_sents) if model or collect else None
         if collect:
@@ -399,10 +407,14 @@ class EventMentionDetector:
                 own_act = any(m.payload[0] == "new_act" and m.tok_start < gmain.tok_start for m in mods)
                 ordinal = next((_ORDINALS[tokens[t.tok_end].norm] for t in group if t.tok_end < len(tokens)
                                 and tokens[t.tok_end].norm in _ORDINALS), 0)
+                # "وفي حصيلة جديدة، قالت مصادر إن عدد القتلى ارتفع إلى 11": a toll raised for an act
+                # told before, no act of its own
+                gweak = weak or (bool(mentions) and all(t.payload.kind in _OUTCOME_KINDS for t in group)
+                                 and any(_is_update(tokens[j]) for j in range(sent.tok_start, sent.tok_end)))
                 # each clause's own counting words: "قتل 5 ...، فيما اعتقلت الشرطة 3"
                 counted_here = [t for t in counted if lo <= t.tok_start < hi]
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act or later,
-                                        weak=weak,
+                                        weak=gweak,
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
                                         counted=sorted({t.start: t for t in counted_here + group if t.payload.outcome}.values(),
                                                        key=lambda t: t.tok_start)))
