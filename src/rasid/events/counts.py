@@ -568,8 +568,12 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         named_at = te
         te = _skip_actor(te, skip, tokens, tok_end)
         if te != named_at and ((n := _number_after(numbers_at, te, tokens, tok_end)) is None
-                               or tokens[n.tok_start].norm.startswith("و")):
-            te = named_at  # "مقتل جندي"، "قتل جنديان وعشرة مسلحين": the force named is counted
+                               or tokens[n.tok_start].norm.startswith("و")) \
+                and not (te < tok_end and not tokens[te].norm.startswith("و")
+                         and any(f in person_nouns() for f in tokens[te].forms[:2])):
+            # "مقتل جندي"، "قتل جنديان وعشرة مسلحين": the force named is counted (not "أعدم مسلحو
+            # الشباب رجلين": the people after it are)
+            te = named_at
         met = _met_at(tokens, ts, tok_start)
         if met is not None:
             # "لقي ما بين 20 إلى 30 شخصا حتفهم"، "لقي ستة من مقاتلي الجيش وجندي واحد حتفهم"

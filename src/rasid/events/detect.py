@@ -119,8 +119,7 @@ class SentenceModality:
         lo = bisect_left(self.near_starts, t - self.near_reach)
         for j in range(lo, bisect_left(self.near_starts, t)):
             start, end, i, kind, plural = self.near[j]
-            # "عشرات الغارات": a plural cue stops a plural act noun, not "العشرات في هجوم"
-            if t - end <= _NEAR and i < best[0] and (trigger.payload.plural or not plural):
+            if t - end <= _NEAR and i < best[0] and (countable or not plural):
                 best = (i, kind)
         return best[1] or None
 
@@ -150,6 +149,26 @@ _SEPARATE = {"air", "shelling", "suicide", "ied", "chemical", "grenade", "clash"
 _COMMAS = {"،", ","}
 _BOMBS = {"ied", "suicide", "explosion"}
 _COUNTED_ACTS = _BOMBS | {"attack", "air", "shelling"}  # acts a story numbers: the first, the second
+
+
+def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Match]:
+    """Without the plural cues that count the dead or wounded, not acts: "قتل مئات المدنيين في
+    هجوم"، "أصيب العشرات في هجوم"، "عشرات القتلى" (but "عشرات الغارات" stays an aggregate)."""
+    from ..recognize.numbers import count_nouns
+
+    if not any(m.payload[0] == "aggregate_plural" for m in mods):
+        return mods
+    outcome_ends = {t.tok_end for t in trig if t.payload.outcome}
+    outcome_starts = {t.tok_start for t in trig if t.payload.outcome}
+    counted = count_nouns()
+
+    def people(m: Match) -> bool:
+        # next to a killing or wounding, or before a count noun (not "مئات المتظاهرين": a crowd)
+        if m.tok_start in outcome_ends or m.tok_end in outcome_starts:
+            return True
+        return m.tok_end < len(tokens) and any(f in counted for f in tokens[m.tok_end].forms[:3])
+
+    return [m for m in mods if m.payload[0] != "aggregate_plural" or not people(m)]
 
 
 def _is_update(tok) -> bool:
@@ -336,7 +355,7 @@ class EventMentionDetector:
         mentions: list[Mention] = []
         for si, trig in sorted(triggers.items()):
             groups = by_sent[si]
-            mods = groups.get("MODALITY", [])
+            mods = _people_counts_out(groups.get("MODALITY", []), trig, tokens)
             modality = SentenceModality(mods)
             sent = doc._sentences[si]
             read = {t.start: _read(t, tokens, sent, modality) for t in trig}
