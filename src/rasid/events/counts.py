@@ -113,9 +113,10 @@ class _Clauses:
             elif c == "during":
                 # "خلال الأيام الماضية"، "خلال العام"; not "خلال الساعات الماضية"
                 ahead = [cues[x] for x in range(i + 1, min(n, i + 5)) if seg[x] == seg[i]]
-                if "short" not in ahead and ("past" in ahead or (ahead[:1] == ["period_noun"]
-                                                                 and tokens[j + 1].norm.startswith("ال"))):
-                    period.add(seg[i])
+                year = i + 2 < n and tokens[j + 2].norm.isdigit() and len(tokens[j + 2].norm) == 4
+                if "short" not in ahead and ("past" in ahead or (ahead[:1] == ["period_noun"] and (
+                        tokens[j + 1].norm.startswith("ال") or year))):
+                    period.add(seg[i])  # "خلال الأيام الماضية"، "خلال العام"، "خلال عام 2023"
             elif c == "period":
                 period.add(seg[i])
             elif c == "conflict":
@@ -132,6 +133,12 @@ class _Clauses:
                     update_from.setdefault(seg[i], j)
             elif c == "bomber" and any(f in _SUBSET for x in range(max(0, i - 2), i) for f in tokens[tok_start + x].forms[:2]):
                 bomber_included = True  # "بينهم الانتحاري"، "بينهم خمسة انتحاريين"
+        for k in sorted(period):
+            # "ألف شخص قتلوا خلال الأسبوعين الأولين، وأصيب نحو 5 آلاف آخرين": the others of a
+            # period's toll are the period's too
+            nxt = [x for x in range(n) if seg[x] == k + 1]
+            if nxt and any(cues[x] == "other" for x in nxt) and tokens[tok_start + nxt[0]].norm in _COMMAS:
+                period.add(k + 1)
         if period and seg and seg[-1] in period:
             # a last clause that is only a span ("...، خلال الأيام الأربعة الماضية.") spans the sentence
             last = [cues[x] for x in range(n) if seg[x] == seg[-1]]
@@ -446,8 +453,8 @@ class _SentenceFigures:
             # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
             # "جثث خمسة أشخاص": the number after the noun counts it
             after = self.numbers_at.get(j + 1)
-            if after is not None and tokens[j + 1].norm.startswith("و"):
-                after = None  # "سقط قتيلان وثلاثة جرحى": a figure of its own follows
+            if after is not None and tokens[j + 1].norm.startswith("و") and tokens[j + 1].norm not in number_words():
+                after = None  # "سقط قتيلان وثلاثة جرحى": a figure of its own follows (not "واحد")
             if after is not None and value > 0 and after.value == value:
                 used.add(after.tok_start)  # "جريح واحد"، "قتيلان اثنان": the number agrees
                 after = None
@@ -567,6 +574,13 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             te += 2  # "وأصيب في الهجوم 36 شخصا"، "وأصيب في الهجوم شخص آخر"
         named_at = te
         te = _skip_actor(te, skip, tokens, tok_end)
+        if te == named_at and te < tok_end and tokens[te].norm.startswith("ال") and te not in numbers_at:
+            # "اعتقلت القوات الأمنية 7 مطلوبين": a force the recognisers did not name
+            k = te
+            while k < min(tok_end, te + 3) and tokens[k].norm.startswith("ال"):
+                k += 1
+            if k < tok_end and k in numbers_at and not tokens[k].norm.startswith("و"):
+                te = k
         if te != named_at and ((n := _number_after(numbers_at, te, tokens, tok_end)) is None
                                or tokens[n.tok_start].norm.startswith("و")) \
                 and not (te < tok_end and not tokens[te].norm.startswith("و")
