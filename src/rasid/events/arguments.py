@@ -525,6 +525,9 @@ class ArgumentLinker:
                     f[field], why[field] = sentence_total(items)
                 else:
                     f[field] = 0
+            if men.kinds <= {"kill", "injure"} and figs and all(x.period for items in figs.values() for x in items):
+                # "وتقول المنظمة إن أكثر من 1300 شخص قتلوا منذ بداية العام": a period's toll, no act
+                men.weak = True
             if men.kinds <= {"kill", "injure"} and not actors and not f["fatalities"] and not f["injuries"]:
                 # "تغطي الجرح": a wound or a death with no one counted and no one named
                 men.weak = True
