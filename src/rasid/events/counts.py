@@ -353,6 +353,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
             break  # "قتل متظاهر واحد": واحد says how many, it is no one more (أحد is one of them)
         if tokens[j].norm in _STOPS or tokens[j].forms[-1] in _STOPS:
             break  # "قتل في هجوم انتحاري": the bomber is no victim here
+        if j in numbers_at and not total:
+            break  # "قتل وأصيب 55 عنصرا": the noun after a number is that number's
         for f in tokens[j].forms:
             hit = nouns.get(f)
             if hit:

@@ -1,0 +1,129 @@
+"""Counts that belong to their event (CODEBOOK section 9): the count table, the words each count
+came from, and the toll sentences that lend an event its count."""
+
+import re
+from pathlib import Path
+
+from rasid import extract
+from rasid.components import default_components
+from rasid.pipeline import Pipeline, default_pipeline
+from rasid.recognize.lexicon import read_tsv
+
+FIX = Path(__file__).parent / "fixtures"
+PUBLISHED = "2024-03-12"
+TABLE = read_tsv(FIX / "counts_table.tsv")
+_RULES = Pipeline(default_components(trigger_model=False))
+
+
+def _expected(row) -> list[tuple[int, int, int]]:
+    return [tuple(int(x) for x in ev.split("/")) for ev in row["events"].split(";")]
+
+
+def _counts(doc) -> list[tuple[int, int, int]]:
+    events = sorted(doc.events, key=lambda e: min(x.start for x in e.evidence))
+    return [(e.fatalities, e.injuries, e.arrests) for e in events]
+
+
+def _table_misses(pipe) -> list[str]:
+    misses = []
+    for row in TABLE:
+        got = _counts(pipe(row["text"], published=PUBLISHED))
+        if got != _expected(row):
+            misses.append(f"{row['id']} ({row['category']}): expected {_expected(row)}, got {got}")
+    return misses
+
+
+def test_the_table_is_what_its_header_says():
+    assert len(TABLE) == 259
+    categories = {r["category"] for r in TABLE}
+    for needed in ("other_clause", "toll_update", "two_events", "side_specific", "aggregate", "suicide",
+                   "number_words", "tens_hundreds", "qualifiers", "range", "unconfirmed", "arrests"):
+        assert needed in categories
+    assert all(re.fullmatch(r"\d+/\d+/\d+(;\d+/\d+/\d+)*", r["events"]) for r in TABLE)
+
+
+def test_count_table_with_the_rules():
+    """The count reading itself, on every row (the detector's rules alone decide the events)."""
+    misses = _table_misses(_RULES)
+    assert len(misses) <= len(TABLE) * 0.03, "\n".join(misses)
+
+
+def test_count_table_with_the_default_pipeline():
+    """The same table as users get it: the trigger classifier drops a few of the table's
+    undated one-sentence events (see the README), which then have no counts at all."""
+    misses = _table_misses(default_pipeline())
+    assert len(misses) <= len(TABLE) * 0.06, "\n".join(misses)
+
+
+def test_explain_names_the_words_each_count_came_from():
+    doc = extract("قتل 3 مسلحين و4 من رجال الأمن في اشتباك مسلح وقع في منطقة خيبر شمال غربي باكستان أمس.",
+                  published=PUBLISHED)
+    ev = doc.events[0]
+    assert ev.fatalities == 7
+    why = ev.explain["fatalities"]
+    assert "'قتل 3'" in why and "'و4'" in why, why
+
+
+def test_a_toll_sentence_lends_its_count_and_its_words_to_the_event():
+    text = ("انفجرت سيارة مفخخة في سوق شعبي بمدينة الموصل أمس. "
+            "وقال مسؤول في مستشفى المدينة إن عدد القتلى ارتفع إلى 12 شخصا.")
+    doc = extract(text, published=PUBLISHED)
+    assert len(doc.events) == 1
+    ev = doc.events[0]
+    assert ev.fatalities == 12
+    second = text.index("وقال")
+    assert any(span.start <= second < span.end for span in ev.evidence)  # the toll sentence is evidence
+
+
+def test_every_count_lies_in_its_events_evidence():
+    """Over the whole table: each count's words, as --explain quotes them, are in the event's evidence."""
+    checked = 0
+    for row in TABLE:
+        doc = extract(row["text"], published=PUBLISHED)
+        for ev in doc.events:
+            evidence = " ".join(span.text for span in ev.evidence)
+            for field in ("fatalities", "injuries", "arrests"):
+                why = (ev.explain or {}).get(field, "")
+                for words in re.findall(r"'([^']+)' \(", why):
+                    assert words in evidence, (row["id"], field, words)
+                    checked += 1
+    assert checked > 250
+
+
+def test_a_period_toll_is_no_events_count():
+    doc = extract("قتل جنديان في هجوم على حاجز في ولاية بورنو أمس، ليرتفع عدد قتلى الجيش منذ بداية العام "
+                  "إلى 120.", published=PUBLISHED)
+    assert _counts(doc) == [(2, 0, 0)]
+
+
+def test_a_raised_toll_replaces_the_first_figure():
+    doc = extract("قتل 12 شخصا في تفجير سيارة مفخخة استهدف سوقا في مدينة منبج اليوم، ثم ارتفعت الحصيلة "
+                  "إلى 20 قتيلا وفق مصادر طبية.", published=PUBLISHED)
+    assert _counts(doc) == [(20, 0, 0)]
+
+
+def test_the_suicide_attacker_is_among_the_dead_once():
+    added = extract("فجر انتحاري نفسه داخل مسجد في مدينة بيشاور اليوم، فقتل 5 أشخاص.", published=PUBLISHED)
+    assert _counts(added) == [(6, 0, 0)]
+    assert "suicide attacker" in added.events[0].explain["fatalities"]
+    counted = extract("قتل 6 أشخاص بينهم الانتحاري في تفجير استهدف نقطة تفتيش في مدينة كويتا أمس.",
+                      published=PUBLISHED)
+    assert _counts(counted) == [(6, 0, 0)]
+
+
+def test_a_figure_two_acts_share_is_divided():
+    doc = extract("قتل 13 شخصا في هجومين منفصلين شنهما مسلحون على قريتين في ولاية زمفرة ليل الأحد.",
+                  published=PUBLISHED)
+    assert _counts(doc) == [(7, 0, 0), (6, 0, 0)]
+
+
+def test_a_doubted_figure_yields_to_a_sure_one():
+    doc = extract("أعلن الجيش النيجري مقتل 5 من جنوده في هجوم على موقع عسكري في منطقة تاهوا، فيما تحدثت مصادر "
+                  "محلية عن 12 قتيلا، ولم يتسن التأكد من هذه الحصيلة.", published=PUBLISHED)
+    assert _counts(doc) == [(5, 0, 0)]
+
+
+def test_dead_and_wounded_counted_together_count_neither():
+    doc = extract("قتل وأصيب 55 عنصرا من المسلحين في معارك مع الجيش في مديرية مقبنة غربي تعز الثلاثاء.",
+                  published=PUBLISHED)
+    assert _counts(doc) == [(0, 0, 0)]
