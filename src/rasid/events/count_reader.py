@@ -72,9 +72,12 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
         if (not sf.adds and not sf.clauses.toll and si not in refers) or sf.clauses.conflict:
             continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
         before = [k for first, k in violent if first < si]
-        if not before:
+        if before:
+            k = max(before, key=lambda k: max(x for x in sents_of[k] if x < si))
+        elif si in refers:
+            k = min(violent)[1]  # "دانت تركيا الهجوم الذي أسفر عن مقتل 40" told before the act itself
+        else:
             continue
-        k = max(before, key=lambda k: max(x for x in sents_of[k] if x < si))
         ev = events[k]
         # a day of its own before the event's: an earlier act's toll (a later day is an update)
         days = {t.date_start for t in timex_by_sent.get(si, ()) if t.date_start and not t.future}

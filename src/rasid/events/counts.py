@@ -291,11 +291,12 @@ _PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "ا
                                    "بقصف", "بغارة", "عندما", "حينما", "أثناء", "،", ",", ".")}
 
 
-def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int) -> int:
+def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False) -> int:
     """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
     (what follows is a place, a time or a cause, not an object)."""
     if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT
-                             and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب"))):
+                             and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب", "بالرصاص"))
+                             and not (outcome_next and tokens[te].norm.startswith("و"))):
         return 0
     nouns = person_nouns()
     hit = next((nouns[f] for f in tokens[ts - 1].forms[:2] if f in nouns), None)
@@ -336,8 +337,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
         return 0, False  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
     if pos < limit and not any(f in nouns for f in tokens[pos].forms):
-        if _given_name(tokens[pos].norm):
-            return 1, False  # "قتل خالد محسود": a named person
+        if _given_name(tokens[pos].norm) and tokens[pos].norm not in _TIMES:
+            return 1, False  # "قتل خالد محسود": a named person (not "قتلوا صباح الأحد")
         n = _nationals(tokens[pos].norm)
         if n:
             # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
@@ -372,6 +373,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
     return total, guessed and total > 0
 
 
+_TIMES = {fold(w) for w in ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "يوم", "صباحا", "مساء")}
+_ATTEMPT = {fold(w) for w in ("محاولة", "محاولات", "المحاولة", "لمحاولة", "بمحاولة", "محاولته", "محاولتها")}
 _RANGE_TO = {fold(w) for w in ("إلى", "حتى", "-")}
 _BETWEEN = {fold(w) for w in ("بين", "وبين")}
 
@@ -469,6 +472,15 @@ class _SentenceFigures:
                 used.add(after.tok_start)
                 nouns.add(j)
                 continue
+            if after is None and value == 0 and j + 1 < tok_end:
+                hit = next((person_nouns()[f] for f in tokens[j + 1].forms[:2] if f in person_nouns()), None)
+                if hit is not None and hit[0] in ("sg", "du"):
+                    # "راح ضحيتها عنصران بالشرطة": the person noun after the noun counts it
+                    adds.append(clauses.read(Figure(
+                        role, 1 if hit[0] == "sg" else 2, j + 1, tokens[j].start, tokens[j + 1].end,
+                        f"person noun after count noun '{tokens[j].norm}'", side=_side(tokens, j + 1, tok_end))))
+                    nouns.add(j)
+                    continue
             if j not in number_ends and not (j > tok_start and tokens[j - 1].forms[-1] in _TOLL) \
                     and after is None:
                 adds.append(clauses.read(Figure(
@@ -570,6 +582,8 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         if ts - 1 in bare and roles_at[ts - 1] != role and tokens[ts].norm.startswith("و"):
             continue  # "قتل وأصيب 55 عنصرا": the dead and the wounded together, neither alone
         bare.add(ts)
+        if ts > tok_start and tokens[ts - 1].forms[-1] in _ATTEMPT:
+            continue  # "محاولة قتل"، "محاولة اغتيال": no one died
         verb_end = te
         if te + 2 < tok_end and tokens[te].norm == "في" and tokens[te + 1].norm.startswith("ال") \
                 and _cue(tokens[te + 1]) != "period_noun":
@@ -640,12 +654,12 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             add_joined(role, te + 1, True)
             add_companions(role, te)
             continue
-        before = _people_before(tokens, ts, te, tok_start, tok_end)
+        before = _people_before(tokens, ts, te, tok_start, tok_end, te in roles_at)
         if before:
             add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
                        f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
             continue
-        one = _pronoun_count(tokens[te - 1].norm)
+        one = _pronoun_count(tokens[te - 1].norm) or _one_by_verb(tokens, ts, te, tok_end)
         if one:
             # "لقي مصرعه"، "أعلنت مقتله"، "اعتقاله": the pronoun names the one (or two) it happened to
             add(Figure(role, one, te - 1, tokens[ts].start, tokens[te - 1].end,
@@ -668,6 +682,19 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         if role not in found:
             found[role] = [max(items, key=lambda f: f.value)]
     return found
+
+
+_SINGULAR_PASSIVE = {fold(w) for w in ("قتل", "قتلت", "اغتيل", "اغتيلت", "استشهد", "استشهدت", "أصيب", "أصيبت",
+                                       "جرح", "جرحت", "اعتقل", "اعتقلت", "أعدم", "أعدمت")}
+_BY = {fold(w) for w in ("برصاص", "بالرصاص", "بنيران", "بطلق", "بطلقات", "على")}
+
+
+def _one_by_verb(tokens, ts: int, te: int, tok_end: int) -> int:
+    """"أن الفلسطيني الذي حاول عبور السياج قُتل بالرصاص": a singular verb read as passive (an
+    agent after it) says one person, when nothing else counts them."""
+    if te - ts != 1 or tokens[ts].forms[-1] not in _SINGULAR_PASSIVE or te >= tok_end:
+        return 0
+    return 1 if tokens[te].norm in _BY or tokens[te].forms[-1] in _BY else 0
 
 
 def _pronoun_count(word: str) -> int:
