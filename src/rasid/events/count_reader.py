@@ -63,6 +63,10 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
     # sentences that name an act told before ("وأفاد الدفاع المدني بأن الغارات أدت إلى مقتل سبعة")
     refers = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
               and not getattr(m.payload, "outcome", "") and _definite(doc._tokens[m.tok_start].norm)}
+    # not a series or a campaign ("عقب سلسلة من الغارات الجوية على دوما، قتل فيها 27"): its toll
+    # is the series', no one act's
+    refers -= {_sentence_of(doc, m.start) for m in doc._matches
+               if m.label == "MODALITY" and m.payload[0] in ("aggregate", "aggregate_plural")}
     for si, s in enumerate(doc._sentences):
         if si in taken:
             continue
