@@ -452,7 +452,7 @@ class _SentenceFigures:
         massacre = False
         for j, (hit, is_massacre, _) in marked:
             massacre = massacre or is_massacre
-            if not hit or (negated and (j - 1 in negated or j - 2 in negated)) or j in mixed:
+            if not hit or (negated and {j - 1, j - 2, j - 3} & negated) or j in mixed:  # "دون تسجيل أي إصابات"
                 continue
             role, value = hit
             # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
