@@ -107,7 +107,7 @@ class _Clauses:
             if c == "since":
                 # "منذ بداية العام"، "منذ اندلاع الحرب"، "منذ 2011"; not "منذ قليل"
                 ahead = range(i + 1, min(n, i + 4))
-                if any(cues[x] in ("period_noun", "conflict") or (tokens[tok_start + x].norm.isdigit()
+                if any(cues[x] in ("period_noun", "conflict") or tokens[tok_start + x].norm in _THAT or (tokens[tok_start + x].norm.isdigit()
                                                     and len(tokens[tok_start + x].norm) == 4) for x in ahead):
                     period.add(seg[i])
             elif c == "during":
@@ -133,6 +133,9 @@ class _Clauses:
                     update_from.setdefault(seg[i], j)
             elif c == "bomber" and any(f in _SUBSET for x in range(max(0, i - 2), i) for f in tokens[tok_start + x].forms[:2]):
                 bomber_included = True  # "بينهم الانتحاري"، "بينهم خمسة انتحاريين"
+        if 0 in period and cues and (cues[0] in ("since", "during") or cues[1:2] in (["since"], ["during"])) \
+                and len(set(seg)) > 1:
+            period.add(1)  # "ومنذ ذلك اليوم، لقي 110 فلسطينيين مصرعهم": a leading span governs the clause after
         for k in sorted(period):
             # "ألف شخص قتلوا خلال الأسبوعين الأولين، وأصيب نحو 5 آلاف آخرين": the others of a
             # period's toll are the period's too
@@ -373,6 +376,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -
     return total, guessed and total > 0
 
 
+_THAT = {fold(w) for w in ("ذلك", "تلك")}  # "منذ ذلك اليوم"، "منذ ذلك الحين": since then
 _TIMES = {fold(w) for w in ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "يوم", "صباحا", "مساء")}
 _ATTEMPT = {fold(w) for w in ("محاولة", "محاولات", "المحاولة", "لمحاولة", "بمحاولة", "محاولته", "محاولتها")}
 _RANGE_TO = {fold(w) for w in ("إلى", "حتى", "-")}
@@ -637,6 +641,15 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             add_joined(role, n.tok_end, False)
             continue
         n = _number_before(numbers_by_end, ts, tokens, tok_start, _plural_verb(tokens[verb_end - 1].norm))
+        if n is not None and n.tok_start not in used_numbers and tokens[n.tok_start].norm.startswith("و"):
+            # "ما لا يقل عن 7 جنود و8 مسلحين قتلوا": the group joined before it too
+            first = next((m for end, m in sorted(numbers_by_end.items(), reverse=True)
+                          if end <= n.tok_start and m.tok_start >= max(tok_start, n.tok_start - 4)), None)
+            if first is not None and first.tok_start not in used_numbers:
+                add(Figure(role, first.value, first.tok_start, tokens[first.tok_start].start,
+                           tokens[n.tok_start - 1].end, f"number joined before '{tokens[ts].norm}'",
+                           side=_side(tokens, first.tok_end, n.tok_start), approx=first.vague))
+                used_numbers.add(first.tok_start)
         if n is not None and n.tok_start not in used_numbers:
             # "إن 19 شخصا على الأقل قتلوا": the count stands before a passive verb
             add(Figure(role, n.value, n.tok_start, tokens[n.tok_start].start, tokens[te - 1].end,
