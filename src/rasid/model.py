@@ -137,6 +137,7 @@ class Document(BaseModel):
     _matches: list = PrivateAttr(default_factory=list)
     _phrases: Any = PrivateAttr(default=None)  # (tokens, {matcher id: matches}) from PhrasePass
     _mentions: list = PrivateAttr(default_factory=list)  # event mentions before merging
+    _figures: dict = PrivateAttr(default_factory=dict)  # sentence -> what it says about counts (events/counts.py)
     _trigger_features: Any = PrivateAttr(default=None)  # (start, end) -> features, when training
     _dateline: int = PrivateAttr(default=0)  # end of a "CITY (AGENCY)--" dateline
 

@@ -415,7 +415,6 @@ class ArgumentLinker:
                 actors_by_doc.append(ActorMention(e, ts, te))
         pending: list[tuple[Mention, str | None]] = []
         one_sided: list[tuple[Mention, str | None]] = []
-        figures_memo: dict = {}  # sentence -> its numbers and count nouns (counts.py)
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
@@ -516,7 +515,7 @@ class ArgumentLinker:
             skip = frozenset(j for a in actors if not a.ent.data.get("person")
                              and a.ent.data.get("kind") not in ("civilians", "protesters")
                              for j in range(a.tok_start, a.tok_end))
-            figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, figures_memo)
+            figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, doc._figures)
             men.figures.append((men.sent, figs))
             for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
                 # the sentence's own reading, for typing; the count reader decides the event's

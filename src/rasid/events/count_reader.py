@@ -21,8 +21,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..model import Document
+from ..text.tokens import is_definite
 from .counts import Figure, _SentenceFigures, sentence_figures, sentence_total
-from .detect import _definite
 from .mention import Mention
 
 FIELDS = (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests"))
@@ -41,16 +41,26 @@ def _sentence_of(doc: Document, offset: int) -> int:
     return lo
 
 
-def _figures(doc: Document, si: int, memo: dict, outcomes=None) -> dict[str, list[Figure]]:
+def _reading(doc: Document, si: int) -> _SentenceFigures:
+    """What sentence ``si`` says about counts, read once per document (arguments.py reads the
+    mentions' sentences first)."""
     s = doc._sentences[si]
-    if outcomes is None:
-        outcomes = [(m.payload.outcome, m.tok_start, m.tok_end) for m in doc._matches
-                    if m.label == "TRIGGER" and getattr(m.payload, "outcome", "")
-                    and s.tok_start <= m.tok_start < s.tok_end]
-    return sentence_figures(doc._tokens, s.tok_start, s.tok_end, outcomes, memo=memo)
+    sf = doc._figures.get((s.tok_start, s.tok_end))
+    if sf is None:
+        sf = doc._figures[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
+    return sf
 
 
-def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int]], memo: dict):
+def _figures(doc: Document, si: int) -> dict[str, list[Figure]]:
+    """A toll sentence's figures, read with every outcome word in it."""
+    s = doc._sentences[si]
+    outcomes = [(m.payload.outcome, m.tok_start, m.tok_end) for m in doc._matches
+                if m.label == "TRIGGER" and getattr(m.payload, "outcome", "")
+                and s.tok_start <= m.tok_start < s.tok_end]
+    return sentence_figures(doc._tokens, s.tok_start, s.tok_end, outcomes, memo=doc._figures)
+
+
+def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int]]):
     """Sentences that give a toll and report no event: (sentence, its figures, the event)."""
     taken = set().union(*sents_of) if sents_of else set()
     timex_by_sent = defaultdict(list)
@@ -62,7 +72,7 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
         return
     # sentences that name an act told before ("وأفاد الدفاع المدني بأن الغارات أدت إلى مقتل سبعة")
     refers = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
-              and not getattr(m.payload, "outcome", "") and _definite(doc._tokens[m.tok_start].norm)}
+              and not getattr(m.payload, "outcome", "") and is_definite(doc._tokens[m.tok_start].norm)}
     # not a series or a campaign ("عقب سلسلة من الغارات الجوية على دوما، قتل فيها 27"): its toll
     # is the series', no one act's
     refers -= {_sentence_of(doc, m.start) for m in doc._matches
@@ -70,9 +80,7 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
     for si, s in enumerate(doc._sentences):
         if si in taken:
             continue
-        if memo.get((s.tok_start, s.tok_end)) is None:
-            memo[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
-        sf = memo[(s.tok_start, s.tok_end)]
+        sf = _reading(doc, si)
         if (not sf.adds and not sf.clauses.toll and si not in refers) or sf.clauses.conflict:
             continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
         before = [k for first, k in violent if first < si]
@@ -89,13 +97,13 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
         if days and date and date not in days and min(days) < date:
             continue
         figs = {role: [f for f in items if not f.period and not f.vague and f.value < WAR_TOLL]
-                for role, items in _figures(doc, si, memo).items()}
+                for role, items in _figures(doc, si).items()}
         figs = {role: items for role, items in figs.items() if items and role != "arrest"}
         if figs:
             yield si, figs, k
 
 
-def _owners(doc: Document, events: list[Mention], claims: dict, memo: dict) -> dict:
+def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
     """For a figure read by several events: the events it belongs to (those whose act is in its
     clause, or all of them when the clause names several acts)."""
     out = {}
@@ -104,7 +112,7 @@ def _owners(doc: Document, events: list[Mention], claims: dict, memo: dict) -> d
             continue
         si, tok = key[1], key[2]
         s = doc._sentences[si]
-        clauses = memo[(s.tok_start, s.tok_end)].clauses
+        clauses = _reading(doc, si).clauses
         k_clause = clauses.clause(tok)
         near = [k for k in ks if any(s.tok_start <= t.tok_start < s.tok_end
                                      and clauses.clause(t.tok_start) == k_clause
@@ -119,8 +127,9 @@ def _keep(pairs: list, test) -> list:
     return kept or pairs
 
 
-def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[Figure]]:
-    """One event's figures for one role → its count and the figures it rests on."""
+def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[tuple[Figure, int]]]:
+    """One event's figures for one role → its count and the figures it rests on, with their
+    sentences."""
     pairs = [(f, si) for f, si in zip(figs, sents) if not f.period]
     pairs = _keep(pairs, lambda f: not f.doubt)  # a sure figure over one the text doubts
     pairs = _keep(pairs, lambda f: not f.vague)  # a number over "قتلى"
@@ -134,17 +143,17 @@ def _combine(figs: list[Figure], sents: list[int]) -> tuple[int, list[Figure]]:
     by_sent: dict[int, list[Figure]] = defaultdict(list)
     for f, si in pairs:
         by_sent[si].append(f)
-    best_sent = max(by_sent.values(), key=lambda items: sentence_total(items)[0])
-    best = sentence_total(best_sent)[0]
+    best_si = max(by_sent, key=lambda si: sentence_total(by_sent[si])[0])
+    best = sentence_total(by_sent[best_si])[0]
     # figures for different sides told apart add up; the largest for each side stands
-    sides: dict[str, Figure] = {}
-    for f, _ in pairs:
-        if f.side and (f.side not in sides or f.value > sides[f.side].value):
-            sides[f.side] = f
-    by_side = sum(f.value for f in sides.values())
+    sides: dict[str, tuple[Figure, int]] = {}
+    for f, si in pairs:
+        if f.side and (f.side not in sides or f.value > sides[f.side][0].value):
+            sides[f.side] = (f, si)
+    by_side = sum(f.value for f, _ in sides.values())
     if len(sides) > 1 and by_side > best:
         return by_side, list(sides.values())
-    return best, best_sent
+    return best, [(f, best_si) for f in by_sent[best_si]]
 
 
 def _bombers(ev: Mention) -> int:
@@ -158,7 +167,6 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
     """Sets each event's fatalities, injuries and arrests, with the words they came from."""
     if not events:
         return
-    memo: dict = {}
     sents_of = [{_sentence_of(doc, a) for a, _ in ev.evidence} for ev in events]
     # every figure an event's mentions read: (role, sentence, position) -> figure
     own: list[dict[tuple, Figure]] = []
@@ -173,19 +181,11 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
                         figs[key] = f
                         claims[key].append(k)
         own.append(figs)
-    # the memo of sentence readings: each mention's sentence read again is cheap
-    for figs in own:
-        for (_, si, _) in figs:
-            s = doc._sentences[si]
-            if (s.tok_start, s.tok_end) not in memo:
-                memo[(s.tok_start, s.tok_end)] = _SentenceFigures(doc._tokens, s.tok_start, s.tok_end)
-    owners = _owners(doc, events, claims, memo)
-    extra_evidence: dict[int, list[int]] = defaultdict(list)
-    for si, figs, k in list(_toll_sentences(doc, events, sents_of, memo)):
+    owners = _owners(doc, events, claims)
+    for si, figs, k in list(_toll_sentences(doc, events, sents_of)):
         for role, items in figs.items():
             for f in items:
                 own[k].setdefault((role, si, f.tok), f)
-        extra_evidence[k].append(si)
     for k, ev in enumerate(events):
         f, why = ev.fields, ev.explain
         for role, field in FIELDS:
@@ -201,7 +201,12 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
                         fig = _share(fig, k, holders, events)
                 items.append(fig)
                 sents.append(key[1])
-            value, used = _combine(items, sents)
+            value, used_at = _combine(items, sents)
+            used = [g for g, _ in used_at]
+            for _, si in used_at:
+                if si not in sents_of[k]:  # the toll sentence a count came from is evidence too
+                    sents_of[k].add(si)
+                    ev.evidence.append((doc._sentences[si].start, doc._sentences[si].end))
             notes = [f"'{doc.text[g.start:g.end]}' ({g.note})" for g in used]
             # not to a stand-in (عشرات), nor to a toll the act shares with others (the whole fight's)
             if role == "death" and f.get("sub_event_type") == "Suicide bomb" \
@@ -215,11 +220,6 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
                 why[field] = "; ".join(notes)
             else:
                 why.pop(field, None)
-        for si in extra_evidence.get(k, ()):
-            s = doc._sentences[si]
-            if any(f"'{doc.text[g.start:g.end]}'" in why.get(field, "") for g in
-                   (x for key, x in own[k].items() if key[1] == si) for _, field in FIELDS):
-                ev.evidence.append((s.start, s.end))  # the toll sentence a count came from
 
 
 def _share(fig: Figure, k: int, holders: list[int], events: list[Mention]) -> Figure:

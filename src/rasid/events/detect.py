@@ -14,9 +14,11 @@ from typing import NamedTuple
 
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
+from ..recognize.numbers import count_nouns
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
-from ..text.tokens import columns
+from ..text.tokens import columns, is_definite
+from .counts import count_cues
 from .lexicons import TriggerEntry, matcher
 from .mention import Mention
 from .trigger_features import DocContext, trigger_features
@@ -154,8 +156,6 @@ _COUNTED_ACTS = _BOMBS | {"attack", "air", "shelling"}  # acts a story numbers: 
 def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Match]:
     """Without the plural cues that count the dead or wounded, not acts: "قتل مئات المدنيين في
     هجوم"، "أصيب العشرات في هجوم"، "عشرات القتلى" (but "عشرات الغارات" stays an aggregate)."""
-    from ..recognize.numbers import count_nouns
-
     if not any(m.payload[0] == "aggregate_plural" for m in mods):
         return mods
     outcome_ends = {t.tok_end for t in trig if t.payload.outcome}
@@ -172,18 +172,7 @@ def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Mat
 
 
 def _is_update(tok) -> bool:
-    from .counts import count_cues
-
     return any(count_cues().get(f) == "update" for f in tok.forms[:2])
-
-
-def _definite(word: str) -> bool:
-    """الهجومين، بالهجومين، وللغارتين: the article after any proclitics."""
-    while word[:1] in "وفبلك" and word[1:3] != "ال" and len(word) > 3:
-        word = word[1:]
-    if word[:1] in "وفبك" and word[1:3] == "ال":
-        word = word[1:]
-    return word.startswith(("ال", "لل"))
 
 
 _CLAUSE_OPENERS = {fold(w) for w in ("فيما", "بينما", "كما", "وفيما", "وبينما")}
@@ -219,7 +208,7 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
         part = [t for t in live if lo <= t.tok_start < hi]
         # (ألقت القبض is always definite: an arrest is an act of its own)
         own = [t for t in part if t.payload.kind not in _OUTCOME_KINDS
-               and (t.payload.kind == "arrest" or not _definite(tokens[t.tok_start].norm))]
+               and (t.payload.kind == "arrest" or not is_definite(tokens[t.tok_start].norm))]
         # a place of its own: "في مدينة كسلا"، "بمحافظة نينوى" (not "الرئيس الفرنسي")
         apart = any(lo <= p < hi and (tokens[p - 1].norm in _AT or tokens[p].norm[:1] == "ب"
                                       or tokens[p].norm[:2] == "وب") for p in places) \
@@ -417,7 +406,7 @@ class EventMentionDetector:
                 # "تفجيران بسيارتين مفخختين": a dual explosion noun beside the weapon counts the acts
                 # "قتل 13 شخصا في هجومين": a dual act noun beside the killing counts the acts
                 # (not "في صلة بالهجومين": a definite dual refers back to acts told already)
-                acts = [t for t in group if not t.payload.outcome and not _definite(tokens[t.tok_start].norm)]
+                acts = [t for t in group if not t.payload.outcome and not is_definite(tokens[t.tok_start].norm)]
                 mult = max(t.payload.events for t in acts) if acts else gmain.payload.events
                 if gmain.payload.kind in _BOMBS:
                     mult = max(t.payload.events for t in group if t.payload.kind in _BOMBS)

@@ -205,3 +205,13 @@ def tokenize(folded: Folded, sentence_ends: list[int] | None = None) -> list[Tok
     out = TokenList(map(Token, range(n), starts, ends, fstarts, fends, words, sents, forms))
     out._columns = Columns(starts, ends, words, sents)
     return out
+
+
+def is_definite(norm: str) -> bool:
+    """الهجومين، بالهجومين، وللغارتين: the article after any proclitics (a folded word)."""
+    word = norm
+    while word[:1] in "وفبلك" and word[1:3] != "ال" and len(word) > 3:
+        word = word[1:]
+    if word[:1] in "وفبك" and word[1:3] == "ال":
+        word = word[1:]
+    return word.startswith(("ال", "لل"))
