@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from ..model import Document
 from ..text.tokens import is_definite
-from .counts import Figure, _SentenceFigures, sentence_figures, sentence_total
+from .counts import Figure, _SentenceFigures, may_tell_a_toll, sentence_figures, sentence_total
 from .mention import Mention
 
 FIELDS = (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests"))
@@ -79,6 +79,8 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
                if m.label == "MODALITY" and m.payload[0] in ("aggregate", "aggregate_plural")}
     for si, s in enumerate(doc._sentences):
         if si in taken:
+            continue
+        if si not in refers and not may_tell_a_toll(doc._tokens, s.tok_start, s.tok_end):
             continue
         sf = _reading(doc, si)
         if (not sf.adds and not sf.clauses.toll and si not in refers) or sf.clauses.conflict:

@@ -66,13 +66,24 @@ def count_cues() -> dict[str, str]:
     return {fold(r["word"]): r["cue"] for r in read_tsv(DATA_DIR / "numbers" / "count_cues.tsv")}
 
 
-def _cue(tok) -> str:
+def _word_cue(norm: str) -> str:
     cues = count_cues()
-    for f in tok.forms[:2]:
-        c = cues.get(f)
-        if c:
-            return c
-    return ""
+    return next((cues[f] for f in cached_forms(norm)[:2] if f in cues), "")
+
+
+_CUES = WordMemo(_word_cue)  # folded word -> its count cue, or ""
+
+
+def _cue(tok) -> str:
+    return _CUES[tok.norm]
+
+
+def may_tell_a_toll(tokens, tok_start: int, tok_end: int) -> bool:
+    """A cheap look before reading a sentence with no event for a toll: a count noun ("قتلى"،
+    "جثة") or a toll word ("حصيلة"، "ارتفع") in it."""
+    norms = columns(tokens).norms
+    return bool(_MARKS.hits(norms, tok_start, tok_end)) or any(
+        _CUES[w] in ("toll", "update") for w in norms[tok_start:tok_end])
 
 
 class _Clauses:
@@ -85,13 +96,11 @@ class _Clauses:
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
         self.start = tok_start
         seg, k = [], 0
-        cues = []
-        for j in range(tok_start, tok_end):
-            c = _cue(tokens[j])
-            if tokens[j].norm in _COMMAS or c == "boundary":
+        cues = list(map(_CUES.__getitem__, columns(tokens).norms[tok_start:tok_end]))
+        for j, c in enumerate(cues, tok_start):
+            if c == "boundary" or tokens[j].norm in _COMMAS:
                 k += 1
             seg.append(k)
-            cues.append(c)
         self.seg = seg
         period: set[int] = set()
         doubt: set[int] = set()
