@@ -127,3 +127,12 @@ def test_dead_and_wounded_counted_together_count_neither():
     doc = extract("قتل وأصيب 55 عنصرا من المسلحين في معارك مع الجيش في مديرية مقبنة غربي تعز الثلاثاء.",
                   published=PUBLISHED)
     assert _counts(doc) == [(0, 0, 0)]
+
+
+def test_a_toll_naming_both_acts_is_shared_by_both():
+    """"من موقع الانفجارين": a figure in a sentence that names the two acts together belongs to
+    both, as the first sentence's figure does (13 wounded: 7 and 6)."""
+    doc = extract("قالت أجهزة الطوارئ إن 13 شخصا أصيبوا اليوم في تفجير انتحاري بسيارة ملغومة قرب القصر "
+                  "الرئاسي وانفجار آخر أمام مركز للشرطة في مقديشو. وقال مسعف إنهم نقلوا 13 مصابا من موقع "
+                  "الانفجارين.", published=PUBLISHED)
+    assert [e.injuries for e in doc.events] == [7, 6]

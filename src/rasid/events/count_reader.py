@@ -106,8 +106,8 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
 
 
 def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
-    """For a figure read by several events: the events it belongs to (those whose act is in its
-    clause, or all of them when the clause names several acts)."""
+    """For a figure read by several events: the events it belongs to (those whose act word is in
+    its clause, or all of them when none is)."""
     out = {}
     for key, ks in claims.items():
         if len(ks) < 2:
@@ -118,9 +118,31 @@ def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
         k_clause = clauses.clause(tok)
         near = [k for k in ks if any(s.tok_start <= t.tok_start < s.tok_end
                                      and clauses.clause(t.tok_start) == k_clause
-                                     for t in events[k].triggers if t.payload.strength == 2)]
+                                     for t in events[k].triggers if not t.payload.outcome)]
         out[key] = near or ks
     return out
+
+
+def _both_acts(doc: Document, events: list[Mention], sents_of: list[set[int]], own: list[dict],
+               owners: dict) -> None:
+    """"نقلنا 13 مصابا من موقع الانفجارين": a figure in a sentence that names two acts told
+    together (a definite dual) belongs to both, as the first sentence's figure did."""
+    duals = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
+             and m.payload.events == 2 and is_definite(doc._tokens[m.tok_start].norm)}
+    if not duals:
+        return
+    for k in range(len(events)):
+        for key in own[k]:
+            si = key[1]
+            if si not in duals or key in owners:
+                continue
+            # the event told together with k: one that shares a sentence with it, before si
+            twins = [j for j in range(len(events)) if j != k and sents_of[j] & sents_of[k]
+                     and min(sents_of[j] & sents_of[k]) < si]
+            if len(twins) == 1:
+                holders = sorted([k, twins[0]], key=lambda j: (min(sents_of[j]), j))
+                owners[key] = holders
+                own[twins[0]].setdefault(key, own[k][key])
 
 
 def _keep(pairs: list, test) -> list:
@@ -184,6 +206,7 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
                         claims[key].append(k)
         own.append(figs)
     owners = _owners(doc, events, claims)
+    _both_acts(doc, events, sents_of, own, owners)
     for si, figs, k in list(_toll_sentences(doc, events, sents_of)):
         for role, items in figs.items():
             for f in items:
