@@ -83,7 +83,7 @@ def may_tell_a_toll(tokens, tok_start: int, tok_end: int) -> bool:
     "جثة") or a toll word ("حصيلة"، "ارتفع") in it."""
     norms = columns(tokens).norms
     return bool(_MARKS.hits(norms, tok_start, tok_end)) or any(
-        _CUES[w] in ("toll", "update") for w in norms[tok_start:tok_end])
+        _CUES[w] in ("toll", "update", "rise") for w in norms[tok_start:tok_end])
 
 
 class _Clauses:
@@ -136,9 +136,9 @@ class _Clauses:
                 # "فيما تحدثت مصادر عن 12 قتيلا، ولم يتسن التأكد": the clause and the one before
                 if any(tokens[x].norm in _NOT for x in range(max(tok_start, j - 2), j)):
                     doubt.update((seg[i], seg[i] - 1))
-            elif c in ("update", "toll"):
+            elif c in ("update", "rise", "toll"):
                 toll = True
-                if c == "update":
+                if c != "toll":
                     update_from.setdefault(seg[i], j)
             elif c == "bomber" and any(f in _SUBSET for x in range(max(0, i - 2), i) for f in tokens[tok_start + x].forms[:2]):
                 bomber_included = True  # "بينهم الانتحاري"، "بينهم خمسة انتحاريين"
@@ -168,7 +168,9 @@ class _Clauses:
         fig.period = k in self.period
         fig.doubt = k in self.doubt
         u = self.update_from.get(k)
-        fig.update = u is not None and fig.tok > u and k not in self.provisional
+        # "حصيلة أولية ارتفعت لاحقا إلى 7": raised; "بعد حصيلة أولية بلغت 6": the first figure
+        fig.update = u is not None and fig.tok > u and (
+            k not in self.provisional or self.cues[u - self.start] == "rise")
         fig.with_bomber = self.bomber_included
         fig.provisional = k in self.provisional and not fig.update
         return fig

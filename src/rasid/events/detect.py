@@ -172,7 +172,7 @@ def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Mat
 
 
 def _is_update(tok) -> bool:
-    return any(count_cues().get(f) == "update" for f in tok.forms[:2])
+    return any(count_cues().get(f) in ("update", "rise") for f in tok.forms[:2])
 
 
 _CLAUSE_OPENERS = {fold(w) for w in ("فيما", "بينما", "كما", "وفيما", "وبينما")}
