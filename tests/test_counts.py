@@ -136,3 +136,17 @@ def test_a_toll_naming_both_acts_is_shared_by_both():
                   "الرئاسي وانفجار آخر أمام مركز للشرطة في مقديشو. وقال مسعف إنهم نقلوا 13 مصابا من موقع "
                   "الانفجارين.", published=PUBLISHED)
     assert [e.injuries for e in doc.events] == [7, 6]
+
+
+def test_a_toll_of_two_attacks_told_first_is_shared_by_the_two():
+    """"بعد يوم من هجومين ...، وخلفا 16 قتيلا و80 جريحا": the two acts told after share the toll."""
+    doc = extract("دعا الرئيس مواطني بلاده إلى التعاون مع الجيش بعد يوم من هجومين استهدفا مقر الجيش والسفارة "
+                  "الفرنسية في واغادوغو، وخلفا 16 قتيلا و80 جريحا. وأعلنت السلطات أن أربعة مسلحين قتلوا في "
+                  "هجوم على مقر الجيش أمس، فيما قتل أربعة آخرون في هجوم منفصل على السفارة.", published=PUBLISHED)
+    assert [e.injuries for e in doc.events] == [40, 40], [(e.sub_event_type, e.injuries) for e in doc.events]
+
+
+def test_nearly_is_a_qualifier():
+    doc = extract("اعتقلت الشرطة ما يقرب من 600 امرأة خلال اعتصام أمام مجلس الشيوخ في واشنطن أمس.",
+                  published=PUBLISHED)
+    assert _counts(doc) == [(0, 0, 600)]

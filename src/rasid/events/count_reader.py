@@ -61,7 +61,8 @@ def _figures(doc: Document, si: int) -> dict[str, list[Figure]]:
 
 
 def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int]]):
-    """Sentences that give a toll and report no event: (sentence, its figures, the event)."""
+    """Sentences that give a toll and report no event: (sentence, its figures, the events it
+    belongs to: one, or two acts told together)."""
     taken = set().union(*sents_of) if sents_of else set()
     timex_by_sent = defaultdict(list)
     for t in doc.timex:
@@ -73,6 +74,8 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
     # sentences that name an act told before ("وأفاد الدفاع المدني بأن الغارات أدت إلى مقتل سبعة")
     refers = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
               and not getattr(m.payload, "outcome", "") and is_definite(doc._tokens[m.tok_start].norm)}
+    duals = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
+             and m.payload.events == 2 and not is_definite(doc._tokens[m.tok_start].norm)}
     # not a series or a campaign ("عقب سلسلة من الغارات الجوية على دوما، قتل فيها 27"): its toll
     # is the series', no one act's
     refers -= {_sentence_of(doc, m.start) for m in doc._matches
@@ -86,12 +89,17 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
         if (not sf.adds and not sf.clauses.toll and si not in refers) or sf.clauses.conflict:
             continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
         before = [k for first, k in violent if first < si]
+        after = sorted(violent)
         if before:
-            k = max(before, key=lambda k: max(x for x in sents_of[k] if x < si))
+            ks = [max(before, key=lambda k: max(x for x in sents_of[k] if x < si))]
         elif si in refers:
-            k = min(violent)[1]  # "دانت تركيا الهجوم الذي أسفر عن مقتل 40" told before the act itself
+            ks = [after[0][1]]  # "دانت تركيا الهجوم الذي أسفر عن مقتل 40" told before the act itself
+        elif si in duals and len(after) > 1:
+            # "بعد يوم من هجومين ...، وخلفا 16 قتيلا و80 جريحا": the two acts told after share it
+            ks = [after[0][1], after[1][1]]
         else:
             continue
+        k = ks[0]
         ev = events[k]
         # a day of its own before the event's: an earlier act's toll (a later day is an update)
         days = {t.date_start for t in timex_by_sent.get(si, ()) if t.date_start and not t.future}
@@ -102,7 +110,7 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
                 for role, items in _figures(doc, si).items()}
         figs = {role: items for role, items in figs.items() if items and role != "arrest"}
         if figs:
-            yield si, figs, k
+            yield si, figs, ks
 
 
 def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
@@ -207,10 +215,13 @@ def link_counts(doc: Document, events: list[Mention]) -> None:
         own.append(figs)
     owners = _owners(doc, events, claims)
     _both_acts(doc, events, sents_of, own, owners)
-    for si, figs, k in list(_toll_sentences(doc, events, sents_of)):
+    for si, figs, ks in list(_toll_sentences(doc, events, sents_of)):
         for role, items in figs.items():
             for f in items:
-                own[k].setdefault((role, si, f.tok), f)
+                for k in ks:
+                    own[k].setdefault((role, si, f.tok), f)
+                if len(ks) > 1:
+                    owners[(role, si, f.tok)] = ks
     for k, ev in enumerate(events):
         f, why = ev.fields, ev.explain
         for role, field in FIELDS:
