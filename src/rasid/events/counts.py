@@ -1,9 +1,12 @@
-"""Counting the dead, wounded and arrested in a sentence (CODEBOOK section 9).
+"""What a sentence says about the dead, wounded and arrested (CODEBOOK section 9).
 
 A count attaches to an outcome word (a killing, wounding or arrest trigger, or a count noun such
 as قتلى، جرحى): the number right after it ("مقتل 5 جنود", "إصابة 4 من جنودها") or right before
-it ("15 قتيلا", "ثلاث جثث"). Without a number: a dual says 2, a singular person says 1
-("مقتل قيادي"), a plural says 3 ("سقوط قتلى"), a massacre says 10.
+it ("15 قتيلا", "19 شخصا قتلوا"), groups joined by و ("3 مسلحين و4 من رجال الأمن"). Without a
+number: a dual or a pronoun says 2 or 1 (قتيلان، حتفهما، مقتله), a singular person says 1 ("مقتل
+قيادي"), a plural says 3 ("سقوط قتلى"), a massacre says 10. Each ``Figure`` keeps the words it
+came from and what its clause makes of it (a period's toll, a doubted, raised or provisional
+figure); count_reader.py gives each event its counts from them.
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ def _word_cue(norm: str) -> str:
 _CUES = WordMemo(_word_cue)  # folded word -> its count cue, or ""
 
 
+def word_cue(norm: str) -> str:
+    """The count cue of a folded word (count_cues.tsv), or ""."""
+    return _CUES[norm]
+
+
 def _cue(tok) -> str:
     return _CUES[tok.norm]
 
@@ -84,6 +92,10 @@ def may_tell_a_toll(tokens, tok_start: int, tok_end: int) -> bool:
     norms = columns(tokens).norms
     return bool(_MARKS.hits(norms, tok_start, tok_end)) or any(
         _CUES[w] in ("toll", "update", "rise") for w in norms[tok_start:tok_end])
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit()
 
 
 class _Clauses:
@@ -104,7 +116,7 @@ class _Clauses:
         self.seg = seg
         period: set[int] = set()
         doubt: set[int] = set()
-        update_from: dict[int, int] = {}  # clause -> the first position after its update word
+        update_from: dict[int, int] = {}  # clause -> where its first update word stands
         toll = conflict = False
         bomber_included = False
         provisional: set[int] = set()
@@ -115,14 +127,13 @@ class _Clauses:
             j = tok_start + i
             if c == "since":
                 # "منذ بداية العام"، "منذ اندلاع الحرب"، "منذ 2011"; not "منذ قليل"
-                ahead = range(i + 1, min(n, i + 4))
-                if any(cues[x] in ("period_noun", "conflict") or tokens[tok_start + x].norm in _THAT or (tokens[tok_start + x].norm.isdigit()
-                                                    and len(tokens[tok_start + x].norm) == 4) for x in ahead):
+                if any(cues[x] in ("period_noun", "conflict") or tokens[tok_start + x].norm in _THAT
+                       or _year(tokens[tok_start + x].norm) for x in range(i + 1, min(n, i + 4))):
                     period.add(seg[i])
             elif c == "during":
                 # "خلال الأيام الماضية"، "خلال العام"; not "خلال الساعات الماضية"
                 ahead = [cues[x] for x in range(i + 1, min(n, i + 5)) if seg[x] == seg[i]]
-                year = i + 2 < n and tokens[j + 2].norm.isdigit() and len(tokens[j + 2].norm) == 4
+                year = i + 2 < n and _year(tokens[j + 2].norm)
                 if "short" not in ahead and ("past" in ahead or (ahead[:1] == ["period_noun"] and (
                         tokens[j + 1].norm.startswith("ال") or year))):
                     period.add(seg[i])  # "خلال الأيام الماضية"، "خلال العام"، "خلال عام 2023"
@@ -231,15 +242,15 @@ def _side(tokens, pos: int, limit: int) -> str:
     return ""
 
 
-def _skip_actor(pos: int, skip: frozenset[int], tokens=None, limit: int = 0) -> int:
+def _skip_actor(pos: int, skip: frozenset[int], tokens, limit: int) -> int:
     """Past a force named between the verb and its object ("أعدم مسلحو الشباب رجلين"، "اعتقلت قوات
-    الأمن السودانية خمسة ناشطين"): its words, and a nationality adjective after them."""
+    الأمن السودانية خمسة ناشطين"): its words, and up to two relational adjectives after them."""
     if pos not in skip:
         return pos
     while pos in skip:
         pos += 1
     for _ in range(2):  # "الأجهزة الأمنية الفلسطينية"، "الشرطة العسكرية"
-        if tokens is not None and pos < limit and _nisba(tokens[pos].norm):
+        if pos < limit and _nisba(tokens[pos].norm):
             pos += 1
     return pos
 
@@ -286,7 +297,7 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int, plur
 
 def _plural_verb(word: str) -> bool:
     """قتلوا، أصيبوا، قتلا: a verb that agrees with a plural or dual subject told before it."""
-    return word.endswith("وا") or count_cues().get(word) == "two"
+    return word.endswith("وا") or _pronoun_count(word) == 2
 
 
 def _met_at(tokens, ts: int, lo: int) -> int | None:

@@ -18,7 +18,7 @@ from ..recognize.numbers import count_nouns
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
-from .counts import count_cues
+from .counts import word_cue
 from .lexicons import TriggerEntry, matcher
 from .mention import Mention
 from .trigger_features import DocContext, trigger_features
@@ -172,7 +172,7 @@ def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Mat
 
 
 def _is_update(tok) -> bool:
-    return any(count_cues().get(f) in ("update", "rise") for f in tok.forms[:2])
+    return word_cue(tok.norm) in ("update", "rise")
 
 
 _CLAUSE_OPENERS = {fold(w) for w in ("فيما", "بينما", "كما", "وفيما", "وبينما")}

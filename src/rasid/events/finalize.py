@@ -89,8 +89,6 @@ def confidence(men) -> float:
     return round(min(score, 0.99), 2)
 
 
-
-
 class EventBuilder:
     """Component: merges ``doc._mentions`` and writes ``doc.events``."""
 

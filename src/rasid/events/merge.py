@@ -10,10 +10,10 @@ generic ones, the largest count.
 from __future__ import annotations
 
 from ..text.normalize import fold
+from ..text.tokens import is_definite
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
-_PROCLITICS = set("وفبلك")
 _DEMONSTRATIVES = {fold(p + w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان")
                    for p in ("", "و", "ب", "ل", "وب", "ول")}
 _RAID = {"Arrests", "Armed clash", "Disrupted weapons use"}
@@ -127,11 +127,8 @@ def _anaphoric(m: Mention, tokens) -> bool:
     k = m.main.tok_start
     if k and tokens[k - 1].norm in _DEMONSTRATIVES:
         return True  # "وتصدت الشرطة لهذه الاحتجاجات"
-    word = tokens[k].norm
-    if word[:1] in _PROCLITICS and word[1:3] == "ال":
-        word = word[1:]  # والغارة، بالهجوم
-    # a definite dual refers back too: "وقع تفجيران ... وخلف الانفجاران عشرات الجرحى"
-    return word.startswith("ال") or word.startswith("لل")
+    # والغارة، بالهجوم; a definite dual refers back too: "وقع تفجيران ... وخلف الانفجاران عشرات الجرحى"
+    return is_definite(tokens[k].norm)
 
 
 def _refers_to(ev: Mention, m: Mention) -> bool:
