@@ -92,3 +92,16 @@ def test_actor_name_normalisation():
 def test_no_predictions():
     s = run([gold_event()], [])
     assert (s.precision, s.recall, s.f1) == (0.0, 0.0, 0.0)
+
+
+def test_injuries_and_arrests_are_scored_but_do_not_choose_the_pairs():
+    # two golds overlap one prediction: g1 shares one more section-12 field (fatalities), g2
+    # shares injuries and arrests; counted in the pairing they would win it for g2
+    g1 = gold_event(injuries=0, arrests=0)
+    g2 = gold_event(fatalities=99, injuries=7, arrests=2)
+    s = run([g1, g2], [pred_event(injuries=7, arrests=2)])
+    assert s.n_paired == 1
+    assert s.field_accuracy["fatalities"] == 1.0  # paired with g1
+    assert s.field_accuracy["injuries"] == 0.0 and s.field_accuracy["arrests"] == 0.0
+    s = run([gold_event(injuries=4)], [pred_event(injuries=4)])  # arrests absent on both: 0 = 0
+    assert s.field_accuracy["injuries"] == 1.0 and s.field_accuracy["arrests"] == 1.0
