@@ -43,6 +43,8 @@ def _parse_pub(published) -> dt.date | None:
 
 
 def _precision_code(res: Res) -> int:
+    if res.time_precision:
+        return res.time_precision
     if res.precision == "day":
         return 1
     if res.precision in ("month", "year"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from hijridate import Gregorian, Hijri
 
+from ...text.frequency import is_future_verb
 from .lexicon import key, lexicon
 from .patterns import CUES
 
@@ -28,6 +29,7 @@ class Res:
     precision: str  # day | range | month | year
     relative: bool = False
     week: bool = False  # value written as an ISO week
+    time_precision: int | None = None  # set where CODEBOOK 6 gives one the range does not imply
 
 
 def month_end(y: int, m: int) -> D:
@@ -154,12 +156,13 @@ def _part_range(a: D, b: D, part: str) -> tuple[D, D]:
     if n == 7:  # a week: Mon-Wed / Wed-Fri / Fri-Sun
         off = {"start": 0, "mid": 2, "end": 4}[part]
         return a + off * ONE, a + (off + 2) * ONE
-    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31:  # a year: quarters-ish
+    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31:
+        # a year, CODEBOOK 6: أوائل Jan-Apr, منتصف May-Aug, أواخر Sep-Dec
         if part == "start":
-            return a, D(a.year, 3, 31)
+            return a, D(a.year, 4, 30)
         if part == "mid":
             return D(a.year, 5, 1), D(a.year, 8, 31)
-        return D(a.year, 10, 1), b
+        return D(a.year, 9, 1), b
     third = n // 3
     if part == "start":
         return a, a + (third - 1) * ONE
@@ -192,6 +195,8 @@ def h_dmy(m: re.Match, pub: D | None, text: str) -> Res | None:
     year, hsuf, yrel = _year_from_suffix(m, pub)
     hijri = hijri or hsuf and a.hijri
     direction = _direction(m["mod"])
+    if direction is None and year is None and _future_context(text, m.start("e"), m.end("e")):
+        direction = "future"
     relative = yrel
     if year is None:
         fam = lexicon().famous.get((a.month, day)) if not hijri else None
@@ -306,6 +311,9 @@ class _FakeDay:
     def start(self, g):
         return self._m.start(g)
 
+    def end(self, g):
+        return self._m.end(g)
+
 
 def h_numeric(m: re.Match, pub: D | None, text: str) -> Res | None:
     a, b, c = m["a"], int(m["b"]), m["c"]
@@ -411,9 +419,23 @@ _FUTURE_BEFORE = re.compile(r"(?:^|\s)(?:سيكون|ستكون|سوف|سيتم|�
 _FUTURE_AFTER = re.compile(r"\W*(?:سيكون|ستكون|سوف|سيتم|ستتم|سيبدا|ستبدا|سيعقد|ستعقد|سيجري|ستجري)(?!\w)")
 
 
+_CLAUSE_END = re.compile(r"[.،,؛;:!?؟\n]|(?:^|\s)(?:بعد|بعدما|اثر|اذ|فيما|بينما|الذي|التي)\s")
+
+
 def _future_context(text: str, s: int, e: int) -> bool:
-    """A weekday governed by a future verb (سيكون الإثنين، الأحد سيكون غرة الشهر)."""
-    return bool(_FUTURE_BEFORE.search(text[max(0, s - 40):s]) or _FUTURE_AFTER.match(text, e))
+    """A date governed by a future verb (سيكون الإثنين، الأحد سيكون غرة الشهر، سيزور الرئيس باريس
+    في 25 حزيران): CODEBOOK 6 turns the look-back rules around in a clause about what is to come.
+    The verb is looked for back to the clause's start (a comma, بعد، الذي ...), at most 8 words."""
+    if _FUTURE_BEFORE.search(text[max(0, s - 40):s]) or _FUTURE_AFTER.match(text, e):
+        return True
+    before = text[max(0, s - 80):s]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    words = before.split()[-8:]
+    return any(w == "سوف" or is_future_verb(w) for w in words)
 
 
 def h_weekday(m: re.Match, pub: D | None, text: str) -> Res | None:
@@ -464,9 +486,13 @@ def h_ago(m: re.Match, pub: D | None, text: str) -> Res | None:
                             "year": "year"}[unit])
     if unit == "hour":
         return Res(pub, pub, "day", True) if n <= 24 else None
-    if unit in ("day", "week"):
-        d = pub - n * (7 if unit == "week" else 1) * ONE
+    if unit == "day":
+        d = pub - n * ONE
         return Res(d, d, "day", True)
+    if unit == "week" or (unit == "month" and n == 1):
+        # CODEBOOK 6: قبل أسبوع / أسبوعين / شهر = published - 7 / 14 / 30 days, precision 2
+        d = pub - n * (7 if unit == "week" else 30) * ONE
+        return Res(d, d, "range", True, time_precision=2)
     if unit == "month":
         y, mo = add_months(pub, -n)
         return Res(D(y, mo, 1), month_end(y, mo), "month", True)
@@ -502,10 +528,15 @@ def h_recent(m: re.Match, pub: D | None, text: str) -> Res | None:
     return Res(s, pub, "range", True)
 
 
+_LATELY = re.compile(r"موخرا|الاونه")
+
+
 def h_vague(m: re.Match, pub: D | None, text: str) -> Res | None:
     if pub is None:
         return _unresolved("range")
-    return Res(pub - 7 * ONE, pub - ONE, "range", True)
+    if _LATELY.search(m["e"]):
+        return Res(pub - 30 * ONE, pub, "range", True)  # CODEBOOK 6: مؤخرا = the last 30 days
+    return Res(pub - 7 * ONE, pub - ONE, "range", True)  # قبل أيام
 
 
 def h_now(m: re.Match, pub: D | None, text: str) -> Res | None:
