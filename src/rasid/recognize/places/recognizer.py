@@ -15,7 +15,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ...model import Document, Entity
-from ...text.frequency import is_own_word
+from ...text.frequency import is_own_word, word_freq
 from ...text.normalize import fold
 from ...text.tokens import WordMemo, columns, word_positions
 from ..lexicon import DATA_DIR, read_tsv
@@ -229,8 +229,10 @@ class PlaceRecognizer:
                         admin_ctx.add((p.cc, p.admin1))
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
-        for m in matches:
-            ent = self._entity(doc, tokens, m, weights, admin_ctx, top)
+        ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
+        if story:
+            ents.extend(_transliterated(doc, tokens, matches, actors, story))
+        for ent in ents:
             if ent is not None:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
                     ent.data["locating"] = False  # where the outlet filed from
@@ -289,6 +291,139 @@ class PlaceRecognizer:
         return Entity(text=text, start=start, end=last.end,
                       type="LOC" if best.kind == "region" else "GPE", canonical=best.name,
                       id=best.id, source="places", data=data)
+
+
+_LOCATIVE = {"في", "قرب"}
+_MAX_FREQ = 10  # a word seen this often in the news corpus is an Arabic word, not a foreign town
+_LATIN_COUNTRIES = 2
+
+
+def _latin_word(norm: str) -> tuple[str, int] | None:
+    """The name a token may spell (without ب/و clitics), or None for a word that cannot be a
+    transliterated name: ال + noun, digits, two letters."""
+    k = 0
+    w = norm
+    if w[:1] in ("و", "ف") and len(w) > 4:
+        w, k = w[1:], 1
+    if w[:1] == "ب" and len(w) > 4:
+        w, k = w[1:], k + 1
+    if len(w) < 3 or w.startswith("ال") or not w.isalpha():
+        return None
+    return w, k
+
+
+_PLACE_CLASS_SHARE = 0.3
+
+
+@cache
+def _place_classes() -> frozenset[str]:
+    """Word classes (the NER's distributional clusters, learned from the news corpus) in which
+    at least 30% of the words are gazetteer names: a frequent word there (تريب، كاركاسون) is
+    used like a place name, one elsewhere (تصريحات، ماكرون) is not."""
+    from ..names.features import clusters
+
+    names = gazetteer().by_name
+    total: dict[str, int] = {}
+    places: dict[str, int] = {}
+    for w, (fine, _, _) in clusters().items():
+        total[fine] = total.get(fine, 0) + 1
+        if w in names:
+            places[fine] = places.get(fine, 0) + 1
+    return frozenset(c for c, n in total.items() if places.get(c, 0) >= _PLACE_CLASS_SHARE * n)
+
+
+_PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
+
+
+def _suffixed_cue(word: str) -> bool:
+    for suf in _PRONOUNS:
+        if word.endswith(suf) and len(word) > len(suf) + 2:
+            stem = word[:-len(suf)]
+            if _cue_of(stem) or (stem.endswith("ت") and _cue_of(stem[:-1] + "ه")):
+                return True
+    return False
+
+
+def _place_class(word: str) -> bool:
+    from ..names.features import clusters
+
+    c = clusters().get(word)
+    return c is not None and c[0] in _place_classes()
+
+
+def _maybe_name(word: str, freq: dict[str, int]) -> bool:
+    """Can a word after بلدة/مدينة be a town's name? Rare words can; a frequent one only if its
+    word class is one of place names."""
+    return _place_class(word) or freq.get(word, 0) < _MAX_FREQ
+
+
+def _transliterated(doc, tokens, matches, actors, story) -> list[Entity]:
+    """Towns the gazetteer has no Arabic name for, read through their Latin names
+    (transliterated.py): a word after a type word (بلدة دامبوا) that is no common Arabic word, or
+    after في/قرب or a direction that the news uses like a place name (its word class); matched
+    in the story's two leading countries, the most populous town taken."""
+    from .transliterated import arabic_skeleton, lookup
+
+    freq = word_freq()
+    covered = bytearray(len(tokens) + 1)
+    for m in matches:
+        covered[m["i"]:m["j"]] = b"\x01" * (m["j"] - m["i"])
+    spans = [(a, b) for a, b in actors]
+    countries = sorted(story, key=lambda cc: -story[cc])[:_LATIN_COUNTRIES]
+    out: list[Entity] = []
+    norms = columns(tokens).norms
+    for i in range(1, len(tokens)):
+        t = tokens[i]
+        if covered[i] or not t.is_word or tokens[i - 1].sent != t.sent:
+            continue
+        read = _latin_word(norms[i])
+        if read is None:
+            continue
+        word, k = read
+        prev = norms[i - 1]
+        cue = _cue_of(prev) if tokens[i - 1].is_word else None
+        typed = bool(cue and cue[0] == "type" and cue[1] == "place")
+        cued = prev in _LOCATIVE or bool(cue and cue[0] in ("direction", "near", "rif"))
+        if not (typed or cued):
+            continue
+        if _suffixed_cue(word):
+            continue  # "في قريتهم": the village already named
+        if typed:
+            if not _maybe_name(word, freq):
+                continue  # "قرية مجاورة": an adjective
+        elif not _place_class(word):
+            continue  # after في only a word used like a place name in the news (تريب)
+        if any(a <= t.start < b for a, b in spans):
+            continue
+        best, end = None, i + 1
+        nxt = _latin_word(norms[i + 1]) if i + 1 < len(tokens) and not covered[i + 1] \
+            and tokens[i + 1].sent == t.sent and tokens[i + 1].is_word else None
+        if nxt is not None and nxt[1] == 0 and _maybe_name(nxt[0], freq):
+            best, end = lookup(word + " " + nxt[0], countries), i + 2  # سان دوني
+        if best is None:
+            n = len(arabic_skeleton(word))
+            if n < 2 or n == 2 and (not typed or word in freq):
+                continue  # two consonants match too much: only an unknown word after بلدة
+            best, end = lookup(word, countries), i + 1
+        if best is None:
+            continue
+        start = t.start
+        if k:
+            start = doc._folded.orig_span(t.fstart + k, t.fend)[0]
+        c = gazetteer().country(best.cc)
+        modifier = cue[1] if cue and cue[0] in ("direction", "near", "rif") else ""
+        data = {"kind": best.kind, "cc": best.cc, "country": c.name if c else "",
+                "iso": c.iso if c else None, "region": c.region if c else "",
+                "admin1": best.admin1, "admin2": "", "admin3": "", "location": best.name,
+                "lat": best.lat, "lon": best.lon, "population": best.population,
+                "modifier": modifier, "locating": True,
+                "geo_precision": 3 if best.kind == "adm1" else 2 if modifier else 1,
+                "transliterated": True}
+        out.append(Entity(text=doc.text[start:tokens[end - 1].end], start=start,
+                          end=tokens[end - 1].end, type="GPE", canonical=best.name, id=best.id,
+                          source="places", data=data))
+        covered[i:end] = b"\x01" * (end - i)
+    return out
 
 
 def _actor_cc(data: dict) -> str:
