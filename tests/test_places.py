@@ -271,3 +271,40 @@ def test_a_transliterated_province_gives_precision_3():
     doc = _run("قتل متظاهر في كاليفورنيا بالولايات المتحدة")
     [e] = [e for e in doc.entities if e.data.get("transliterated")]
     assert (e.canonical, e.data["kind"], e.data["geo_precision"]) == ("California", "adm1", 3)
+
+
+def _km(a, b, c, d):
+    import math
+
+    r = math.pi / 180
+    return 6371 * 2 * math.asin(math.sqrt(math.sin((c - a) * r / 2) ** 2 + math.cos(a * r) * math.cos(c * r)
+                                          * math.sin((d - b) * r / 2) ** 2))
+
+
+def test_transliterated_town_table():
+    """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
+    25 km. The issue's target is 80%; today's 41% is the floor this guards (most misses are a
+    bare name after قرب/من with no type word, which the matcher leaves alone for precision)."""
+    rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_transliterated.tsv",
+                                                  encoding="utf-8") if not ln.startswith("#")),
+                               delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 150
+    found = 0
+    for r in rows:
+        a = r["sentence"].index(r["mention"])
+        b = a + len(r["mention"])
+        doc = _run(r["sentence"])
+        found += any(e.start < b and a < e.end and e.data.get("lat") is not None
+                     and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
+                     for e in doc.entities)
+    assert found / len(rows) >= 0.38, found
+
+
+@pytest.mark.parametrize("name,cc", [("بريطانيا", "GB"), ("أميركا", "US"), ("بورما", "MM"),
+                                     ("أفريقيا الوسطى", "CF"), ("البوسنة", "BA"), ("فلسطين", "PS")])
+def test_press_names_of_countries(name, cc):
+    """Names the press uses that the country sources lack (أفريقيا الوسطى is a country, not the
+    continent plus an adjective)."""
+    doc = _run(f"وصل الوزير إلى {name} أمس")
+    [e] = [e for e in doc.entities if e.source == "places"]
+    assert (e.text, e.data["cc"], e.data["kind"]) == (name, cc, "country")

@@ -106,7 +106,9 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
         prec = e.data.get("geo_precision", 3)
         abroad = bool(story_country) and e.data.get("country") != story_country
         # at one precision, a unit named outright beats "south of" a town
-        return (abroad, prec, bool(e.data.get("modifier")), _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
+        # a town read through its Latin name (a guess by spelling) yields to a gazetteer one
+        return (abroad, prec, bool(e.data.get("transliterated")), bool(e.data.get("modifier")),
+                _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
 
