@@ -146,3 +146,54 @@ def test_spans_match_text(words, sep, pub):
         last = t.end
         if t.date_start and t.date_end:
             assert t.date_start <= t.date_end
+
+
+CLAUSE_TABLE = Path(__file__).parent / "fixtures" / "dates_clause.tsv"
+
+
+def _clause_rows():
+    import csv
+
+    with open(CLAUSE_TABLE, encoding="utf-8") as fh:
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+
+
+def test_clause_date_table():
+    """The event named by the trigger takes the date governing its clause, not the report's,
+    a background clause's or a future one's (180 rows). Target 95%; 76% today, the rest mostly
+    events the detector does not find in a lone sentence (the floor guards the mechanism)."""
+    import rasid
+
+    rows = _clause_rows()
+    assert len(rows) >= 100
+    good = 0
+    for r in rows:
+        s = r["sentence"]
+        a = s.index(r["trigger"])
+        doc = rasid.extract(s, published=r["published"])
+        evs = [e for e in doc.events if any(ev.start <= a < ev.end for ev in e.evidence)]
+        good += any(e.event_date == r["event_date"] and str(e.time_precision) == r["precision"]
+                    for e in evs)
+    assert good / len(rows) >= 0.74, good
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    # the statement is dated اليوم, the blast قبل يومين: the date after the act's own word
+    ("صرح المتحدث باسم الشرطة اليوم بأن قنبلة انفجرت قبل يومين قرب سوق في مقديشو.", "2020-11-04", "2020-11-02"),
+    # a relative clause on the act noun dates it
+    ("نددت الأمم المتحدة اليوم بالغارة التي استهدفت أمس الأول سوقا شعبيا في محافظة صعدة.", "2018-08-11", "2018-08-09"),
+    # a report verb after the act dates the report only
+    ("قتل ثلاثة جنود أمس في هجوم على قاعدة في ولاية كادونا، حسبما أعلن الجيش اليوم.", "2024-02-14", "2024-02-13"),
+])
+def test_the_date_governed_by_the_acts_words(sentence, published, expected):
+    import rasid
+
+    [e] = rasid.extract(sentence, published=published).events
+    assert e.event_date == expected
+
+
+def test_a_scheduled_day_never_dates_the_act():
+    """"قبل الانتخابات المقررة يوم الأحد": المقررة makes the weekday future."""
+    [t] = [t for t in find_timex("قبل الانتخابات المقررة يوم الأحد.", "2018-06-22")]
+    assert t.future and t.date_start == "2018-06-24"

@@ -299,6 +299,8 @@ def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
     return None
 
 
+_CLAUSE_OPENERS = {fold(w) for w in ("كما", "فيما", "بينما", "حين", "قبل", "بعد", "بعدما", "وسط",
+                                      "رغم", "حسبما", "وفق", "وفقا", "بحسب", "حسب", "منذ", "إثر")}
 _RELATIVE = {fold(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي")}
 
 
@@ -612,10 +614,15 @@ class ArgumentLinker:
                 else:
                     why["location"] = "no place found"
             # --- date
+            mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
+            anchors = sorted(
+                [(tokens[m.tok_end - 1].end, "report") for m in sent_matches if m.label == "REPORT"]
+                + [(tokens[m.tok_end - 1].end, "mine" if (m.tok_start, m.tok_end) in mine else "other")
+                   for m in sent_matches if m.label == "TRIGGER"])
             self._date(doc, men, s, timex, trig,
                        [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
                         for m in sent_matches if m.label == "REPORT"],
-                       _other_clauses(tokens, trig, s, sent_matches))
+                       _other_clauses(tokens, trig, s, sent_matches), anchors)
             # --- source
             srcs = [m for m in sent_matches if m.label == "SOURCE" and any(
                     -4 <= m.tok_start - re <= 3 or 0 <= rs - m.tok_end <= 3 for rs, re in reports)]
@@ -664,10 +671,18 @@ class ArgumentLinker:
 
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
-              reports: list[tuple[int, int]] = (), other: int | None = None) -> None:
+              reports: list[tuple[int, int]] = (), other: int | None = None,
+              anchors: list[tuple[int, str]] = ()) -> None:
         """``reports``: (end of a reporting cue, end of the 4th token after it), offsets;
         ``other``: where a relative clause about something else starts (its dates are not the
-        act's)."""
+        act's); ``anchors``: (end offset, "report" | "mine" | "other") of the sentence's reporting
+        cues and act words, this mention's own or another's.
+
+        A date after a word is governed by the nearest such word before it (CODEBOOK 6: the
+        expression that governs the clause): "قال مسؤول اليوم إن مسلحين قتلوا أمس الأول" gives
+        the killing أمس الأول and the statement اليوم; "نددت ... بالغارة التي استهدفت أمس الأول"
+        the same. A date governed by the act's own words wins; one governed by a report or by
+        another act is not the act's."""
         f, why = men.fields, men.explain
         in_sent = [t for t in timex if s.start <= t.start < s.end]
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
@@ -681,9 +696,27 @@ class ArgumentLinker:
 
         if other is not None:
             in_sent = [t for t in in_sent if t.start < other]
+        anchor_ends = [a for a, _ in anchors]
+
+        def governor(t: Timex) -> str:
+            k = bisect_right(anchor_ends, t.start) - 1
+            if k < 0:
+                return ""
+            # "كما أنه في نفس اليوم من عام 1931 ألقت"، "قبل الانتخابات المقررة يوم الأحد": a
+            # clause opener between the word and the date starts another clause
+            starts = columns(doc._tokens).starts
+            a, b = bisect_left(starts, anchors[k][0]), bisect_left(starts, t.start)
+            if any(f in _CLAUSE_OPENERS for j in range(a, b) for f in doc._tokens[j].forms[:2]):
+                return ""
+            return anchors[k][1]
+
+        governed = [t for t in in_sent if governor(t) == "mine"]
         own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None
-        if own:
+        if governed:
+            chosen = governed[0]
+            why["event_date"] = f"date '{chosen.text}' in the sentence, after the act's words"
+        elif own:
             before = [t for t in own if t.start <= trig.start]
             chosen = before[-1] if before else own[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence"
