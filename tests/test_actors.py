@@ -198,3 +198,65 @@ def test_armed_after_a_named_group_is_its_adjective_not_another_actor(rec):
     assert [e.canonical for e in doc.entities] == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
     doc = actors(rec, "اشتبكت قوات الأمن مع مسلحين في سيناء")
     assert [e.canonical for e in doc.entities] == ["Police Forces", "Unidentified Armed Group"]
+
+
+ROLES = Path(__file__).parent / "fixtures" / "roles_table.tsv"
+
+
+def _roles_rows():
+    import csv
+
+    with open(ROLES, encoding="utf-8") as fh:
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+
+
+def _bare(name: str) -> str:
+    import re
+
+    return re.sub(r"\s*\(\d{4}[^)]*\)$", "", name or "").strip()
+
+
+def _roles_right(row: dict, events) -> bool:
+    a1, a2 = row["actor1"], "" if row["actor2"] == "-" else row["actor2"]
+    for e in events:
+        if _bare(e.actor1) == a1 and _bare(e.actor2) == a2:
+            return True
+        # an interception may be coded as the interceptor's Disrupted weapons use (the gold
+        # sets accept either convention)
+        if row["construction"] == "intercepted" and e.sub_event_type == "Disrupted weapons use" \
+                and _bare(e.actor1) == a2 and _bare(e.actor2) == a1:
+            return True
+    return False
+
+
+def test_role_table():
+    """actor1 and actor2 both right across active, object-first, passive, nominal, على يد/برصاص,
+    claims, interceptions (186 rows). Target 90%; 81% today: the floor guards it."""
+    import rasid
+
+    rows = _roles_rows()
+    assert len(rows) >= 150
+    good = sum(_roles_right(r, rasid.extract(r["sentence"], published="2020-05-05").events) for r in rows)
+    assert good / len(rows) >= 0.78, good
+
+
+@pytest.mark.parametrize("sentence,actor1,actor2", [
+    # the agent of a relative clause on the attack noun
+    ("قتل جنديان تركيان في هجوم شنه مسلحون من حزب العمال الكردستاني في ولاية هكاري",
+     "PKK: Kurdistan Workers Party", "Military Forces of Turkey"),
+    # the owner of an attack noun that is not the mention's main word
+    ("قتل ثلاثة جنود صوماليين في هجوم لحركة الشباب على نقطة عسكرية في إقليم هيران",
+     "Al Shabaab", "Military Forces of Somalia"),
+    # a verbal noun in the construct state, its agent, then its object after ل
+    ("اعتقال قوات الأمن التركية لسبعة عناصر من تنظيم داعش في إسطنبول",
+     "Police Forces of Turkey", "Islamic State"),
+    # the state's men named by a noun only, shot by unknown gunmen
+    ("أصيب شرطيان عراقيان برصاص مجهولين في مدينة البصرة",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+])
+def test_roles_by_construction(sentence, actor1, actor2):
+    import rasid
+
+    [e] = rasid.extract(sentence, published="2020-05-05").events
+    assert (_bare(e.actor1), _bare(e.actor2)) == (actor1, actor2)

@@ -6,6 +6,8 @@ Each field records in ``mention.explain`` the rule or lexicon entry that decided
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -20,7 +22,7 @@ from ..recognize.quotes import source_label
 from .counts import sentence_figures, sentence_total
 from .lexicons import civilian_targets, person_nouns
 from .mention import Mention
-from .roles import BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
+from .roles import ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -299,6 +301,7 @@ def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
     return None
 
 
+_POLICE_NOUN = re.compile(r"شرط|امن")
 _CLAUSE_OPENERS = {fold(w) for w in ("كما", "فيما", "بينما", "حين", "قبل", "بعد", "بعدما", "وسط",
                                       "رغم", "حسبما", "وفق", "وفقا", "بحسب", "حسب", "منذ", "إثر")}
 _RELATIVE = {fold(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي")}
@@ -419,6 +422,7 @@ class ArgumentLinker:
                 actors_by_doc.append(ActorMention(e, ts, te))
         pending: list[tuple[Mention, str | None]] = []
         one_sided: list[tuple[Mention, str | None]] = []
+        anchors_by_sent: dict[int, list] = {}
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
@@ -469,7 +473,9 @@ class ArgumentLinker:
             reports = [(m.tok_start, m.tok_end) for m in sent_matches if m.label == "REPORT"]
             a1, assoc, a2, rule = assign_roles(actors, tokens, s.tok_start, trig.tok_start,
                                                trig.tok_end, men.kinds, reports, men.kind,
-                                               tuple(t.tok_start for t in men.triggers if t.payload.outcome))
+                                               tuple(t.tok_start for t in men.triggers if t.payload.outcome),
+                                               tuple((t.tok_start, t.tok_end) for t in men.triggers
+                                                     if t is not trig and t.payload.kind in ATTACK_NOUN_KINDS))
             if not country:
                 for a in (a1, a2):
                     if a is not None and a.ent.data.get("country") and a.kind not in ("external",):
@@ -564,6 +570,15 @@ class ArgumentLinker:
                 # side named as its target, are civilians
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "casualties of a bombing with no armed target named: civilians"
+            if not f["actor2"] and et in _VIOLENT and country and side_counts["security"] \
+                    and not side_counts["civilian"] and not (a1 is not None and a1.kind in ("state", "police", "military")) \
+                    and not _suffering_post(tokens, s.tok_start, trig.tok_start):
+                # "أصيب شرطيان عراقيان برصاص مجهولين": the state's men named only by a noun
+                police = any(_POLICE_NOUN.search(norms[j]) for j, side in _PERSON_SIDE.hits(
+                    norms, max(s.tok_start, trig.tok_start - 12), min(s.tok_end, trig.tok_end + 12))
+                    if side == "security")
+                f["actor2"], f["inter2"] = generic_actor("police" if police else "military", country)
+                why["actor2"] = "the state's men named by a noun: " + ("police" if police else "military")
             if not f["actor2"] and et in _VIOLENT and country and _suffering_post(tokens, s.tok_start, trig.tok_start):
                 # "تعرضت دورية ... لمقذوف": an unnamed patrol or post of the state's forces suffered it
                 f["actor2"], f["inter2"] = generic_actor("police", country)
@@ -614,11 +629,13 @@ class ArgumentLinker:
                 else:
                     why["location"] = "no place found"
             # --- date
+            if men.sent not in anchors_by_sent:  # once per sentence: a huge one has many mentions
+                anchors_by_sent[men.sent] = sorted(
+                    [(tokens[m.tok_end - 1].end, "report", ()) for m in sent_matches if m.label == "REPORT"]
+                    + [(tokens[m.tok_end - 1].end, "act", (m.tok_start, m.tok_end))
+                       for m in sent_matches if m.label == "TRIGGER"])
             mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
-            anchors = sorted(
-                [(tokens[m.tok_end - 1].end, "report") for m in sent_matches if m.label == "REPORT"]
-                + [(tokens[m.tok_end - 1].end, "mine" if (m.tok_start, m.tok_end) in mine else "other")
-                   for m in sent_matches if m.label == "TRIGGER"])
+            anchors = (anchors_by_sent[men.sent], mine)
             self._date(doc, men, s, timex, trig,
                        [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
                         for m in sent_matches if m.label == "REPORT"],
@@ -672,11 +689,11 @@ class ArgumentLinker:
     @staticmethod
     def _date(doc: Document, men: Mention, s, timex: list[Timex], trig,
               reports: list[tuple[int, int]] = (), other: int | None = None,
-              anchors: list[tuple[int, str]] = ()) -> None:
+              anchors: tuple = ((), frozenset())) -> None:
         """``reports``: (end of a reporting cue, end of the 4th token after it), offsets;
         ``other``: where a relative clause about something else starts (its dates are not the
-        act's); ``anchors``: (end offset, "report" | "mine" | "other") of the sentence's reporting
-        cues and act words, this mention's own or another's.
+        act's); ``anchors``: the sentence's reporting cues and act words as (end offset, "report" |
+        "act", token span), and the spans of this mention's own act words.
 
         A date after a word is governed by the nearest such word before it (CODEBOOK 6: the
         expression that governs the clause): "قال مسؤول اليوم إن مسلحين قتلوا أمس الأول" gives
@@ -684,7 +701,13 @@ class ArgumentLinker:
         the same. A date governed by the act's own words wins; one governed by a report or by
         another act is not the act's."""
         f, why = men.fields, men.explain
-        in_sent = [t for t in timex if s.start <= t.start < s.end]
+        starts = [t.start for t in timex] if len(timex) < 64 else None
+        if starts is None:
+            lo = bisect_left(timex, s.start, key=lambda t: t.start)
+            hi = bisect_left(timex, s.end, key=lambda t: t.start)
+            in_sent = timex[lo:hi]
+        else:
+            in_sent = [t for t in timex if s.start <= t.start < s.end]
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
         # reach after the cue) is not the act's; among the others, the last one before the
         # trigger (or the first after it) governs it
@@ -696,21 +719,23 @@ class ArgumentLinker:
 
         if other is not None:
             in_sent = [t for t in in_sent if t.start < other]
-        anchor_ends = [a for a, _ in anchors]
+        sent_anchors, mine = anchors
 
         def governor(t: Timex) -> str:
-            k = bisect_right(anchor_ends, t.start) - 1
+            k = bisect_right(sent_anchors, t.start, key=lambda a: a[0]) - 1
             if k < 0:
                 return ""
             # "كما أنه في نفس اليوم من عام 1931 ألقت"، "قبل الانتخابات المقررة يوم الأحد": a
             # clause opener between the word and the date starts another clause
-            starts = columns(doc._tokens).starts
-            a, b = bisect_left(starts, anchors[k][0]), bisect_left(starts, t.start)
-            if any(f in _CLAUSE_OPENERS for j in range(a, b) for f in doc._tokens[j].forms[:2]):
-                return ""
-            return anchors[k][1]
+            end, label, span = sent_anchors[k]
+            tok_starts = columns(doc._tokens).starts
+            a, b = bisect_left(tok_starts, end), bisect_left(tok_starts, t.start)
+            if b - a > 12 or any(f in _CLAUSE_OPENERS for j in range(a, b) for f in doc._tokens[j].forms[:2]):
+                return ""  # far from the word, or past a clause opener
+            return "mine" if span in mine else "other" if label == "act" else label
 
-        governed = [t for t in in_sent if governor(t) == "mine"]
+        near = [t for t in in_sent if abs(t.start - trig.start) < 300]
+        governed = [t for t in near if governor(t) == "mine"]
         own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None
         if governed:

@@ -25,7 +25,12 @@ _TARGET = {fold(w) for w in (
     "لعناصر", "ومقتل", "توقيف", "احتجاز", "معسكر", "ثكنة", "قاعدة", "أهداف", "اهدافا", "جنود",
     "مبنى", "مقار")}
 _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "شنها", "نفذها", "فجر", "فجرت", "فجروا",
-                            "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه")}
+                            "تبنى", "تبنت", "طائرات", "طيران", "مقاتلات", "قوات", "نفذه",
+                            # a relative clause on the act names its agent: "هجوم شنه مسلحون"،
+                            # "صاروخ أطلقته قوات حفتر"، "غارة نفذتها طائرة إسرائيلية"
+                            "شنه", "شنته", "شنوه", "شنتها", "نفذته", "نفذتها", "نفذوه", "أطلقه",
+                            "أطلقته", "أطلقها", "أطلقتها", "أطلقهما", "أطلقتهما", "أطلقوه",
+                            "أطلقوها", "نصبه", "نصبها", "نصبته", "زرعه", "زرعها", "زرعته")}
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
 # الجيش"): they win over a victim marker further back
 _BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
@@ -39,7 +44,7 @@ _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
 SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
-_ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
+ATTACK_NOUN_KINDS = _ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
@@ -120,6 +125,15 @@ def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end:
     return not gap and trigger_end - trigger_start == 1 and not last.startswith(("ال", "وال", "بال", "لل"))
 
 
+def _construct_agent(tokens, a: "ActorMention", trigger_start: int, trigger_end: int) -> bool:
+    """"اعتقال الجيش الإسرائيلي لخمسة شبان"، "إعدام تنظيم داعش لأربعة مدنيين": a verbal noun in
+    the construct state (no ال), its agent right after it, and the object after ل."""
+    if trigger_end - trigger_start != 1 or tokens[trigger_start].norm.startswith(("ال", "وال", "بال", "لل")):
+        return False
+    nxt = tokens[a.tok_end].norm if a.tok_end < len(tokens) else ""
+    return nxt[:1] == "ل" and not nxt.startswith("ال") and len(nxt) > 2
+
+
 _BLAMES = WordMemo(lambda w: not _BLAME.isdisjoint(cached_forms(w)[:3]))  # "(بال)مسؤولية"
 _SUFFERS = WordMemo(lambda w: not SUFFERED.isdisjoint(cached_forms(w)[:2]))  # "(و)تعرضت"
 # a word naming who fired, clitics seen through ("(و)برصاص"، "بنيران"، "على يد"): the person noun
@@ -135,9 +149,11 @@ def _first_in(memo: WordMemo, norms: list[str], start: int, end: int) -> int | N
 
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
-                 main_kind: str = "", outcome_starts: tuple[int, ...] = ()
+                 main_kind: str = "", outcome_starts: tuple[int, ...] = (),
+                 attack_spans: tuple[tuple[int, int], ...] = ()
                  ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
-    """Return (actor1, associates, actor2, rule) for one mention."""
+    """Return (actor1, associates, actor2, rule) for one mention. ``attack_spans``: the mention's
+    other attack nouns ("قتل ثلاثة جنود في هجوم لحركة الشباب": whoever owns the هجوم acted)."""
     after_report = {re + k for _, re in reports for k in range(3)}
     norms = columns(tokens).norms
     blame = _first_in(_BLAMES, norms, sent_start, trigger_start + 1)
@@ -158,6 +174,14 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             continue
         if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
             a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
+            continue
+        if a.tok_start == trigger_end and _construct_agent(tokens, a, trigger_start, trigger_end):
+            a.role, a.why = "agent", f"the act's agent ('{tokens[trigger_start].norm} {tokens[a.tok_start].norm} ... ل')"
+            continue
+        owner = next(((ts, te) for ts, te in attack_spans if a.tok_start >= te
+                      and _owner_of_attack(tokens, a, ts, te)), None)
+        if owner is not None:
+            a.role, a.why = "agent", f"the attack's owner ('{tokens[owner[0]].norm} ... {tokens[a.tok_start].norm}')"
             continue
         if suffered is not None and suffered < a.tok_start and a.tok_end <= trigger_start:
             # "تعرضت دورية للجيش لهجوم": whoever suffered the attack is its target
