@@ -308,3 +308,46 @@ def test_press_names_of_countries(name, cc):
     doc = _run(f"وصل الوزير إلى {name} أمس")
     [e] = [e for e in doc.entities if e.source == "places"]
     assert (e.text, e.data["cc"], e.data["kind"]) == (name, cc, "country")
+
+
+def _ambiguous_right(row: dict, doc) -> bool:
+    a = row["sentence"].index(row["mention"])
+    b = a + len(row["mention"])
+    hits = [e for e in doc.entities if e.source == "places" and e.start < b and a < e.end]
+    if row["is_place"] == "0":
+        return not hits
+    names = {row["name"]}
+    return any((not row["cc"] or e.data.get("cc") == row["cc"])
+               and (names & {e.canonical, e.data.get("location"), e.data.get("admin1")}
+                    or not any(p.name == row["name"] for p in gazetteer().places)
+                    and e.data.get("cc") == row["cc"])
+               for e in hits)
+
+
+def test_ambiguous_place_word_table():
+    """298 sentences, half place and half not (مالي financial / Mali, الزاوية the corner /
+    Zawiya, نهر النيجر the river ...). Target 95%; 77% today: the floor guards it."""
+    import rasid
+
+    rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_ambiguous.tsv",
+                                                  encoding="utf-8") if not ln.startswith("#")),
+                               delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 200 and abs(sum(r["is_place"] == "1" for r in rows) - len(rows) / 2) < 20
+    good = sum(_ambiguous_right(r, rasid.extract(r["sentence"])) for r in rows)
+    assert good / len(rows) >= 0.75, good
+
+
+@pytest.mark.parametrize("text,mention,cc", [
+    ("حصلت الجمعية على دعم مالي من رجال أعمال لبناء مدرسة", "مالي", None),      # financial
+    ("سجل المدافع هدف الفوز برأسية من ضربة الزاوية في الدقيقة الأخيرة", "الزاوية", None),
+    ("ارتفع منسوب نهر النيجر إلى مستويات قياسية", "النيجر", None),              # the river
+    ("أعلنت بوركينا فاسو ومالي والنيجر انسحابها من المجموعة", "ومالي", "ML"),  # coordinated
+    ("قتل خمسة جنود في هجوم شمال مالي", "مالي", "ML"),                          # a cue word
+])
+def test_names_with_two_senses(text, mention, cc):
+    import rasid
+
+    doc = rasid.extract(text)
+    a = text.index(mention)
+    hits = [e for e in doc.entities if e.source == "places" and e.start < a + len(mention) and a < e.end]
+    assert [e.data["cc"] for e in hits] == ([cc] if cc else [])

@@ -160,6 +160,8 @@ class PlaceRecognizer:
                 i -= 1
         if i > 0 and m["strip"] == 0 or i < m["i"]:
             j = i - 1
+            if j >= 0 and (f := _cue_of(tokens[j].norm)) and f[0] == "feature":
+                m["feature"] = True  # "نهر النيجر"، "دلتا النيجر": the river, not the country
             if j >= 0:
                 c = _cue_of(tokens[j].norm)
                 if tokens[j].norm == "من" and j > 0:
@@ -215,6 +217,9 @@ class PlaceRecognizer:
                 continue
             cands = self._filter(m, gaz.candidates(m["name"]))
             m["cands"] = cands
+            m["doubtful"] = not (m["type"] or m["modifier"]) and _two_senses(m["name"])
+            if m["doubtful"]:
+                continue  # مالي، الزاوية with no cue: it must be confirmed, so it cannot vote
             ccs = {p.cc for p in cands if p.cc}
             named = [p.cc for p in cands if p.kind == "country"]
             if named:
@@ -230,6 +235,9 @@ class PlaceRecognizer:
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
         ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
+        sure = [e for m, e in zip(matches, ents) if e is not None and not m.get("doubtful")]
+        ents = [e if e is None or not m.get("doubtful") or _confirmed(doc, tokens, m, e, story, sure)
+                else None for m, e in zip(matches, ents)]
         if story:
             ents.extend(_transliterated(doc, tokens, matches, actors, story))
         for ent in ents:
@@ -243,6 +251,8 @@ class PlaceRecognizer:
     def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
         cue = bool(m["type"] or m["modifier"])
         name = m["name"]
+        if m.get("feature"):
+            return []
         # a name that is also a common word needs a type word or ريف: "قرب القصر" is near
         # the palace, not near El Kseur
         if name in self.gaz.stop and not (m["type"] or m["modifier"] == "rif"):
@@ -324,6 +334,42 @@ def _arabic_inflection(word: str, freq: dict[str, int]) -> bool:
             if stem in freq or (stem[-1] == "ت" and stem[:-1] + "ه" in freq):
                 return True
     return False
+
+
+_OTHER_SENSE_SHARE = 0.3
+
+
+@cache
+def _name_senses() -> dict[str, tuple[int, int]]:
+    return {r["name"]: (int(r["loc"]), int(r["other"]))
+            for r in read_tsv(DATA_DIR / "places" / "name_senses.tsv")}
+
+
+def _two_senses(name: str) -> bool:
+    """Is the name used otherwise than as a place in the NER corpora at least 30% of the time
+    (مالي "financial", الزاوية "the corner", الجزيرة the channel)? Data: name_senses.tsv."""
+    loc, other = _name_senses().get(name, (0, 0))
+    return other > 0 and other >= _OTHER_SENSE_SHARE * (loc + other)
+
+
+def _confirmed(doc, tokens, m: dict, ent: Entity, story: dict, sure: list[Entity]) -> bool:
+    """A name with two senses and no cue word is a place when the rest of the story is about its
+    country (votes from other words), or when the NER model tags it a location in its sentence."""
+    cc = ent.data.get("cc")
+    if cc and story.get(cc, 0) > 0:
+        return True
+    # "بوركينا فاسو ومالي والنيجر"، "بين مكة والمدينة": coordinated with another place
+    i, j = m["i"], m["j"]
+    if (m["strip"] and tokens[i].norm[:1] == "و" and i > 0 and any(e.end == tokens[i - 1].end for e in sure)) \
+            or (j < len(tokens) and tokens[j].norm[:1] == "و"
+                and any(tokens[j].start <= e.start < tokens[j].end for e in sure)):
+        return True
+    from ..names.tagger import tag
+
+    s = doc._sentences[tokens[m["i"]].sent]
+    words = [doc.text[t.start:t.end] for t in tokens[s.tok_start:s.tok_end]]
+    tags = tag(words)
+    return tags[m["i"] - s.tok_start].endswith("LOC")
 
 
 _PLACE_CLASS_SHARE = 0.3
