@@ -277,9 +277,16 @@ def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip"
 
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for cc in sorted(by_cc):
-            body = "".join("\t".join(x.replace("\t", " ") for x in (r[:2] + r[3:])) + "\n"
-                           for r in by_cc[cc])
-            info = zipfile.ZipInfo(f"{cc}.tsv", date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, "# id, name, admin1, lat, lon, population, keys (skeletons)\n" + body)
+            body = "# id, name, admin1, lat, lon, population, keys (skeletons)\n"
+            index: dict[str, list[str]] = {}
+            for r in by_cc[cc]:
+                at = len(body)  # the row's offset (the text is ASCII-safe to slice by str index)
+                body += "\t".join(x.replace("\t", " ") for x in (r[:2] + r[3:])) + "\n"
+                for k, key in enumerate(r[7].split("|")):
+                    index.setdefault(key, []).append(str(at) if k == 0 else f"-{at}")
+            keys = "".join(f"{key}\t{','.join(v)}\n" for key, v in sorted(index.items()))
+            for name, text in ((f"{cc}.tsv", body), (f"{cc}.keys", "\n" + keys)):
+                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, text)
     return len(rows)

@@ -102,26 +102,44 @@ class LatinPlace:
     kind: str = "place"  # place | adm1
 
 
+class _Country:
+    """One country's towns: the archive's two members as text, rows and a sorted skeleton index
+    ("KEY<TAB>offset,-offset": a negative offset is an alternate name). A lookup is one
+    ``str.find`` in the index; a row becomes a LatinPlace only when hit. A long run keeps the text
+    of the countries it met (a few MB), not an object per town."""
+
+    __slots__ = ("cc", "rows", "keys")
+
+    def __init__(self, cc: str, rows: str, keys: str) -> None:
+        self.cc, self.rows, self.keys = cc, rows, keys
+
+    def get(self, key: str) -> list[tuple[bool, LatinPlace]]:
+        """(is it the town's main name, town) for each row with the skeleton ``key``."""
+        at = self.keys.find("\n" + key + "\t")
+        if at < 0:
+            return []
+        start = at + len(key) + 2
+        out = []
+        for off in self.keys[start:self.keys.find("\n", start)].split(","):
+            n = int(off)
+            line = self.rows[abs(n):self.rows.find("\n", abs(n))]
+            f = line.split("\t")
+            adm1 = f[0].startswith("adm1:")
+            out.append((n > 0, LatinPlace(f[0] if adm1 else "geonames:" + f[0], f[1], self.cc, f[2],
+                                          float(f[3]), float(f[4]), int(f[5]),
+                                          "adm1" if adm1 else "place")))
+        return out
+
+
 @cache
-def latin_country(cc: str) -> dict[str, list[tuple[bool, LatinPlace]]]:
-    """skeleton -> (is the main name, town) for one country, read from its member of the
-    archive on first use (a process never loads the 235k towns of countries it does not meet)."""
-    out: dict[str, list[tuple[bool, LatinPlace]]] = {}
+def latin_country(cc: str) -> _Country:
+    """One country's index, read from the archive on first use (a process never loads the towns
+    of countries it does not meet)."""
     try:
         with zipfile.ZipFile(LATIN_FILE) as z:
-            body = z.read(f"{cc}.tsv").decode("utf-8")
+            return _Country(cc, z.read(f"{cc}.tsv").decode("utf-8"), z.read(f"{cc}.keys").decode("utf-8"))
     except (KeyError, FileNotFoundError):
-        return out
-    for line in body.splitlines():
-        if line.startswith("#"):
-            continue
-        f = line.split("\t")
-        adm1 = f[0].startswith("adm1:")
-        p = LatinPlace(f[0] if adm1 else "geonames:" + f[0], f[1], cc, f[2], float(f[3]),
-                       float(f[4]), int(f[5]), "adm1" if adm1 else "place")
-        for k, key in enumerate(f[6].split("|")):
-            out.setdefault(key, []).append((k == 0, p))
-    return out
+        return _Country(cc, "", "")
 
 
 def lookup(folded: str, countries) -> LatinPlace | None:
@@ -129,7 +147,7 @@ def lookup(folded: str, countries) -> LatinPlace | None:
     spelling: a main name before an alternate one, then the closest vowels, then the most
     populous."""
     key = arabic_skeleton(folded)
-    found = [hit for cc in countries for hit in latin_country(cc).get(key, ())]
+    found = [hit for cc in countries for hit in latin_country(cc).get(key)]
     if not found:
         return None
     if len(found) == 1:
