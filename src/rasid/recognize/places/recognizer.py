@@ -217,7 +217,7 @@ class PlaceRecognizer:
                 continue
             cands = self._filter(m, gaz.candidates(m["name"]))
             m["cands"] = cands
-            m["doubtful"] = not (m["type"] or m["modifier"]) and _two_senses(m["name"])
+            m["doubtful"] = not (m["type"] or m["modifier"]) and _two_senses(m["name"], _after_locative(tokens, m))
             if m["doubtful"]:
                 continue  # مالي، الزاوية with no cue: it must be confirmed, so it cannot vote
             ccs = {p.cc for p in cands if p.cc}
@@ -345,11 +345,27 @@ def _name_senses() -> dict[str, tuple[int, int]]:
             for r in read_tsv(DATA_DIR / "places" / "name_senses.tsv")}
 
 
-def _two_senses(name: str) -> bool:
+_STRONG_OTHER_SHARE = 0.8
+_LOCATIVES = {"في", "من", "الي", "قرب", "داخل"}
+
+
+def _after_locative(tokens, m: dict) -> bool:
+    """"في البصرة"، "بالبصرة"، "من الموصل": a preposition of place before the name."""
+    i = m["i"]
+    tok = tokens[i].norm
+    return (m["strip"] and tok[m["strip"] - 1:m["strip"]] == "ب") or (
+        i > 0 and tokens[i - 1].norm in _LOCATIVES)
+
+
+def _two_senses(name: str, located: bool = False) -> bool:
     """Is the name used otherwise than as a place in the NER corpora at least 30% of the time
-    (مالي "financial", الزاوية "the corner", الجزيرة the channel)? Data: name_senses.tsv."""
+    (مالي "financial", الزاوية "the corner", الجزيرة the channel)? After في/من/ب that holds only
+    for a name used otherwise 80% of the time, 4 times at least (المدينة "the city", الباب "the
+    door"): "في البصرة" is the city. Data: name_senses.tsv."""
     loc, other = _name_senses().get(name, (0, 0))
-    return other > 0 and other >= _OTHER_SENSE_SHARE * (loc + other)
+    if located:
+        return other >= 4 and other >= _STRONG_OTHER_SHARE * (loc + other)
+    return other >= 2 and other >= _OTHER_SENSE_SHARE * (loc + other)  # one O tag is noise
 
 
 def _confirmed(doc, tokens, m: dict, ent: Entity, story: dict, sure: list[Entity]) -> bool:
