@@ -351,3 +351,25 @@ def test_names_with_two_senses(text, mention, cc):
     a = text.index(mention)
     hits = [e for e in doc.entities if e.source == "places" and e.start < a + len(mention) and a < e.end]
     assert [e.data["cc"] for e in hits] == ([cc] if cc else [])
+
+
+def test_latin_index_build_marks_the_names_own_skeleton_as_main(tmp_path):
+    """The build writes one country member and a sorted skeleton index; a town's own name is its
+    main key and the French silent-consonant variant an alternate (negative offset), whatever the
+    interpreter's hash seed (a set once made the order random)."""
+    import zipfile
+
+    from rasid.recognize.places.build import build_latin_places
+    from rasid.recognize.places.transliterated import _Country
+
+    out = tmp_path / "latin.zip"
+    cities = {"1": {"geonameid": 2972010, "name": "Trèbes", "countrycode": "FR", "admin1code": "76",
+                    "latitude": 43.21, "longitude": 2.44, "population": 5972, "alternatenames": []}}
+    build_latin_places(cities, out)
+    with zipfile.ZipFile(out) as z:
+        country = _Country("FR", z.read("FR.tsv").decode(), z.read("FR.keys").decode())
+    [(main, town)] = country.get("TRBS")
+    assert main and town.name == "Trèbes" and town.admin1 == "Occitanie"
+    [(main, town)] = country.get("TRB")
+    assert not main and town.id == "geonames:2972010"
+    assert country.get("XYZ") == []

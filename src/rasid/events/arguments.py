@@ -301,6 +301,10 @@ def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
     return None
 
 
+def _start(t) -> int:
+    return t.start
+
+
 _POLICE_NOUN = re.compile(r"شرط|امن")
 _CLAUSE_OPENERS = {fold(w) for w in ("كما", "فيما", "بينما", "حين", "قبل", "بعد", "بعدما", "وسط",
                                       "رغم", "حسبما", "وفق", "وفقا", "بحسب", "حسب", "منذ", "إثر")}
@@ -701,13 +705,8 @@ class ArgumentLinker:
         the same. A date governed by the act's own words wins; one governed by a report or by
         another act is not the act's."""
         f, why = men.fields, men.explain
-        starts = [t.start for t in timex] if len(timex) < 64 else None
-        if starts is None:
-            lo = bisect_left(timex, s.start, key=lambda t: t.start)
-            hi = bisect_left(timex, s.end, key=lambda t: t.start)
-            in_sent = timex[lo:hi]
-        else:
-            in_sent = [t for t in timex if s.start <= t.start < s.end]
+        # timex is sorted by start: the sentence's dates are one slice (a huge sentence has many)
+        in_sent = timex[bisect_left(timex, s.start, key=_start):bisect_left(timex, s.end, key=_start)]
         # "أعلن الحوثيون، الإثنين، عن ...": the date of an announcement (within its subject's
         # reach after the cue) is not the act's; among the others, the last one before the
         # trigger (or the first after it) governs it

@@ -44,7 +44,7 @@ _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
 SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
-ATTACK_NOUN_KINDS = _ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
+ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
@@ -157,7 +157,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     after_report = {re + k for _, re in reports for k in range(3)}
     norms = columns(tokens).norms
     blame = _first_in(_BLAMES, norms, sent_start, trigger_start + 1)
-    attack_noun = main_kind in _ATTACK_NOUN_KINDS
+    attack_noun = main_kind in ATTACK_NOUN_KINDS
     suffered = _first_in(_SUFFERS, norms, sent_start, trigger_start)
     blamed = None
     if blame is not None:

@@ -13,6 +13,8 @@ import csv
 import gzip
 import io
 import re
+import unicodedata
+import zipfile
 from pathlib import Path
 
 from ...text.normalize import fold
@@ -206,8 +208,6 @@ __all__ = ["build", "merge_geonames", "arabic_names", "write_admin1_codes"]
 
 
 def _latin_only(name: str) -> bool:
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", name)
     return bool(s) and all(ch.isascii() or unicodedata.combining(ch) or ch in "ıİłŁøØđĐßæœ"
                            for ch in s) and any(ch.isalpha() for ch in s)
@@ -257,8 +257,11 @@ def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip"
         cc = c["countrycode"]
         keys: list[str] = []
         for n in [c["name"]] + [a for a in c.get("alternatenames", ()) if _latin_only(a)]:
-            for k in {latin_skeleton(n, cc)} | ({latin_skeleton(re.sub(r"[stdx]+$", "", n), cc)}
-                                               if cc == "FR" else set()):
+            # the name's own skeleton first (it marks the main name), then the French variant
+            variants = [latin_skeleton(n, cc)]
+            if cc == "FR":
+                variants.append(latin_skeleton(re.sub(r"[stdx]+$", "", n), cc))
+            for k in variants:
                 if len(k) >= 2 and k not in keys:
                     keys.append(k)
             if len(keys) >= max_keys:
@@ -273,19 +276,21 @@ def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip"
     by_cc: dict[str, list[list[str]]] = {}
     for r in rows:
         by_cc.setdefault(r[2], []).append(r)
-    import zipfile
-
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for cc in sorted(by_cc):
-            body = "# id, name, admin1, lat, lon, population, keys (skeletons)\n"
+            # rows: id, name, admin1, lat, lon, population; the skeletons go to the index, each
+            # with the row's offset (negative for an alternate name; no row starts at 0)
+            lines = ["# id, name, admin1, lat, lon, population\n"]
+            at = len(lines[0])
             index: dict[str, list[str]] = {}
             for r in by_cc[cc]:
-                at = len(body)  # the row's offset (the text is ASCII-safe to slice by str index)
-                body += "\t".join(x.replace("\t", " ") for x in (r[:2] + r[3:])) + "\n"
                 for k, key in enumerate(r[7].split("|")):
                     index.setdefault(key, []).append(str(at) if k == 0 else f"-{at}")
+                line = "\t".join(x.replace("\t", " ") for x in (r[:2] + r[3:7])) + "\n"
+                lines.append(line)
+                at += len(line)
             keys = "".join(f"{key}\t{','.join(v)}\n" for key, v in sorted(index.items()))
-            for name, text in ((f"{cc}.tsv", body), (f"{cc}.keys", "\n" + keys)):
+            for name, text in ((f"{cc}.tsv", "".join(lines)), (f"{cc}.keys", "\n" + keys)):
                 info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, text)

