@@ -283,8 +283,10 @@ def _km(a, b, c, d):
 
 def test_transliterated_town_table():
     """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
-    25 km. The issue's target is 80%; today's 41% is the floor this guards (most misses are a
-    bare name after قرب/من with no type word, which the matcher leaves alone for precision)."""
+    25 km, by the place recogniser alone (44%; 47% in the full pipeline, where the actors'
+    countries vote too). The issue's target is 80%; the floor guards today's figure (most misses are a
+    name with ب/ل attached or after من/على/نحو, and names of two consonants, which the matcher
+    leaves alone: on news such readings were mostly Arabic words and people's names)."""
     rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_transliterated.tsv",
                                                   encoding="utf-8") if not ln.startswith("#")),
                                delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -297,7 +299,34 @@ def test_transliterated_town_table():
         found += any(e.start < b and a < e.end and e.data.get("lat") is not None
                      and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
                      for e in doc.entities)
-    assert found / len(rows) >= 0.38, found
+    assert found / len(rows) >= 0.43, found
+
+
+@pytest.mark.parametrize("sentence,mention,name,cc", [
+    # a building named after its town, and a word of going to, cue an unknown word
+    ("نقل الجرحى إلى مستشفى بوتيمبو في إقليم شمال كيفو شرقي الكونغو الديمقراطية", "بوتيمبو", "Butembo", "CD"),
+    ("وصل آلاف النازحين إلى كودوك في ولاية أعالي النيل بجنوب السودان", "كودوك", "Kodok", "SS"),
+    # the group's country (Somalia) ties with the place's (Kenya): the town may be in either
+    ("قتل مسلحون من حركة الشباب ركاب حافلة قرب مانديرا في شمال شرقي كينيا", "مانديرا", "Mandera", "KE"),
+    # Akure and Ikare spell alike: the province the sentence names decides
+    ("أسفرت اشتباكات في مدينة ووكاري بولاية تارابا النيجيرية عن مقتل خمسة", "ووكاري", "Wukari", "NG"),
+])
+def test_unknown_towns_after_motion_and_site_words(sentence, mention, name, cc):
+    import rasid
+
+    doc = rasid.extract(sentence)  # the whole pipeline: the actors' countries vote
+    [e] = [e for e in doc.entities if e.text == mention]
+    assert (e.canonical, e.data["cc"]) == (name, cc)
+
+
+@pytest.mark.parametrize("sentence", [
+    "قال إن النساء في ألمانيا يملن إلى معانقة بعضهن",  # a noun in ة: Arabic, however rare
+    "وصف الوزير الهجوم في فرنسا على نحو بغيض",  # على and نحو are no cue: "in a hateful way"
+    "قال إنه ذهب إلى خيام وأدوية في إندونيسيا",  # two words joined by و are no two-word name
+])
+def test_rare_arabic_words_after_motion_words_are_no_towns(sentence):
+    doc = _run(sentence)
+    assert [e.text for e in doc.entities if e.data.get("transliterated")] == []
 
 
 @pytest.mark.parametrize("name,cc", [("بريطانيا", "GB"), ("أميركا", "US"), ("بورما", "MM"),

@@ -208,7 +208,7 @@ class PlaceRecognizer:
         ents = [e if e is None or not m.get("doubtful") or confirmed(tokens, m, e, story, sure)
                 else None for m, e in zip(matches, ents)]
         if story:
-            ents.extend(read_towns(doc, tokens, matches, actors, story))
+            ents.extend(read_towns(doc, tokens, matches, actors, story, frozenset(admin_ctx)))
         for ent in ents:
             if ent is not None:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):

@@ -148,10 +148,10 @@ def latin_country(cc: str) -> _Country:
         return _Country(cc, "", "")
 
 
-def lookup(folded: str, countries) -> LatinPlace | None:
+def lookup(folded: str, countries, admins: frozenset = frozenset()) -> LatinPlace | None:
     """The town (or province) of ``countries`` whose Latin name has the skeleton of an Arabic
-    spelling: a main name before an alternate one, then the closest vowels, then the most
-    populous."""
+    spelling: one in a province the story names (``admins``: (cc, admin1) pairs) first, then a
+    main name before an alternate one, then the closest vowels, then the most populous."""
     key = arabic_skeleton(folded)
     found = [hit for cc in countries for hit in latin_country(cc).get(key)]
     if not found:
@@ -163,7 +163,7 @@ def lookup(folded: str, countries) -> LatinPlace | None:
     def rank(hit):
         main, p = hit
         near = SequenceMatcher(None, mine, latin_skeleton(p.name, p.cc, vowels=True)).ratio()
-        return (main, round(near, 1), p.population)
+        return ((p.cc, p.admin1) in admins, main, round(near, 1), p.population)
 
     return max(found, key=rank)[1]
 
@@ -174,6 +174,18 @@ _LOCATIVE = {"في", "قرب"}
 _MAX_FREQ = 10  # a word seen this often in the news corpus is an Arabic word, not a foreign town
 _COUNTRIES = 2  # the story's leading countries a town is looked for in
 _PLACE_CLASS_SHARE = 0.3
+# endings of Arabic nouns and verbs (ta marbuta, plurals, pronouns) that a foreign town's name
+# seldom has: an unknown word with one is read as a rare Arabic word
+_INFLECTED = ("ات", "ون", "ها", "هم", "هما", "هن", "نا", "كم", "ته")
+
+
+def _ta_marbuta(text: str, t) -> bool:
+    """Does the token end in ة in the original text (folding made it ه)?"""
+    word = text[t.start:t.end]
+    k = len(word)
+    while k and not word[k - 1].isalpha():
+        k -= 1  # diacritics, tatweel
+    return word[k - 1:k] == "ة"
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ين", "ون", "ان", "يه", "ي")
 
 
@@ -233,7 +245,8 @@ def _maybe_name(word: str, freq: dict[str, int]) -> bool:
 
 def _context(word: str) -> str:
     """What a word says of the word after it: "typed" (بلدة، منطقة، حي: a unit's name follows,
-    not a province's), "cued" (في، قرب، a direction or proximity word) or ""."""
+    not a province's), "cued" (في، قرب، a direction or proximity word, إلى/باتجاه, a site named
+    after its town: مستشفى، سجن، معسكر) or ""."""
     if word in _LOCATIVE:
         return "cued"
     cue = cue_of(word)
@@ -241,6 +254,8 @@ def _context(word: str) -> str:
         return ""
     if cue[0] == "type":
         return "typed" if cue[1] != "adm1" else ""
+    if cue[0] in ("motion", "site"):
+        return "weak"
     return "cued" if cue[0] in ("direction", "near", "rif") else ""
 
 
@@ -248,11 +263,12 @@ _context_of = WordMemo(_context).__getitem__
 
 
 def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
-               story: dict[str, float]) -> list[Entity]:
+               story: dict[str, float], admins: frozenset = frozenset()) -> list[Entity]:
     """Pipeline step of PlaceRecognizer: towns the gazetteer has no Arabic name for. A word after
     a type word (بلدة دامبوا) that is no common Arabic word, or after في/قرب/a direction that the
     news uses like a place name (its word class) or never uses at all, looked up in the story's
-    leading countries (a word never seen: the first country only, three consonants at least)."""
+    leading countries (a word never seen: a country with the most votes only, three consonants at
+    least)."""
     freq = word_freq()
     covered = bytearray(len(tokens) + 1)
     for m in matches:
@@ -268,10 +284,12 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
         t, prev = tokens[i], tokens[i - 1]
         if covered[i] or not t.is_word or prev.sent != t.sent or any(a <= t.start < b for a, b in actors):
             continue
-        typed = _context_of(norms[i - 1]) == "typed"
+        context = _context_of(norms[i - 1])
+        typed = context == "typed"
         nxt = _readings(norms[i + 1]) if i + 1 < len(tokens) and not covered[i + 1] \
             and tokens[i + 1].sent == t.sent and tokens[i + 1].is_word else []
-        nxt = nxt[0][0] if nxt and nxt[0][1] == 0 and _maybe_name(nxt[0][0], freq) else None
+        nxt = nxt[0][0] if nxt and nxt[0][1] == 0 and _maybe_name(nxt[0][0], freq) \
+            and (typed or not nxt[0][0].startswith("و")) else None  # not "إلى خيام وأدوية"
         best, end, k = None, i + 1, 0
         for word, k in _readings(norms[i]):
             if _arabic_word(word, freq):
@@ -280,20 +298,24 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
             if typed:
                 if not _maybe_name(word, freq):
                     continue  # "قرية مجاورة": an adjective
+            elif context == "weak" and word in freq:
+                continue  # after إلى or مستشفى only a word the news never uses (قبر، سلاسل are words)
             elif not _place_class(word):
                 if word in freq:
                     continue  # after في a word of the news is a place only if used like one (تريب)
                 unseen = True
+            if not typed and (word.endswith(_INFLECTED) or _ta_marbuta(doc.text, t)):
+                continue  # "إلى معانقة"، "إلى نبوءاته": Arabic words too rare to be counted
             n = len(arabic_skeleton(word))
             if unseen and n < 3:
                 continue
             if nxt is not None:
-                best, end = lookup(word + " " + nxt, countries), i + 2  # سان دوني
+                best, end = lookup(word + " " + nxt, countries, admins), i + 2  # سان دوني
             if best is None:
                 if n < 2 or n == 2 and (not typed or word in freq):
                     continue  # two consonants match too much: only an unknown word after بلدة
-                best, end = lookup(word, countries), i + 1
-            if best is not None and unseen and best.cc != countries[0]:
+                best, end = lookup(word, countries, admins), i + 1
+            if best is not None and unseen and story[best.cc] < story[countries[0]]:
                 best = None
             if best is not None:
                 break
