@@ -232,13 +232,35 @@ def _roles_right(row: dict, events) -> bool:
 
 def test_role_table():
     """actor1 and actor2 both right across active, object-first, passive, nominal, على يد/برصاص,
-    claims, interceptions (186 rows). Target 90%; 81% today: the floor guards it."""
+    claims, interceptions (186 rows). Target 90%; 85% today: the floor guards it (most misses are
+    one-sentence events the trigger classifier drops)."""
     import rasid
 
     rows = _roles_rows()
     assert len(rows) >= 150
     good = sum(_roles_right(r, rasid.extract(r["sentence"], published="2020-05-05").events) for r in rows)
-    assert good / len(rows) >= 0.78, good
+    assert good / len(rows) >= 0.83, good
+
+
+@pytest.mark.parametrize("sentence,sub_event_type,actor1,actor2", [
+    # a person noun with a pronoun attached is still a victim; the actor's own noun (مسلحون) is not
+    ("هاجم مسلحون مجهولون قرية في شمال بوركينا فاسو أمس وقتلوا سبعة من سكانها", "Attack",
+     "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+    # the arrested, named only by a noun of ordinary people, are civilians
+    ("اعتقلت الشرطة التركية خمسة شبان في مدينة إسطنبول أمس", "Arrests", "Police Forces of Turkey",
+     "Civilians (Turkey)"),
+    # armed men of no named group, against the state's forces: an unidentified armed group
+    ("قتل الجيش النيجيري أمس عشرين مسلحا هاجموا قاعدة عسكرية في ولاية بورنو", "Armed clash",
+     "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),
+    # a profession is a civilian
+    ("اختطف مسلحون مجهولون طبيبا في مدينة سرت الليبية أمس", "Abduction/forced disappearance",
+     "Unidentified Armed Group (Libya)", "Civilians (Libya)"),
+])
+def test_victims_named_only_by_a_noun(sentence, sub_event_type, actor1, actor2):
+    import rasid
+
+    [e] = rasid.extract(sentence, published="2020-05-05").events
+    assert (e.sub_event_type, e.actor1, e.actor2) == (sub_event_type, actor1, actor2)
 
 
 @pytest.mark.parametrize("sentence,actor1,actor2", [

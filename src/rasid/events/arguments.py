@@ -251,10 +251,18 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     return (with_country(name, inter, kind, country) if country else name), inter
 
 
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
 def _person_side(norm: str) -> str | None:
-    """The side (civilian, security …) of the person noun a word reads as, or None."""
+    """The side (civilian, security …) of the person noun a word reads as, or None; through an
+    attached pronoun too ("تسعة من سكانها"، "أحد ركابها")."""
     nouns = person_nouns()
     hit = next((nouns[f] for f in cached_forms(norm)[:3] if f in nouns), None)
+    if hit is None:
+        stem = next((norm[:-len(p)] for p in _PRONOUNS if norm.endswith(p) and len(norm) - len(p) >= 3), "")
+        if stem:
+            hit = next((nouns[f] for f in cached_forms(stem)[:3] if f in nouns), None)
     return hit[1] if hit else None
 
 
@@ -509,8 +517,11 @@ class ArgumentLinker:
             # victims are named after the act ("قتل مسلح بسكين امرأة"); before it only in the
             # passive-like order ("أطفال قتلوا")
             side_counts = Counter()
+            own = range(a1.tok_start, a1.tok_end) if a1 is not None else range(0)
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
                 for j, side in _PERSON_SIDE.hits(norms, lo, hi):
+                    if j in own:
+                        continue  # "هاجم مسلحون مجهولون حافلة ركاب": the actor's own words
                     if side != "attacker" and not (j > 0 and BY_WORD[norms[j - 1]]):
                         side_counts[side] += 1  # not "على يد رجل مسلح"، "برصاص مسلحين": the killer
                 if side_counts:
@@ -563,9 +574,9 @@ class ArgumentLinker:
                 for k, ik in (("actor1", "inter1"), ("actor2", "inter2")):
                     if f[k].startswith("Protesters"):  # a violent crowd is coded as rioters (CODEBOOK 8)
                         f[k], f[ik] = "Rioters" + f[k][len("Protesters"):], 5
-            # civilians as target
-            if victim_civilian and et in ("Violence against civilians", "Explosions/Remote violence") \
-                    and not f["actor2"]:
+            # civilians as target (or as the arrested: "اعتقال الجيش لخمسة شبان")
+            if victim_civilian and (et in ("Violence against civilians", "Explosions/Remote violence")
+                                    or st == "Arrests") and not f["actor2"]:
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = "civilian victims named by person nouns"
             elif not f["actor2"] and not victim_armed and men.kinds & _BOMBING \
@@ -583,6 +594,12 @@ class ArgumentLinker:
                     if side == "security")
                 f["actor2"], f["inter2"] = generic_actor("police" if police else "military", country)
                 why["actor2"] = "the state's men named by a noun: " + ("police" if police else "military")
+            if not f["actor2"] and et in _VIOLENT and country and side_counts["combatant"] \
+                    and a1 is not None and a1.kind in ("state", "police", "military"):
+                # "قتل الجيش البوركيني عشرين مسلحا هاجموا مركزا عسكريا": the state's forces against
+                # armed men of no named group (its own men named beside them are its losses)
+                f["actor2"], f["inter2"] = generic_actor("unidentified", country)
+                why["actor2"] = "armed men named only by a noun, against the state's forces: unidentified group"
             if not f["actor2"] and et in _VIOLENT and country and _suffering_post(tokens, s.tok_start, trig.tok_start):
                 # "تعرضت دورية ... لمقذوف": an unnamed patrol or post of the state's forces suffered it
                 f["actor2"], f["inter2"] = generic_actor("police", country)
