@@ -186,6 +186,8 @@ def _ta_marbuta(text: str, t) -> bool:
     while k and not word[k - 1].isalpha():
         k -= 1  # diacritics, tatweel
     return word[k - 1:k] == "ة"
+
+
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ين", "ون", "ان", "يه", "ي")
 
 
@@ -245,8 +247,9 @@ def _maybe_name(word: str, freq: dict[str, int]) -> bool:
 
 def _context(word: str) -> str:
     """What a word says of the word after it: "typed" (بلدة، منطقة، حي: a unit's name follows,
-    not a province's), "cued" (في، قرب، a direction or proximity word, إلى/باتجاه, a site named
-    after its town: مستشفى، سجن، معسكر) or ""."""
+    not a province's), "cued" (في، قرب، a direction or proximity word), "weak" (إلى/باتجاه, a
+    site named after its town: مستشفى، سجن، معسكر; only a word the news never uses follows) or
+    ""."""
     if word in _LOCATIVE:
         return "cued"
     cue = cue_of(word)
