@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from rasid.model import Document
 from rasid.text import fold, fold_with_map, prepare, split_sentences
-from rasid.text.tokens import clitic_forms
+from rasid.text.tokens import clitic_forms, without_enclitic
 
 
 def test_fold_letters_and_digits():
@@ -124,3 +124,15 @@ def test_tokens_keep_their_trailing_harakat_but_not_a_following_mark():
     prepare(doc)
     assert [text[t.start:t.end] for t in doc._tokens] == ["قُتِلَ", "الـــقائد", "في", "حلبَ"]
     assert [t.norm for t in doc._tokens] == ["قتل", "القايد", "في", "حلب"]
+
+
+@pytest.mark.parametrize("word,stem", [
+    ("سكانها", "سكان"),  # her/its inhabitants
+    ("قريتهم", "قريت"),  # their village: ta marbuta is ت before a pronoun
+    ("عناصرنا", "عناصر"),
+    ("جنودهما", "جنود"),  # هما before هم
+    ("سكان", ""),  # no pronoun
+    ("منه", ""),  # the stem left would be too short
+])
+def test_without_enclitic(word, stem):
+    assert without_enclitic(word) == stem

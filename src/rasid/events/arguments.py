@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
-from ..text.tokens import WordMemo, cached_forms, columns
+from ..text.tokens import WordMemo, cached_forms, columns, without_enclitic
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
@@ -251,16 +251,13 @@ def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     return (with_country(name, inter, kind, country) if country else name), inter
 
 
-_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
-
-
 def _person_side(norm: str) -> str | None:
     """The side (civilian, security …) of the person noun a word reads as, or None; through an
     attached pronoun too ("تسعة من سكانها"، "أحد ركابها")."""
     nouns = person_nouns()
     hit = next((nouns[f] for f in cached_forms(norm)[:3] if f in nouns), None)
     if hit is None:
-        stem = next((norm[:-len(p)] for p in _PRONOUNS if norm.endswith(p) and len(norm) - len(p) >= 3), "")
+        stem = without_enclitic(norm)
         if stem:
             hit = next((nouns[f] for f in cached_forms(stem)[:3] if f in nouns), None)
     return hit[1] if hit else None

@@ -44,6 +44,14 @@ class Token:
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
+# attached (enclitic) pronouns, in folded form, longest first: سكانها، قريتهم، عناصرنا
+ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+
+
+def without_enclitic(norm: str, min_stem: int = 3) -> str:
+    """The word without an attached pronoun ("سكانها" -> "سكان"), or '' if it has none (or the
+    stem left would be shorter than ``min_stem``)."""
+    return next((norm[:-len(p)] for p in ENCLITICS if norm.endswith(p) and len(norm) - len(p) >= min_stem), "")
 
 
 def clitic_forms(word: str) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from functools import cache
 
 from ...model import Entity
 from ...text.frequency import is_own_word, word_freq
-from ...text.tokens import WordMemo, columns, word_positions
+from ...text.tokens import ENCLITICS, WordMemo, columns, word_positions
 from ..lexicon import DATA_DIR
 from ..names.features import clusters
 from .cues import cue_of
@@ -176,7 +176,8 @@ _COUNTRIES = 2  # the story's leading countries a town is looked for in
 _PLACE_CLASS_SHARE = 0.3
 # endings of Arabic nouns and verbs (ta marbuta, plurals, pronouns) that a foreign town's name
 # seldom has: an unknown word with one is read as a rare Arabic word
-_INFLECTED = ("ات", "ون", "ها", "هم", "هما", "هن", "نا", "كم", "ته")
+# (a bare ه is not among them: باوه، ميرجاوه)
+_INFLECTED = tuple(p for p in ENCLITICS if p != "ه") + ("ات", "ون", "ته")
 
 
 def _ta_marbuta(text: str, t) -> bool:
@@ -188,7 +189,7 @@ def _ta_marbuta(text: str, t) -> bool:
     return word[k - 1:k] == "ة"
 
 
-_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ين", "ون", "ان", "يه", "ي")
+_SUFFIXES = ENCLITICS + ("ات", "ين", "ون", "ان", "يه", "ي")
 
 
 def _readings(norm: str) -> list[tuple[str, int]]:
