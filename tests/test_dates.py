@@ -175,7 +175,28 @@ def test_clause_date_table():
         evs = [e for e in doc.events if any(ev.start <= a < ev.end for ev in e.evidence)]
         good += any(e.event_date == r["event_date"] and str(e.time_precision) == r["precision"]
                     for e in evs)
-    assert good / len(rows) >= 0.74, good
+    assert good / len(rows) >= 0.83, good
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    # a clause opener (قبل، فيما، وسط، على أن) or a comma keeps a future date in its own clause
+    ("هاجم مسلحون مركزا للشرطة في ولاية أنامبرا أمس قبل يومين من الانتخابات المقررة الأحد المقبل.",
+     "2022-11-19", ["2022-11-18"]),
+    ("قصفت القوات الحكومية اليوم أحياء في مدينة درعا، فيما سيلتقي وفد من المعارضة ممثلين عن الحكومة الخميس المقبل.",
+     "2017-02-20", ["2017-02-20"]),
+    # with no opener between them, a past date nearer the act than the future one dates it
+    ("تظاهر آلاف الجزائريين اليوم الجمعة في العاصمة رفضا للانتخابات الرئاسية المقررة في 12 ديسمبر.",
+     "2019-11-29", ["2019-11-29"]),
+    # a future date that governs the act's own clause still means no event happened
+    ("ستنظم أحزاب المعارضة مظاهرات في العاصمة الجمعة المقبل.", "2019-11-26", []),
+    ("ومن المقرر أن تشن القوات هجوما على المدينة الأسبوع المقبل.", "2019-11-26", []),
+])
+def test_a_future_date_stops_only_its_own_clause(sentence, published, expected):
+    from rasid.components import default_components
+    from rasid.pipeline import Pipeline
+
+    rules = Pipeline(default_components(trigger_model=False))  # the detector's rules, not the classifier's
+    assert [e.event_date for e in rules(sentence, published=published).events] == expected
 
 
 @pytest.mark.parametrize("sentence,published,expected", [

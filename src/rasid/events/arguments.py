@@ -20,7 +20,7 @@ from ..recognize.dates import event_date
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import sentence_figures, sentence_total
-from .lexicons import civilian_targets, person_nouns
+from .lexicons import civilian_targets, clause_openers, person_nouns
 from .mention import Mention
 from .roles import ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
@@ -311,8 +311,6 @@ def _start(t) -> int:
 
 
 _POLICE_NOUN = re.compile(r"شرط|امن")
-_CLAUSE_OPENERS = {fold(w) for w in ("كما", "فيما", "بينما", "حين", "قبل", "بعد", "بعدما", "وسط",
-                                      "رغم", "حسبما", "وفق", "وفقا", "بحسب", "حسب", "منذ", "إثر")}
 _RELATIVE = {fold(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي")}
 
 
@@ -743,7 +741,7 @@ class ArgumentLinker:
             end, label, span = sent_anchors[k]
             tok_starts = columns(doc._tokens).starts
             a, b = bisect_left(tok_starts, end), bisect_left(tok_starts, t.start)
-            if b - a > 12 or any(f in _CLAUSE_OPENERS for j in range(a, b) for f in doc._tokens[j].forms[:2]):
+            if b - a > 12 or any(f in clause_openers() for j in range(a, b) for f in doc._tokens[j].forms[:2]):
                 return ""  # far from the word, or past a clause opener
             return "mine" if span in mine else "other" if label == "act" else label
 

@@ -19,7 +19,7 @@ from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
 from .counts import word_cue
-from .lexicons import TriggerEntry, matcher
+from .lexicons import TriggerEntry, clause_openers, matcher
 from .mention import Mention
 from .trigger_features import DocContext, trigger_features
 from .trigger_model import TriggerModel, trigger_model
@@ -331,7 +331,7 @@ class EventMentionDetector:
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
         place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
-        tok_ends = columns(tokens).ends
+        tok_ends, tok_starts = columns(tokens).ends, columns(tokens).starts
         for e in doc.entities:
             if e.source == "places":
                 k = bisect_right(tok_ends, e.start)  # the token holding the start ("بمحافظة")
@@ -370,7 +370,10 @@ class EventMentionDetector:
             counted = [t for t in live if t.payload.outcome and not read[t.start].background]
             if model:
                 live = [t for t in live if prob[t.start] >= model.threshold]
-            if not live or si in future_sents:
+            if si in future_sents:
+                times = _sentence_times(doc, tok_starts, sent)
+                live = [t for t in live if not _future_governed(t, times, tokens)]
+            if not live:
                 continue
             # found munitions are foiled, not fired (unless aircraft struck them: "دمرت مقاتلات
             # التحالف منصة إطلاق صواريخ" is a strike)
@@ -449,6 +452,35 @@ def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}
+
+
+def _sentence_times(doc: Document, tok_starts, sent) -> list[tuple[int, int, bool]]:
+    """The sentence's resolved date expressions as (first token, end token, future?)."""
+    out = []
+    for t in doc.timex:
+        if sent.start <= t.start < sent.end and (t.future or t.date_start):
+            out.append((bisect_right(tok_starts, t.start) - 1, bisect_left(tok_starts, t.end), t.future))
+    return out
+
+
+def _future_governed(t: Match, times: list[tuple[int, int, bool]], tokens) -> bool:
+    """Is the trigger in the clause of a future date? "ستنظر المحكمة الأحد المقبل في الهجوم":
+    yes. "هاجم مسلحون مركزا للشرطة أمس قبل يومين من الانتخابات المقررة الأحد المقبل": no, a
+    clause opener (قبل، فيما، وسط ..., ``clause_openers.tsv``) or a comma lies between them, and
+    a past date (أمس) is nearer the act than the future one."""
+    openers = clause_openers()
+
+    def dist(lo: int, hi: int) -> int:
+        return t.tok_start - hi if hi <= t.tok_start else lo - t.tok_end if lo >= t.tok_end else 0
+
+    def separated(lo: int, hi: int) -> bool:
+        between = range(hi, t.tok_start) if hi <= t.tok_start else range(t.tok_end, lo)
+        return any(tokens[j].norm in _COMMAS or not openers.isdisjoint(tokens[j].forms[:2]) for j in between)
+
+    future = [dist(lo, hi) for lo, hi, fut in times if fut and not separated(lo, hi)]
+    if not future:
+        return False
+    return not any(dist(lo, hi) < min(future) for lo, hi, fut in times if not fut)
 
 
 def _timex_sentences(doc: Document, starts: list[int], future: bool, vague: bool = True) -> set[int]:

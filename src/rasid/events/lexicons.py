@@ -44,6 +44,13 @@ def civilian_targets() -> frozenset[str]:
 
 
 @cache
+def clause_openers() -> frozenset[str]:
+    """Folded words that open another clause (قبل، بعد، فيما، وسط ...): a date after one is not
+    the date of an act told before it."""
+    return frozenset(fold(r["word"]) for r in read_tsv(EVENTS_DIR / "clause_openers.tsv"))
+
+
+@cache
 def matcher() -> PhraseMatcher:
     """Triggers, modality cues and cited sources in one matcher (labels TRIGGER, MODALITY, SOURCE, REPORT)."""
     m = PhraseMatcher()
