@@ -476,3 +476,37 @@ def test_a_wars_toll_is_not_an_event_nor_lent_to_one():
     doc = extract_rules("قتل 23 جنديا نيجيريا أمس في كمين نصبته جماعة بوكو حرام في ولاية بورنو. "
                   "وأسفر النزاع مع بوكو حرام عن أكثر من 20 ألف قتيل.", published=PUBLISHED)
     assert [e.fatalities for e in doc.events] == [23]
+
+
+@pytest.mark.parametrize("sentence,event_type,actor1", [
+    # the subject stands between the verb and its object (verb-subject-object)
+    ("وأطلق الجنود الإسرائيليون النار على شاب فلسطيني في نابلس أمس.", "Violence against civilians",
+     "Military Forces of Israel"),
+    # an attached-pronoun object between them
+    ("وأطلق عليه مجهولون النار أمام منزله في مدينة البصرة مساء أمس.", "Violence against civilians",
+     "Unidentified Armed Group (Iraq)"),
+    # the crowd between them is a trigger of its own: burning and skirmishing is a riot
+    ("أضرم المتظاهرون النار في إطارات سيارات في مدينة معان ووقعت مناوشات مع الشرطة أمس.", "Riots",
+     "Rioters (Jordan)"),
+])
+def test_a_trigger_phrase_whose_words_stand_apart(sentence, event_type, actor1):
+    [e] = extract_rules(sentence, published=PUBLISHED).events
+    assert (e.event_type, e.actor1) == (event_type, actor1)
+
+
+def test_split_phrases_reach_four_words_within_one_clause():
+    from rasid.events.lexicons import matcher
+    from rasid.events.split import join_split
+    from rasid.recognize.lexicon import phrase_matches
+
+    def heads(text):
+        doc = extract_rules(text, published=PUBLISHED)
+        ms = join_split(phrase_matches(doc, matcher(), doc._tokens), doc._tokens)
+        return [(doc._tokens[m.tok_start].norm, m.payload.phrase) for m in ms if m.label == "TRIGGER"]
+
+    assert heads("أطلق عناصر من الشرطة المحلية النار على سيارة.") == [("اطلق", "أطلق النار")]
+    # five words between: another clause's fire
+    assert heads("أطلق عناصر من الشرطة المحلية الكينية النار على سيارة.") == []
+    # a comma ends the clause; a word of another sense is no object
+    assert heads("أطلق الرئيس حملة، وقال إن النار ستأكل الفساد.") == []
+    assert heads("أطلقت الحكومة اسم الشهيد على الشارع.") == []

@@ -21,6 +21,7 @@ from ..text.tokens import columns, is_definite
 from .counts import word_cue
 from .lexicons import TriggerEntry, clause_openers, matcher
 from .mention import Mention
+from .split import join_split
 from .trigger_features import DocContext, trigger_features
 from .trigger_model import TriggerModel, trigger_model
 
@@ -318,7 +319,7 @@ class EventMentionDetector:
 
     def __call__(self, doc: Document) -> None:
         tokens = doc._tokens
-        matches = phrase_matches(doc, self.matcher, tokens)
+        matches = join_split(phrase_matches(doc, self.matcher, tokens), tokens)
         doc._matches = matches
         by_sent: dict[int, dict[str, list[Match]]] = {}
         for m in matches:

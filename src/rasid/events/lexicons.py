@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..recognize.lexicon import DATA_DIR, PhraseMatcher, read_tsv
+from ..recognize.lexicon import DATA_DIR, PhraseMatcher, phrase_tokens, read_tsv
 from ..text.normalize import fold
 
 EVENTS_DIR = DATA_DIR / "events"
+SPLIT_MARK = "…"  # in triggers.tsv: the verb's subject or a pronoun may stand here
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +53,24 @@ def clause_openers() -> frozenset[str]:
 
 @cache
 def matcher() -> PhraseMatcher:
-    """Triggers, modality cues and cited sources in one matcher (labels TRIGGER, MODALITY, SOURCE, REPORT)."""
+    """Triggers, modality cues and cited sources in one matcher (labels TRIGGER, MODALITY, SOURCE,
+    REPORT, and SPLIT: the first word of a trigger phrase whose words may stand apart)."""
     m = PhraseMatcher()
     known = kinds()
     for r in read_tsv(EVENTS_DIR / "triggers.tsv"):
         if r["kind"] not in known:
             raise ValueError(f"triggers.tsv: unknown kind {r['kind']!r} for {r['phrase']!r}")
-        m.add("TRIGGER", r["phrase"], TriggerEntry(r["phrase"], r["kind"], int(r["strength"]),
-                                                  int(r.get("events") or 1),
-                                                  r.get("plural") == "1", r.get("outcome", "")))
+        head, gap, tail = r["phrase"].partition(SPLIT_MARK)
+        phrase = " ".join((head + " " + tail).split())
+        entry = TriggerEntry(phrase, r["kind"], int(r["strength"]), int(r.get("events") or 1),
+                             r.get("plural") == "1", r.get("outcome", ""))
+        if gap:
+            # "أطلق … النار": the head is matched here, its object found after it (events/split.py)
+            if not head.strip() or not tail.strip():
+                raise ValueError(f"triggers.tsv: {SPLIT_MARK} needs words on both sides in {r['phrase']!r}")
+            m.add("SPLIT", head, (phrase_tokens(tail), entry))
+        else:
+            m.add("TRIGGER", r["phrase"], entry)
     for r in read_tsv(EVENTS_DIR / "modality.tsv"):
         m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):

@@ -43,6 +43,7 @@ _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", 
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
 
+_ON_PRONOUN = {fold(w) for w in ("عليه", "عليها", "عليهم", "عليهما", "عليهن")}
 SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
 ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
@@ -302,7 +303,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         after = [a for a in free if a.tok_start >= trigger_end and a is not a1]
         if after and patient_kind:
             a2 = after[0]
-    if a2 is None:
+    pronoun_target = any(tokens[j].norm in _ON_PRONOUN for j in range(trigger_end, min(trigger_end + 2, len(tokens))))
+    if a2 is None and not pronoun_target:
+        # the nearest other side the sentence names (not when the act's target is a pronoun,
+        # "فتحوا النار عليه": someone the story named before, not whoever the sentence names next)
         rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)]
         if rest:
             a2 = min(rest, key=lambda a: abs(a.tok_start - trigger_start))
