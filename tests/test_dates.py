@@ -175,7 +175,7 @@ def test_clause_date_table():
         evs = [e for e in doc.events if any(ev.start <= a < ev.end for ev in e.evidence)]
         good += any(e.event_date == r["event_date"] and str(e.time_precision) == r["precision"]
                     for e in evs)
-    assert good / len(rows) >= 0.83, good
+    assert good / len(rows) >= 0.86, good
 
 
 @pytest.mark.parametrize("sentence,published,expected", [
@@ -187,11 +187,17 @@ def test_clause_date_table():
     # with no opener between them, a past date nearer the act than the future one dates it
     ("تظاهر آلاف الجزائريين اليوم الجمعة في العاصمة رفضا للانتخابات الرئاسية المقررة في 12 ديسمبر.",
      "2019-11-29", ["2019-11-29"]),
+    # a clause put first (رغم، وسط ... up to its comma) keeps its cues (دعوات: a plan) to itself
+    ("رغم دعوات التهدئة التي أطلقها المبعوث الأممي في 5 آذار، قصفت قوات النظام أمس بلدات في جبل الزاوية.",
+     "2020-03-20", ["2020-03-19"]),
+    ("وسط دعوات للتهدئة أطلقها زعماء العشائر، اندلعت مواجهات مسلحة بين عشيرتين في مدينة الرمادي يوم الجمعة.",
+     "2019-04-13", ["2019-04-12"]),
+    ("دعا زعماء العشائر إلى التهدئة ووقف المواجهات المسلحة في مدينة الرمادي يوم الجمعة.", "2019-04-13", []),
     # a future date that governs the act's own clause still means no event happened
     ("ستنظم أحزاب المعارضة مظاهرات في العاصمة الجمعة المقبل.", "2019-11-26", []),
     ("ومن المقرر أن تشن القوات هجوما على المدينة الأسبوع المقبل.", "2019-11-26", []),
 ])
-def test_a_future_date_stops_only_its_own_clause(sentence, published, expected):
+def test_a_future_date_or_a_plan_stops_only_its_own_clause(sentence, published, expected):
     from rasid.components import default_components
     from rasid.pipeline import Pipeline
 

@@ -348,7 +348,15 @@ class EventMentionDetector:
             mods = _people_counts_out(groups.get("MODALITY", []), trig, tokens)
             modality = SentenceModality(mods)
             sent = doc._sentences[si]
-            read = {t.start: _read(t, tokens, sent, modality) for t in trig}
+            fronted = _fronted_clause_end(tokens, sent.tok_start, sent.tok_end)
+            if fronted is not None and any(m.tok_start < fronted for m in mods):
+                # "رغم دعوات التهدئة ...، قصفت قوات النظام أمس": the fronted clause's cues are
+                # not the main clause's
+                main_modality = SentenceModality([m for m in mods if m.tok_start > fronted])
+                read = {t.start: _read(t, tokens, sent, main_modality if t.tok_start > fronted else modality)
+                        for t in trig}
+            else:
+                read = {t.start: _read(t, tokens, sent, modality) for t in trig}
             prob = {}
             if ctx is not None:
                 # the rules' readings are features too: the classifier learns how far to trust them
@@ -453,6 +461,15 @@ def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}
+
+
+def _fronted_clause_end(tokens, sent_start: int, sent_end: int) -> int | None:
+    """Where a clause put before the main one ends: a sentence opened by رغم، وسط، بعد، قبل،
+    منذ ... (``clause_openers.tsv``), up to its first comma ("وسط دعوات للتهدئة أطلقها زعماء
+    العشائر، اندلعت مواجهات"); None when the sentence does not open so."""
+    if sent_start >= sent_end or clause_openers().isdisjoint(tokens[sent_start].forms[:2]):
+        return None
+    return next((j for j in range(sent_start + 1, min(sent_end, sent_start + 30)) if tokens[j].norm in _COMMAS), None)
 
 
 def _sentence_times(doc: Document, tok_starts, sent) -> list[tuple[int, int, bool]]:
