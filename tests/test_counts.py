@@ -2,6 +2,8 @@
 came from, and the toll sentences that lend an event its count."""
 
 import re
+
+import pytest
 from pathlib import Path
 
 from rasid import extract
@@ -150,3 +152,17 @@ def test_nearly_is_a_qualifier():
     doc = extract("اعتقلت الشرطة ما يقرب من 600 امرأة خلال اعتصام أمام مجلس الشيوخ في واشنطن أمس.",
                   published=PUBLISHED)
     assert _counts(doc) == [(0, 0, 600)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # إلى جانب joins a group as و does, a lone person noun counting one
+    ("انفجرت سيارة مفخخة قرب مقر البرلمان في مقديشو أمس، ما أسفر عن مقتل شخصين على الأقل إلى جانب "
+     "السائق وإصابة ثلاثة آخرين.", [(3, 3, 0)]),
+    ("قتل ثلاثة جنود إلى جانب أربعة مدنيين في هجوم على قاعدة في ولاية بورنو أمس.", [(7, 0, 0)]),
+    # "على الأقل" after the first group does not end the list of groups
+    ("قتل ثلاثة جنود على الأقل وخمسة مسلحين في هجوم على قاعدة في ولاية بورنو أمس.", [(8, 0, 0)]),
+    # what stands beside the dead is not always people
+    ("قتل خمسة جنود في هجوم على قاعدة في ولاية بورنو أمس إلى جانب تدمير آليات.", [(5, 0, 0)]),
+])
+def test_groups_joined_beside_the_first(sentence, expected):
+    assert _counts(_RULES(sentence, published=PUBLISHED)) == expected

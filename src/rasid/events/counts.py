@@ -192,9 +192,13 @@ _STOPS = {fold(w) for w in ("في", "خلال", "اثر", "إثر", "جراء", 
                              "بالإضافة", "بينهم", "منهم", "فيها", "فيه")} | _COMMAS
 
 
+_ON, _LEAST = fold("على"), {fold(w) for w in ("الأقل", "الاقل")}
+_BESIDE_TO, _BESIDE = {fold(w) for w in ("إلى", "الى")}, {fold("جانب")}
+
+
 def _joined(tokens, j: int, tok_end: int, numbers_at: dict[int, Number], nouns_too: bool) -> list[tuple[int, int, int, bool]]:
-    """Groups joined by و after a first group of an outcome: "قتل 3 مسلحين و4 من رجال الأمن"،
-    "جنديان وعشرة مسلحين"، "ستة إرهابيين وجنديان": (value, start, end, vague) of each, up to
+    """Groups joined by و (or إلى جانب) after a first group of an outcome: "قتل 3 مسلحين و4 من
+    رجال الأمن"، "جنديان وعشرة مسلحين"، "ستة إرهابيين وجنديان"، "شخصين إلى جانب السائق": (value, start, end, vague) of each, up to
     the next preposition, clause or cause. ``nouns_too``: a singular or dual person noun counts
     (1, 2) as well as a number."""
     out = []
@@ -205,8 +209,24 @@ def _joined(tokens, j: int, tok_end: int, numbers_at: dict[int, Number], nouns_t
         if t.norm == "في" and j + 1 < tok_end and tokens[j + 1].norm == "صفوف":
             j += 2  # "قتل 7 في صفوف قوات الأمن و12 في صفوف المهاجمين"
             continue
+        if t.norm == _ON and j + 1 < tok_end and tokens[j + 1].norm in _LEAST:
+            j += 2  # "شخصين على الأقل إلى جانب السائق"
+            continue
         if t.norm in _STOPS or t.forms[-1] in _STOPS or _cue(t) == "boundary":
             break
+        if t.norm in _BESIDE_TO and j + 2 < tok_end and tokens[j + 1].norm in _BESIDE:
+            # "إلى جانب السائق"، "إلى جانب ثلاثة مدنيين": joined as و joins
+            k = j + 2
+            n = numbers_at.get(k)
+            hit = None if n is not None else next((nouns[f] for f in tokens[k].forms[:2] if f in nouns), None)
+            if n is not None:
+                out.append((n.value, k, n.tok_end, n.vague))
+                j, steps = n.tok_end, 0
+                continue
+            if hit is not None and hit[0] in ("sg", "du"):
+                out.append((1 if hit[0] == "sg" else 2, k, k + 1, False))
+                j, steps = k + 1, 0
+                continue
         if t.norm.startswith("و") and len(t.norm) > 1 and t.norm not in number_words():  # not "واحد"
             n = numbers_at.get(j)
             if n is not None:
