@@ -510,3 +510,19 @@ def test_split_phrases_reach_four_words_within_one_clause():
     # a comma ends the clause; a word of another sense is no object
     assert heads("أطلق الرئيس حملة، وقال إن النار ستأكل الفساد.") == []
     assert heads("أطلقت الحكومة اسم الشهيد على الشارع.") == []
+
+
+def test_a_verb_with_its_object_attached():
+    from rasid.events.lexicons import with_object_pronouns
+
+    assert with_object_pronouns("قتلوا")[:3] == ["قتلوه", "قتلوها", "قتلوهم"]
+    assert with_object_pronouns("اعتقلت")[0] == "اعتقلته"
+    [e] = extract_rules("قالت أسرة الناشط اليوم إن قوات الأمن اعتقلته في 14/9/2023 من منزله في الإسكندرية.",
+                        published="2023-10-25").events
+    assert (e.sub_event_type, e.arrests, e.event_date) == ("Arrests", 1, "2023-09-14")
+    [e] = extract_rules("أوقف مسلحون حافلة في ولاية زمفرة أمس وأنزلوا راكبين وقتلوهما.", published=PUBLISHED).events
+    assert e.fatalities == 2
+    # "قتلة" (killers) folds like "قتله" (killed him): the original ة says it is a noun
+    assert extract_rules("قال الرئيس إن قتلة مارقين قد يكونون وراء اختفاء الصحفي.", published=PUBLISHED).events == []
+    # a noun with a pronoun that folds alike is not marked: سيطرتها is control, not a verb
+    assert extract_rules("أكدت الحكومة سيطرتها على الوضع في المدينة.", published=PUBLISHED).events == []

@@ -18,7 +18,7 @@ from ..recognize.lexicon import DATA_DIR, read_tsv
 from ..recognize.numbers import Number, count_nouns, find_numbers, number_words
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
-from .lexicons import person_nouns
+from .lexicons import object_pronoun_counts, person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من", "يقرب", "يناهز", "يزيد",
@@ -753,8 +753,13 @@ def _one_by_verb(tokens, ts: int, te: int, tok_end: int) -> int:
 
 
 def _pronoun_count(word: str) -> int:
-    """An outcome word with an attached pronoun (count_cues.tsv: مصرعه، مقتلهما): how many."""
+    """An outcome word with an attached pronoun (count_cues.tsv: مصرعه، مقتلهما; a verb and its
+    object, lexicons.object_pronoun_counts: اعتقلته): how many."""
     c = count_cues().get(word, "")
+    if not c:
+        # a verb with its object attached: "اعتقلته"، "وقتلوهما"
+        objects = object_pronoun_counts()
+        return objects.get(word) or (objects.get(word[1:], 0) if word[:1] in "وف" else 0)
     return {"one": 1, "two": 2}.get(c, 0)
 
 

@@ -319,7 +319,7 @@ class EventMentionDetector:
 
     def __call__(self, doc: Document) -> None:
         tokens = doc._tokens
-        matches = join_split(phrase_matches(doc, self.matcher, tokens), tokens)
+        matches = _no_ta_marbuta_pronouns(join_split(phrase_matches(doc, self.matcher, tokens), tokens), doc.text)
         doc._matches = matches
         by_sent: dict[int, dict[str, list[Match]]] = {}
         for m in matches:
@@ -461,6 +461,14 @@ def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}
+
+
+def _no_ta_marbuta_pronouns(matches: list[Match], text: str) -> list[Match]:
+    """Without verb-and-pronoun readings of a word ending in ة: folding writes "قتلة" (killers)
+    as "قتله" (killed him), so a verb with an attached pronoun (triggers.tsv, column object) is
+    checked against the original letter."""
+    return [m for m in matches if not (m.label == "TRIGGER" and m.end > m.start and text[m.end - 1] == "ة"
+                                       and not m.payload.phrase.endswith("ة") and " " not in m.payload.phrase)]
 
 
 def _fronted_clause_end(tokens, sent_start: int, sent_end: int) -> int | None:

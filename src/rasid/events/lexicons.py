@@ -44,6 +44,28 @@ def civilian_targets() -> frozenset[str]:
     return frozenset(words)
 
 
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+def with_object_pronouns(verb: str) -> list[str]:
+    """A perfect verb with each attached object pronoun: اعتقلت -> اعتقلته، اعتقلتهم ...; the
+    alif of وا drops before one (قتلوا -> قتلوه)."""
+    stem = verb[:-1] if verb.endswith("وا") else verb
+    return [stem + p for p in OBJECT_PRONOUNS]
+
+
+@cache
+def object_pronoun_counts() -> dict[str, int]:
+    """Folded verb forms with an attached object pronoun -> the people it names (ه، ها: 1; هما:
+    2; هم، هن: 0, a group of unknown size): "اعتقلته الشرطة" arrested one."""
+    out = {}
+    for r in read_tsv(EVENTS_DIR / "triggers.tsv"):
+        if r.get("object") == "1":
+            for form, p in zip(with_object_pronouns(r["phrase"]), OBJECT_PRONOUNS):
+                out[fold(form)] = {"ه": 1, "ها": 1, "هما": 2}.get(p, 0)
+    return out
+
+
 @cache
 def clause_openers() -> frozenset[str]:
     """Folded words that open another clause (قبل، بعد، فيما، وسط ...): a date after one is not
@@ -71,6 +93,9 @@ def matcher() -> PhraseMatcher:
             m.add("SPLIT", head, (phrase_tokens(tail), entry))
         else:
             m.add("TRIGGER", r["phrase"], entry)
+            if r.get("object") == "1":
+                for form in with_object_pronouns(r["phrase"]):
+                    m.add("TRIGGER", form, entry)
     for r in read_tsv(EVENTS_DIR / "modality.tsv"):
         m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):
