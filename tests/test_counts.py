@@ -166,3 +166,16 @@ def test_nearly_is_a_qualifier():
 ])
 def test_groups_joined_beside_the_first(sentence, expected):
     assert _counts(_RULES(sentence, published=PUBLISHED)) == expected
+
+
+def test_a_period_frame_holds_the_next_sentence():
+    """"وفي السنوات الأخيرة، شهدت ..." opens a background paragraph: the next sentence, joined by و
+    and with no date of its own, tells the period's toll, not the attack's."""
+    lede = "شن مسلحون هجوما على حاجز للجيش في مدينة العريش أمس، ما أدى إلى إصابة ثلاثة جنود. "
+    framed = _RULES(lede + "وفي السنوات الأخيرة، شهدت المنطقة هجمات متكررة على قوات الأمن. "
+                    "وقتل المئات من أفراد الجيش والشرطة في تلك الهجمات.", published=PUBLISHED)
+    assert _counts(framed) == [(0, 3, 0)]
+    # a sentence that is itself a specific act sets no frame
+    told = _RULES("قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش منذ بداية الأسبوع. "
+                  "وأصيب خمسة آخرون في الهجوم.", published=PUBLISHED)
+    assert [c[1] for c in _counts(told)] == [5]

@@ -35,6 +35,7 @@ _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w):
 _NEXT_WORDS = {fold(w) for w in ("الثاني", "الثانية", "الثالث", "الثالثة", "الآخر", "الأخرى", "آخر", "أخرى",
                                   "ثان", "ثانية")}
 _NEAR = 3
+_FRAME_REACH = 3  # a period cue within the first words of a sentence frames it (وفي السنوات الأخيرة)
 
 
 def _countable(t: Match) -> bool:
@@ -343,11 +344,21 @@ class EventMentionDetector:
         if collect:
             doc._trigger_features = {}
         mentions: list[Mention] = []
+        # "وفي السنوات الأخيرة، شهدت سيناء هجمات ... . وقتل المئات ...": a sentence opened by a
+        # period cue sets a frame the next one, undated and joined by و, stays in
+        frames = {si for si, groups in by_sent.items() if any(
+            m.payload[0] == "aggregate" and m.tok_start - doc._sentences[si].tok_start <= _FRAME_REACH
+            and any(_is_period(tokens[j]) for j in range(m.tok_start, m.tok_end))
+            for m in groups.get("MODALITY", []))}
         for si, trig in sorted(triggers.items()):
             groups = by_sent[si]
+            sent = doc._sentences[si]
+            if si - 1 in frames and si not in dated_sents and tokens[sent.tok_start].norm[:1] == "و" \
+                    and not (mentions and mentions[-1].sent == si - 1) \
+                    and not any(m.payload[0] == "new_act" for m in groups.get("MODALITY", [])):
+                continue
             mods = _people_counts_out(groups.get("MODALITY", []), trig, tokens)
             modality = SentenceModality(mods)
-            sent = doc._sentences[si]
             fronted = _fronted_clause_end(tokens, sent.tok_start, sent.tok_end)
             if fronted is not None and any(m.tok_start < fronted for m in mods):
                 # "رغم دعوات التهدئة ...، قصفت قوات النظام أمس": the fronted clause's cues are
@@ -461,6 +472,11 @@ def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
 
 
 _VAGUE_DATES = {fold(w) for w in ("مؤخرا", "مؤخراً", "في الآونة الأخيرة", "قبل أيام", "منذ أيام")}
+
+
+def _is_period(tok) -> bool:
+    """A noun for a span of time (سنوات، أعوام، بداية ...: count_cues.tsv, period_noun)."""
+    return any(word_cue(f) == "period_noun" for f in tok.forms[:2])
 
 
 def _no_ta_marbuta_pronouns(matches: list[Match], text: str) -> list[Match]:
