@@ -526,3 +526,15 @@ def test_a_verb_with_its_object_attached():
     assert extract_rules("قال الرئيس إن قتلة مارقين قد يكونون وراء اختفاء الصحفي.", published=PUBLISHED).events == []
     # a noun with a pronoun that folds alike is not marked: سيطرتها is control, not a verb
     assert extract_rules("أكدت الحكومة سيطرتها على الوضع في المدينة.", published=PUBLISHED).events == []
+
+
+def test_a_relative_clause_tells_what_happened():
+    """The main clause's demand or denial is not the stance of a relative clause on the act."""
+    [e] = extract_rules("طالبت منظمات حقوقية الإثنين بالإفراج عن الصحفيين الذين اعتقلوا في 2 شباط/فبراير في "
+                        "مدينة عفرين.", published="2021-02-08").events
+    assert (e.sub_event_type, e.event_date) == ("Arrests", "2021-02-02")
+    assert extract_rules("طالبت منظمات حقوقية الإثنين باعتقال المسؤولين عن قمع المتظاهرين في مدينة عفرين.",
+                         published="2021-02-08").events == []
+    # what kind of thing the noun is (an accident) still holds inside the clause
+    assert extract_rules("ألغى رئيس الوزراء جولته بعد الأمطار الغزيرة التي قتلت أكثر من 100 شخص في غرب اليابان.",
+                         published="2018-07-09").events == []

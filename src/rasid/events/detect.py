@@ -35,6 +35,9 @@ _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w):
 _NEXT_WORDS = {fold(w) for w in ("الثاني", "الثانية", "الثالث", "الثالثة", "الآخر", "الأخرى", "آخر", "أخرى",
                                   "ثان", "ثانية")}
 _NEAR = 3
+# the main clause's stance towards what it tells (not what kind of thing it is: an accident, a sense)
+_STANCES = {"plan", "demand", "threat", "denial", "judicial", "release", "hypothetical", "future", "negation"}
+_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
 _FRAME_REACH = 3  # a period cue within the first words of a sentence frames it (وفي السنوات الأخيرة)
 
 
@@ -368,6 +371,13 @@ class EventMentionDetector:
                         for t in trig}
             else:
                 read = {t.start: _read(t, tokens, sent, modality) for t in trig}
+            for t in trig:
+                r = t.tok_start - 1
+                if r > sent.tok_start and tokens[r].norm in _RELATIVE and read[t.start].blocked in _STANCES \
+                        and any(m.tok_start < r for m in mods):
+                    # "طالبت منظمات بالإفراج عن الصحفيين الذين اعتقلوا في 2 شباط": what a relative
+                    # clause tells happened; the main clause's demand, plan or denial is not its
+                    read[t.start] = _read(t, tokens, sent, SentenceModality([m for m in mods if m.tok_start > r]))
             prob = {}
             if ctx is not None:
                 # the rules' readings are features too: the classifier learns how far to trust them
