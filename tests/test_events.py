@@ -538,3 +538,14 @@ def test_a_relative_clause_tells_what_happened():
     # what kind of thing the noun is (an accident) still holds inside the clause
     assert extract_rules("ألغى رئيس الوزراء جولته بعد الأمطار الغزيرة التي قتلت أكثر من 100 شخص في غرب اليابان.",
                          published="2018-07-09").events == []
+
+
+def test_a_march_is_not_a_drone():
+    """مسيرة names a drone, a march or a career: an adjective of a crowd makes it a protest, and
+    مسيرة العودة (the Gaza marches of return) is never an air strike."""
+    [e] = extract_rules("نظم المئات مسيرة حاشدة في وسط الرباط أمس احتجاجا على غلاء الأسعار.",
+                        published=PUBLISHED).events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+    for text in ("وينظم الفلسطينيون في غزة ما أطلقوا عليه مسيرة العودة الكبرى.",
+                 "قتل أربعة متظاهرين برصاص الجيش الإسرائيلي خلال مسيرة العودة شرق غزة أمس."):
+        assert all(e.sub_event_type != "Air/drone strike" for e in extract_rules(text, published=PUBLISHED).events)
