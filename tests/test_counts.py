@@ -179,3 +179,14 @@ def test_a_period_frame_holds_the_next_sentence():
     told = _RULES("قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش منذ بداية الأسبوع. "
                   "وأصيب خمسة آخرون في الهجوم.", published=PUBLISHED)
     assert [c[1] for c in _counts(told)] == [5]
+
+
+def test_a_surname_the_story_gave_names_one_person():
+    """"جمال خاشقجي" once, then "مقتل خاشقجي": the family name alone is the named person (1);
+    a word after a given name that is a particle ("قال محمد في") is no name."""
+    doc = _RULES("قالت مصادر إن الصحفي جمال خاشقجي دخل القنصلية السعودية في إسطنبول في 2 أكتوبر. "
+                 "وأكدت السلطات التركية مقتل خاشقجي داخل القنصلية.", published="2018-10-20")
+    assert [c[0] for c in _counts(doc)] == [1]
+    from rasid.events.counts import surnames
+
+    assert surnames(_RULES("قال محمد في بيان إن جمال خاشقجي غادر.", published=PUBLISHED)._tokens) == {"خاشقجي"}

@@ -374,16 +374,33 @@ def _given_name(word: str) -> bool:
     return "given" in cues().get(word, ())
 
 
-def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number]) -> tuple[int, bool]:
+_PARTICLES = {fold(w) for w in ("في", "من", "على", "إلى", "عن", "أن", "إن", "الذي", "التي", "الذين", "قد", "لم",
+                                 "لا", "ما", "مع", "بعد", "قبل", "عند", "كان", "كانت", "هو", "هي", "أو", "ثم")}
+
+
+def surnames(tokens) -> frozenset[str]:
+    """Words a document writes right after a given name ("جمال خاشقجي"): a later "مقتل خاشقجي"
+    names that person (CODEBOOK 9: a named person killed is 1)."""
+    out = set()
+    for i in range(len(tokens) - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if nxt.sent == t.sent and len(nxt.norm) > 2 and nxt.norm.isalpha() and nxt.norm not in _PARTICLES \
+                and nxt.norm not in _TIMES and nxt.norm not in _STOPS and _given_name(t.norm):
+            out.add(nxt.norm)
+    return frozenset(out)
+
+
+def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
+                  names: frozenset[str] = frozenset()) -> tuple[int, bool]:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3. Also whether the figure is only
-    that guess for plurals ("قتل مدنيين": 3, vague)."""
+    that guess for plurals ("قتل مدنيين": 3, vague). ``names``: the document's surnames."""
     nouns = person_nouns()
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
         return 0, False  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
     if pos < limit and not any(f in nouns for f in tokens[pos].forms):
-        if _given_name(tokens[pos].norm) and tokens[pos].norm not in _TIMES:
-            return 1, False  # "قتل خالد محسود": a named person (not "قتلوا صباح الأحد")
+        if (_given_name(tokens[pos].norm) or tokens[pos].norm in names) and tokens[pos].norm not in _TIMES:
+            return 1, False  # "قتل خالد محسود": a named person (not "قتلوا صباح الأحد"); "مقتل خاشقجي"
         n = _nationals(tokens[pos].norm)
         if n:
             # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
@@ -582,6 +599,11 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     with no number ("قتلى"، "إصابات مختلفة") is kept only when the sentence gives no figure of its
     own for that role, and two such plurals are one guess, not two.
     """
+    names = memo.get("surnames") if memo is not None else None
+    if names is None:
+        names = surnames(tokens)
+        if memo is not None:
+            memo["surnames"] = names
     figures = memo.get((tok_start, tok_end)) if memo is not None else None
     if figures is None:
         figures = _SentenceFigures(tokens, tok_start, tok_end)
@@ -666,7 +688,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
                                    side=_side(tokens, a, b) if a not in numbers_at else _side(tokens, b, ts),
                                    approx=is_vague))
                 continue
-            people, guessed = _people_after(tokens, met + 1, ts, numbers_at)
+            people, guessed = _people_after(tokens, met + 1, ts, numbers_at, names)
             two = _pronoun_count(tokens[te - 1].norm)
             if two > people:
                 people, guessed = two, False  # "لقي قائد ميداني ... ومرافقه حتفهما"
@@ -701,7 +723,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             continue
         if ts in figures.nouns:
             continue  # "15 قتيلا مدنيا"، "الطفل القتيل": the count noun has counted these people
-        people, guessed = _people_after(tokens, te, tok_end, numbers_at)
+        people, guessed = _people_after(tokens, te, tok_end, numbers_at, names)
         if people:
             end = tokens[min(te, tok_end - 1)].end
             add(Figure(role, people, te, tokens[ts].start, end, f"person noun after '{tokens[ts].norm}'",
