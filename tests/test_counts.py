@@ -190,3 +190,9 @@ def test_a_surname_the_story_gave_names_one_person():
     from rasid.events.counts import surnames
 
     assert surnames(_RULES("قال محمد في بيان إن جمال خاشقجي غادر.", published=PUBLISHED)._tokens) == {"خاشقجي"}
+
+
+def test_a_quote_mark_between_the_outcome_and_the_name():
+    doc = _RULES('اختفى الإعلامي السعودي جمال خاشقجي في 2 أكتوبر. وقال مصدر إن السلطات لديها دليل يظهر '
+                 '"لحظات مواجهة وقتل" خاشقجي داخل القنصلية.', published="2018-10-20")
+    assert [c[0] for c in _counts(doc)] == [1]

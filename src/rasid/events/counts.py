@@ -374,6 +374,7 @@ def _given_name(word: str) -> bool:
     return "given" in cues().get(word, ())
 
 
+_QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
 _PARTICLES = {fold(w) for w in ("في", "من", "على", "إلى", "عن", "أن", "إن", "الذي", "التي", "الذين", "قد", "لم",
                                  "لا", "ما", "مع", "بعد", "قبل", "عند", "كان", "كانت", "هو", "هي", "أو", "ثم")}
 
@@ -395,6 +396,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3. Also whether the figure is only
     that guess for plurals ("قتل مدنيين": 3, vague). ``names``: the document's surnames."""
+    while pos < limit and tokens[pos].norm in _QUOTE_MARKS:
+        pos += 1  # "لحظات مواجهة وقتل" خاشقجي: a closing quote stands between
     nouns = person_nouns()
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
         return 0, False  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
