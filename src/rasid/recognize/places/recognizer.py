@@ -201,6 +201,18 @@ class PlaceRecognizer:
                 for p in cands:
                     if p.kind in ("adm1", "place", "adm2") and p.admin1:
                         admin_ctx.add((p.cc, p.admin1))
+        # "طرابلس اللبنانية"، "مدينة تريب الفرنسية": a demonym right after a place name says its
+        # country; a name with no candidate there is left to the Latin-name reading
+        adjectives = {m["i"]: self.demonyms[m["name"]][0] for m in matches if m["what"] == "demonym"
+                      and m["j"] == m["i"] + 1 and _NISBA.fullmatch(tokens[m["i"]].norm)}
+        contradicted = set()
+        for k, m in enumerate(matches):
+            said = adjectives.get(m["j"])
+            if said and m["what"] != "demonym" and m.get("cands") and not any(p.kind == "country" for p in m["cands"]):
+                kept = [p for p in m["cands"] if p.cc in (said, "")]
+                if not kept:
+                    contradicted.add(k)
+                m["cands"] = kept
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
         ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
@@ -208,7 +220,8 @@ class PlaceRecognizer:
         ents = [e if e is None or not m.get("doubtful") or confirmed(tokens, m, e, story, sure)
                 else None for m, e in zip(matches, ents)]
         if story:
-            ents.extend(read_towns(doc, tokens, matches, actors, story, frozenset(admin_ctx)))
+            ents.extend(read_towns(doc, tokens, [m for k, m in enumerate(matches) if k not in contradicted],
+                                   actors, story, frozenset(admin_ctx), adjectives))
         for ent in ents:
             if ent is not None:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
@@ -270,6 +283,11 @@ class PlaceRecognizer:
         return Entity(text=text, start=start, end=last.end,
                       type="LOC" if best.kind == "region" else "GPE", canonical=best.name,
                       id=best.id, source="places", data=data)
+
+
+# an adjective after a place name: definite, singular, nothing else attached (الفرنسية، اللبناني;
+# not للإيرانيين "for the Iranians")
+_NISBA = re.compile(r"ال\w+(?:ي|يه)")
 
 
 def _actor_cc(data: dict) -> str:

@@ -65,8 +65,8 @@ _EXTENDED = str.maketrans({"ş": "sh", "ș": "sh", "ç": "ch", "č": "ch", "š":
 
 def latin_skeleton(name: str, cc: str = "", vowels: bool = False) -> str:
     """"Damboa" -> "DMB", "Maungdaw" -> "MNKD", "Carcassonne" -> "KRKSN" (Turkish c is j:
-    "Cizre" -> "KZR"). With ``vowels``, each run of vowels is kept as "a": "Girona" -> "aKaRaNa"
-    ... to tell apart towns with one skeleton (Girona, A Coruña)."""
+    "Cizre" -> "KZR"). With ``vowels``, vowels are kept in three classes (a; e i y: i; o u: u):
+    "Girona" -> "KiRuNa" ... to tell apart towns with one skeleton (Girona, A Coruña)."""
     s = name.lower().translate(_TURKISH if cc == "TR" else _EXTENDED)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -79,20 +79,22 @@ def latin_skeleton(name: str, cc: str = "", vowels: bool = False) -> str:
             out.append(_MULTI[m.group(0)])
             i = m.end()
             continue
-        out.append("a" if vowels and s[i] in "aeiouy" else _LATIN.get(s[i], ""))
+        out.append(_LATIN_VOWELS[s[i]] if vowels and s[i] in _LATIN_VOWELS else _LATIN.get(s[i], ""))
         i += 1
     return _collapse("".join(out))
 
 
 
-_VOWEL_LETTERS = frozenset("اويىه")
+# vowels in three classes, as Arabic writes them: ا a; ي e, i, y; و o, u (Kumba كومبا, Kumbo كومبو)
+_VOWEL_LETTERS = {"ا": "a", "ه": "a", "و": "u", "ي": "i", "ى": "i"}
+_LATIN_VOWELS = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u"}
 
 
 def arabic_skeleton(folded: str, vowels: bool = False) -> str:
     """"دامبوا" -> "DMB"; "تش" is one sound (ch), as is a doubled letter. With ``vowels``,
-    long vowels (ا و ي) are kept as "a" ("جيرونا" -> "KaRaNa")."""
+    long vowels are kept in the same three classes ("جيرونا" -> "KiRuNa")."""
     s = folded.replace("تش", "ش").replace(" ", "").replace("-", "")
-    return _collapse("".join("a" if vowels and ch in _VOWEL_LETTERS else _AR.get(ch, "")
+    return _collapse("".join(_VOWEL_LETTERS[ch] if vowels and ch in _VOWEL_LETTERS else _AR.get(ch, "")
                              for ch in s))
 
 
@@ -148,24 +150,41 @@ def latin_country(cc: str) -> _Country:
         return _Country(cc, "", "")
 
 
+# French spelling ends many names with letters no one says (Trèbes, Calais, Bordeaux, Nantes):
+# the Arabic spelling has no letter for them, so a skeleton may miss its last consonant class
+_FRENCH_SILENT = ("S", "KS", "T", "D", "TS")
+_SILENT_FINALS = {cc: _FRENCH_SILENT for cc in ("FR", "BE", "CH", "LU")}
+
+
 def lookup(folded: str, countries, admins: frozenset = frozenset()) -> LatinPlace | None:
     """The town (or province) of ``countries`` whose Latin name has the skeleton of an Arabic
     spelling: one in a province the story names (``admins``: (cc, admin1) pairs) first, then a
     main name before an alternate one, then the closest vowels, then the most populous."""
     key = arabic_skeleton(folded)
-    found = [hit for cc in countries for hit in latin_country(cc).get(key)]
+    # ز writes a voiced Latin s as well as z (سالزبوري: Salisbury, تولوز: Toulouse)
+    keys = (key, key.replace("Z", "S")) if "Z" in key else (key,)
+    found = []
+    for cc in countries:
+        c = latin_country(cc)
+        for key in keys:
+            found += [(hit, "") for hit in c.get(key)]
+            for silent in _SILENT_FINALS.get(cc, ()):
+                found += [(hit, silent) for hit in c.get(key + silent)]  # "تريب": Trèbes
     if not found:
         return None
     if len(found) == 1:
-        return found[0][1]
+        return found[0][0][1]
     mine = arabic_skeleton(folded, vowels=True)
 
-    def rank(hit):
-        main, p = hit
-        near = SequenceMatcher(None, mine, latin_skeleton(p.name, p.cc, vowels=True)).ratio()
+    def rank(item):
+        (main, p), silent = item
+        theirs = latin_skeleton(p.name, p.cc, vowels=True)
+        if silent:  # the silent letters go, and the mute e before them (Trèbes: "TRaB")
+            theirs = (theirs[:len(theirs) - len(silent)] if theirs.endswith(silent) else theirs).rstrip("i")
+        near = SequenceMatcher(None, mine, theirs).ratio()
         return ((p.cc, p.admin1) in admins, main, round(near, 1), p.population)
 
-    return max(found, key=rank)[1]
+    return max(found, key=rank)[0][1]
 
 
 # ------------------------------------------------------------------ reading towns in a document
@@ -267,12 +286,16 @@ _context_of = WordMemo(_context).__getitem__
 
 
 def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
-               story: dict[str, float], admins: frozenset = frozenset()) -> list[Entity]:
+               story: dict[str, float], admins: frozenset = frozenset(),
+               adjectives: dict[int, str] | None = None) -> list[Entity]:
     """Pipeline step of PlaceRecognizer: towns the gazetteer has no Arabic name for. A word after
     a type word (بلدة دامبوا) that is no common Arabic word, or after في/قرب/a direction that the
     news uses like a place name (its word class) or never uses at all, looked up in the story's
     leading countries (a word never seen: a country with the most votes only, three consonants at
-    least)."""
+    least). ``adjectives``: token index -> country code of the demonyms the recogniser found; one
+    right after the name says the town's country ("مدينة تريب الفرنسية": France, whatever the
+    story's leading countries)."""
+    adjectives = adjectives or {}
     freq = word_freq()
     covered = bytearray(len(tokens) + 1)
     for m in matches:
@@ -295,12 +318,15 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
         nxt = nxt[0][0] if nxt and nxt[0][1] == 0 and _maybe_name(nxt[0][0], freq) \
             and (typed or not nxt[0][0].startswith("و")) else None  # not "إلى خيام وأدوية"
         best, end, k = None, i + 1, 0
+        # "بلدة سالزبوري البريطانية": a type word before and a country's adjective after make
+        # even a word the news uses often a town's name
+        named = typed and i + 1 in adjectives
         for word, k in _readings(norms[i]):
-            if _arabic_word(word, freq):
+            if _arabic_word(word, freq) and not (named and k == 0):
                 continue  # "في قريتهم"، "في مكانها"، "المدينة لدرء"
             unseen = False
             if typed:
-                if not _maybe_name(word, freq):
+                if not named and not _maybe_name(word, freq):
                     continue  # "قرية مجاورة": an adjective
             elif context == "weak" and word in freq:
                 continue  # after إلى or مستشفى only a word the news never uses (قبر، سلاسل are words)
@@ -314,12 +340,14 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
             if unseen and n < 3:
                 continue
             if nxt is not None:
-                best, end = lookup(word + " " + nxt, countries, admins), i + 2  # سان دوني
+                said = adjectives.get(i + 2)
+                best, end = lookup(word + " " + nxt, [said] if said else countries, admins), i + 2  # سان دوني
+            said = adjectives.get(i + 1) if best is None else adjectives.get(i + 2)
             if best is None:
                 if n < 2 or n == 2 and (not typed or word in freq):
                     continue  # two consonants match too much: only an unknown word after بلدة
-                best, end = lookup(word, countries, admins), i + 1
-            if best is not None and unseen and story[best.cc] < story[countries[0]]:
+                best, end = lookup(word, [said] if said else countries, admins), i + 1
+            if best is not None and unseen and not said and story[best.cc] < story[countries[0]]:
                 best = None
             if best is not None:
                 break
