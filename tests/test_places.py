@@ -285,7 +285,7 @@ def _km(a, b, c, d):
 
 def test_transliterated_town_table():
     """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
-    25 km, by the place recogniser alone (44%; 47% in the full pipeline, where the actors'
+    25 km, by the place recogniser alone (46%; 50% in the full pipeline, where the actors'
     countries vote too). The issue's target is 80%; the floor guards today's figure (most misses are a
     name with ب/ل attached or after من/على/نحو, and names of two consonants, which the matcher
     leaves alone: on news such readings were mostly Arabic words and people's names)."""
@@ -301,7 +301,7 @@ def test_transliterated_town_table():
         found += any(e.start < b and a < e.end and e.data.get("lat") is not None
                      and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
                      for e in doc.entities)
-    assert found / len(rows) >= 0.43, found
+    assert found / len(rows) >= 0.46, found
 
 
 @pytest.mark.parametrize("sentence,mention,name,cc", [
