@@ -438,3 +438,13 @@ def test_vowels_in_three_classes():
     assert latin_skeleton("Girona", vowels=True) == arabic_skeleton(fold("جيرونا"), vowels=True) == "KiRuNa"
     assert latin_skeleton("Kumbo", vowels=True) == arabic_skeleton(fold("كومبو"), vowels=True)
     assert latin_skeleton("Kumba", vowels=True) != arabic_skeleton(fold("كومبو"), vowels=True)
+
+
+def test_a_place_in_an_outlets_name_locates_nothing():
+    doc = rasid.extract("قالت مصادر لصحيفة “واشنطن بوست” إن مسلحين هاجموا قاعدة في ولاية بورنو أمس.",
+                        published="2018-10-20")
+    places = {e.canonical: e.data.get("locating") for e in doc.entities if e.source == "places"}
+    assert places["Washington"] is False and places["Borno"] is True
+    # قناة is also a canal: قناة السويس stays a place
+    doc = rasid.extract("هاجم مسلحون سفينة في قناة السويس أمس.", published="2018-10-20")
+    assert all(e.data.get("locating") for e in doc.entities if e.source == "places")

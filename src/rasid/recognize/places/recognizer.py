@@ -47,6 +47,20 @@ def _byline(text: str, start: int, end: int) -> bool:
             and len(text[line_start:end]) < 120)
 
 
+_OUTLET_WORDS = {"صحيفة", "جريدة", "مجلة", "إذاعة", "اذاعة", "تلفزيون", "وكالة", "شبكة"}
+_OUTLET_BEFORE = re.compile(r"([\w]+)[\s\"“”«]*$")
+
+
+def _outlet_name(text: str, start: int) -> bool:
+    """"صحيفة “واشنطن بوست”"، "وكالة الأناضول": a place that begins the name of a newspaper, a
+    channel or an agency locates nothing (قناة is left out: قناة السويس is a canal)."""
+    m = _OUTLET_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in _OUTLET_WORDS or (word[:1] in "لبو" and word[1:] in _OUTLET_WORDS)
+
+
 class PlaceRecognizer:
     """Pipeline component: appends one GPE/LOC Entity per place mention (source "places")."""
 
@@ -227,6 +241,8 @@ class PlaceRecognizer:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
                     ent.data["locating"] = False  # where the outlet filed from
                     ent.data["dateline"] = True
+                elif _outlet_name(doc.text, ent.start):
+                    ent.data["locating"] = False  # "صحيفة واشنطن بوست": a newspaper's name
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
 
