@@ -282,3 +282,16 @@ def test_roles_by_construction(sentence, actor1, actor2):
 
     [e] = rasid.extract(sentence, published="2020-05-05").events
     assert (_bare(e.actor1), _bare(e.actor2)) == (actor1, actor2)
+
+
+def test_the_subject_of_a_passive_outcome_verb_is_the_victim():
+    from rasid.components import default_components
+    from rasid.pipeline import Pipeline
+
+    rules = Pipeline(default_components(trigger_model=False))
+    [e] = rules("أكدت القوات الأمريكية في أفغانستان أن قائد تنظيم داعش في البلاد قتل في هجوم قبل أيام.",
+                published="2018-08-27").events
+    assert e.actor2 == "Islamic State" and e.actor1 != "Islamic State"
+    # an object after the adverb makes the verb active
+    [e] = rules("قوات الأمن قتلت في الاشتباك ثلاثة مسلحين في بغداد أمس.", published="2018-08-27").events
+    assert e.actor1 == "Police Forces of Iraq"

@@ -332,14 +332,14 @@ def _met_at(tokens, ts: int, lo: int) -> int | None:
     return None
 
 
-_PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر", "بعد", "برصاص", "بنيران", "بانفجار",
+PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر", "بعد", "برصاص", "بنيران", "بانفجار",
                                    "بقصف", "بغارة", "عندما", "حينما", "أثناء", "،", ",", ".")}
 
 
 def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False) -> int:
     """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
     (what follows is a place, a time or a cause, not an object)."""
-    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT
+    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in PASSIVE_NEXT
                              and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب", "بالرصاص"))
                              and not (outcome_next and tokens[te].norm.startswith("و"))):
         return 0

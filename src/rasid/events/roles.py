@@ -16,6 +16,7 @@ from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
+from .counts import PASSIVE_NEXT
 from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
@@ -56,6 +57,7 @@ _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "م
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _CROWD_KINDS = {"protesters", "rioters"}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
+_PASSIVE_REACH = 4  # "قائد تنظيم داعش في البلاد قتل": the subject's last word this close to the verb
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
 RIVALS = "rival groups of one kind on both sides"
 PROTEST_KINDS = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
@@ -245,6 +247,18 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             "protesters act in a protest"
 
     if kinds & {"kill", "injure"}:
+        # "قائد تنظيم داعش في البلاد قتل في هجوم": the subject of an outcome verb read as passive
+        # (a place, a time or a cause follows it, no object) is the victim; not armed men of no
+        # name ("أربعة مسلحين قتلوا في مقر الجيش": the attackers, killed in their own attack)
+        for ts in outcome_starts:
+            if ts + 1 < len(tokens) and tokens[ts + 1].norm in PASSIVE_NEXT \
+                    and not _has_object(tokens, ts + 2) and not _has_object(tokens, ts + 4):
+                # (not "قوات الأمن قتلت في الاشتباك ثلاثة مسلحين": an object follows, the verb is active)
+                for a in actors:
+                    if not a.role and a.tok_end <= ts and ts - a.tok_end <= _PASSIVE_REACH \
+                            and a.kind not in _CROWD_KINDS and a.kind != "unidentified" and not any(
+                                b.tok_start >= a.tok_end and b.tok_end <= ts for b in actors):
+                        a.role, a.why = "target", f"subject of '{tokens[ts].norm}' read as passive"
         # "قتل جنديان" / "رجال الأمن ... قتلوا": people named by a person noun are the victims
         for a in actors:
             if not a.role and is_person_phrase(tokens, a):
