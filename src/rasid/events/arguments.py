@@ -20,7 +20,7 @@ from ..recognize.dates import event_date
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import sentence_figures, sentence_total
-from .lexicons import civilian_targets, clause_openers, person_nouns
+from .lexicons import RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
 from .mention import Mention
 from .roles import ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
 from .typing import DISORDER, decide_type
@@ -311,7 +311,6 @@ def _start(t) -> int:
 
 
 _POLICE_NOUN = re.compile(r"شرط|امن")
-_RELATIVE = {fold(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي")}
 
 
 def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
@@ -320,7 +319,7 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     وقع أمس") is the act's own."""
     acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
     for j in range(trig.tok_end, s.tok_end):
-        if tokens[j].norm in _RELATIVE and j - 1 not in acts:
+        if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts:
             return tokens[j].start
     return None
 

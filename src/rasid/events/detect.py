@@ -19,7 +19,7 @@ from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
 from .counts import word_cue
-from .lexicons import TriggerEntry, clause_openers, matcher
+from .lexicons import RELATIVE_PRONOUNS, TriggerEntry, clause_openers, matcher
 from .mention import Mention
 from .split import join_split
 from .trigger_features import DocContext, trigger_features
@@ -37,7 +37,6 @@ _NEXT_WORDS = {fold(w) for w in ("الثاني", "الثانية", "الثالث
 _NEAR = 3
 # the main clause's stance towards what it tells (not what kind of thing it is: an accident, a sense)
 _STANCES = {"plan", "demand", "threat", "denial", "judicial", "release", "hypothetical", "future", "negation"}
-_RELATIVE = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")}
 _FRAME_REACH = 3  # a period cue within the first words of a sentence frames it (وفي السنوات الأخيرة)
 
 
@@ -362,22 +361,7 @@ class EventMentionDetector:
                 continue
             mods = _people_counts_out(groups.get("MODALITY", []), trig, tokens)
             modality = SentenceModality(mods)
-            fronted = _fronted_clause_end(tokens, sent.tok_start, sent.tok_end)
-            if fronted is not None and any(m.tok_start < fronted for m in mods):
-                # "رغم دعوات التهدئة ...، قصفت قوات النظام أمس": the fronted clause's cues are
-                # not the main clause's
-                main_modality = SentenceModality([m for m in mods if m.tok_start > fronted])
-                read = {t.start: _read(t, tokens, sent, main_modality if t.tok_start > fronted else modality)
-                        for t in trig}
-            else:
-                read = {t.start: _read(t, tokens, sent, modality) for t in trig}
-            for t in trig:
-                r = t.tok_start - 1
-                if r > sent.tok_start and tokens[r].norm in _RELATIVE and read[t.start].blocked in _STANCES \
-                        and any(m.tok_start < r for m in mods):
-                    # "طالبت منظمات بالإفراج عن الصحفيين الذين اعتقلوا في 2 شباط": what a relative
-                    # clause tells happened; the main clause's demand, plan or denial is not its
-                    read[t.start] = _read(t, tokens, sent, SentenceModality([m for m in mods if m.tok_start > r]))
+            read = _read_all(trig, tokens, sent, mods, modality)
             prob = {}
             if ctx is not None:
                 # the rules' readings are features too: the classifier learns how far to trust them
@@ -472,6 +456,27 @@ class _Reading(NamedTuple):
     background: bool  # "في أعقاب اشتباكات": context, not the news
     weakened: bool  # an accusation or a reference: supports an act told elsewhere
     found: bool  # a munition found or seized, not fired
+
+
+def _read_all(trig: list[Match], tokens, sent, mods: list[Match], modality: SentenceModality) -> dict:
+    """Each trigger's reading (by start offset), with only the cues of its own clause where a
+    clause is put first or the trigger opens a relative clause."""
+    fronted = _fronted_clause_end(tokens, sent.tok_start, sent.tok_end)
+    if fronted is not None and any(m.tok_start < fronted for m in mods):
+        # "رغم دعوات التهدئة ...، قصفت قوات النظام أمس": the fronted clause's cues are not the
+        # main clause's
+        main = SentenceModality([m for m in mods if m.tok_start > fronted])
+        read = {t.start: _read(t, tokens, sent, main if t.tok_start > fronted else modality) for t in trig}
+    else:
+        read = {t.start: _read(t, tokens, sent, modality) for t in trig}
+    for t in trig:
+        r = t.tok_start - 1
+        if r > sent.tok_start and tokens[r].norm in RELATIVE_PRONOUNS and read[t.start].blocked in _STANCES \
+                and any(m.tok_start < r for m in mods):
+            # "طالبت منظمات بالإفراج عن الصحفيين الذين اعتقلوا في 2 شباط": what a relative clause
+            # tells happened; the main clause's demand, plan or denial is not its stance
+            read[t.start] = _read(t, tokens, sent, SentenceModality([m for m in mods if m.tok_start > r]))
+    return read
 
 
 def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:

@@ -9,6 +9,8 @@ from ..recognize.lexicon import DATA_DIR, PhraseMatcher, phrase_tokens, read_tsv
 from ..text.normalize import fold
 
 EVENTS_DIR = DATA_DIR / "events"
+RELATIVE_PRONOUNS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
+                                                "اللواتي", "اللاتي"))
 SPLIT_MARK = "…"  # in triggers.tsv: the verb's subject or a pronoun may stand here
 
 
