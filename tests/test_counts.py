@@ -196,3 +196,15 @@ def test_a_quote_mark_between_the_outcome_and_the_name():
     doc = _RULES('اختفى الإعلامي السعودي جمال خاشقجي في 2 أكتوبر. وقال مصدر إن السلطات لديها دليل يظهر '
                  '"لحظات مواجهة وقتل" خاشقجي داخل القنصلية.', published="2018-10-20")
     assert [c[0] for c in _counts(doc)] == [1]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the subject of an outcome verb read as passive (a place, time or cause follows, no object)
+    ("أكدت القوات الأمريكية في أفغانستان أن قائد تنظيم داعش في البلاد قتل في هجوم قبل أيام.", [(1, 0, 0)]),
+    ("وذكرت الشبكة أن زعيم تنظيم داعش و 10 مقاتلين آخرين من التنظيم قتلوا في غارة جوية في ولاية ننكرهار أمس.",
+     [(11, 0, 0)]),
+    # a dual verb says two where the nouns say less
+    ("أعلنت السلطات أن قائد الشرطة ومدير المخابرات في مدينة جوهر قتلا في هجوم بقذائف الهاون.", [(2, 0, 0)]),
+])
+def test_the_people_of_a_passive_verbs_subject(sentence, expected):
+    assert _counts(_RULES(sentence, published=PUBLISHED)) == expected

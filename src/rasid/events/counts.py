@@ -227,6 +227,12 @@ def _joined(tokens, j: int, tok_end: int, numbers_at: dict[int, Number], nouns_t
                 out.append((1 if hit[0] == "sg" else 2, k, k + 1, False))
                 j, steps = k + 1, 0
                 continue
+        if t.norm == "و" and j + 1 < tok_end and j + 1 in numbers_at:
+            j += 1  # "و 10 مقاتلين": the conjunction written apart
+            n = numbers_at[j]
+            out.append((n.value, j, n.tok_end, n.vague))
+            j, steps = n.tok_end, 0
+            continue
         if t.norm.startswith("و") and len(t.norm) > 1 and t.norm not in number_words():  # not "واحد"
             n = numbers_at.get(j)
             if n is not None:
@@ -350,6 +356,35 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outco
     if hit is None or hit[1] == "attacker":
         return 0
     return {"sg": 1, "du": 2}.get(hit[0], 0)
+
+
+_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "لأن")}
+
+
+def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
+                    numbers_at: dict[int, Number]) -> tuple[int, int] | None:
+    """"أن قائد تنظيم داعش في البلاد قتل في هجوم" (1)، "أن زعيم التنظيم و 10 مقاتلين آخرين قتلوا
+    في غارة" (11): the people of a clause's subject, after أن/إن, when its outcome verb reads as
+    passive (a place, time or cause follows, no object). (value, the subject's first token), or
+    None."""
+    if te < hi_limit and tokens[te].norm not in PASSIVE_NEXT:
+        return None
+    if any(tokens[j].norm.isdigit() or tokens[j].norm in number_words()
+           or any(f in person_nouns() for f in tokens[j].forms[:2]) for j in range(te, min(hi_limit, te + 5))):
+        return None  # an object follows: the verb is active
+    lo = next((j + 1 for j in range(ts - 1, max(lo_limit, ts - 10) - 1, -1) if tokens[j].norm in _COMPLEMENTIZERS), None)
+    if lo is None or lo >= ts - 1:
+        return None  # (the word right before is _people_before's)
+    n = numbers_at.get(lo)
+    if n is not None:
+        total, k = n.value, n.tok_end
+    else:
+        hit = next((person_nouns()[f] for f in tokens[lo].forms[:2] if f in person_nouns()), None)
+        if hit is None or hit[0] not in ("sg", "du"):
+            return None
+        total, k = (1 if hit[0] == "sg" else 2), lo + 1
+    total += sum(value for value, *_ in _joined(tokens, k, ts, numbers_at, True))
+    return total, lo
 
 
 def _nationals(word: str) -> int:
@@ -738,6 +773,15 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         if before:
             add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
                        f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
+            continue
+        subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at) if ts not in used_numbers else None
+        if subject is not None and subject[1] not in used_numbers:
+            value, lo = subject
+            # "قائد الشرطة ومدير المخابرات قتلا": a dual verb says two where the nouns say less
+            value = max(value, _pronoun_count(tokens[te - 1].norm))
+            add(Figure(role, value, lo, tokens[lo].start, tokens[ts].end,
+                       f"subject of '{tokens[ts].norm}' read as passive", side=_side(tokens, lo, ts)))
+            used_numbers.add(lo)
             continue
         one = _pronoun_count(tokens[te - 1].norm) or _one_by_verb(tokens, ts, te, tok_end)
         if one:
