@@ -372,7 +372,7 @@ def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
     if any(tokens[j].norm.isdigit() or tokens[j].norm in number_words()
            or any(f in person_nouns() for f in tokens[j].forms[:2]) for j in range(te, min(hi_limit, te + 5))):
         return None  # an object follows: the verb is active
-    lo = next((j + 1 for j in range(ts - 1, max(lo_limit, ts - 10) - 1, -1) if tokens[j].norm in _COMPLEMENTIZERS), None)
+    lo = next((j + 1 for j in range(ts - 1, max(lo_limit, ts - 14) - 1, -1) if tokens[j].norm in _COMPLEMENTIZERS), None)
     if lo is None or lo >= ts - 1:
         return None  # (the word right before is _people_before's)
     n = numbers_at.get(lo)
