@@ -549,3 +549,12 @@ def test_a_march_is_not_a_drone():
     for text in ("وينظم الفلسطينيون في غزة ما أطلقوا عليه مسيرة العودة الكبرى.",
                  "قتل أربعة متظاهرين برصاص الجيش الإسرائيلي خلال مسيرة العودة شرق غزة أمس."):
         assert all(e.sub_event_type != "Air/drone strike" for e in extract_rules(text, published=PUBLISHED).events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتوفيت ستورغيس الأحد بينما استعاد راولي الوعي ولم يعد في حالة خطرة.",   # regained consciousness
+    "وقال متحدث باسم الأسرة في بيان إنه أصيب بعدوى انتشرت في الدم.",         # an infection, no wound
+    "أصيب الرئيس السابق بعدوى في الدم ونقل إلى المستشفى أمس.",
+])
+def test_another_sense_with_words_between(sentence):
+    assert extract_rules(sentence, published=PUBLISHED).events == []

@@ -92,14 +92,18 @@ def matcher() -> PhraseMatcher:
             # "أطلق … النار": the head is matched here, its object found after it (events/split.py)
             if not head.strip() or not tail.strip():
                 raise ValueError(f"triggers.tsv: {SPLIT_MARK} needs words on both sides in {r['phrase']!r}")
-            m.add("SPLIT", head, (phrase_tokens(tail), entry))
+            m.add("SPLIT", head, (phrase_tokens(tail), "TRIGGER", entry))
         else:
             m.add("TRIGGER", r["phrase"], entry)
             if r.get("object") == "1":
                 for form in with_object_pronouns(r["phrase"]):
                     m.add("TRIGGER", form, entry)
     for r in read_tsv(EVENTS_DIR / "modality.tsv"):
-        m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
+        head, gap, tail = r["phrase"].partition(SPLIT_MARK)
+        if gap:  # "استعاد … الوعي": the words may stand apart too
+            m.add("SPLIT", head, (phrase_tokens(tail), "MODALITY", (r["kind"], r["scope"])))
+        else:
+            m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):
         m.add("SOURCE", r["phrase"], r["reported_by"])
     for r in read_tsv(EVENTS_DIR / "report_cues.tsv"):
