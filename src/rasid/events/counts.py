@@ -409,6 +409,9 @@ def _given_name(word: str) -> bool:
     return "given" in cues().get(word, ())
 
 
+_GIVEN = WordMemo(_given_name)
+
+
 _QUOTE_MARKS = {'"', "«", "»", "“", "”", "'"}
 _PARTICLES = {fold(w) for w in ("في", "من", "على", "إلى", "عن", "أن", "إن", "الذي", "التي", "الذين", "قد", "لم",
                                  "لا", "ما", "مع", "بعد", "قبل", "عند", "كان", "كانت", "هو", "هي", "أو", "ثم")}
@@ -418,10 +421,11 @@ def surnames(tokens) -> frozenset[str]:
     """Words a document writes right after a given name ("جمال خاشقجي"): a later "مقتل خاشقجي"
     names that person (CODEBOOK 9: a named person killed is 1)."""
     out = set()
-    for i in range(len(tokens) - 1):
-        t, nxt = tokens[i], tokens[i + 1]
+    norms = columns(tokens).norms
+    for k, _ in _GIVEN.hits(norms, 0, len(norms) - 1):  # the few given names, found once per word
+        t, nxt = tokens[k], tokens[k + 1]
         if nxt.sent == t.sent and len(nxt.norm) > 2 and nxt.norm.isalpha() and nxt.norm not in _PARTICLES \
-                and nxt.norm not in _TIMES and nxt.norm not in _STOPS and _given_name(t.norm):
+                and nxt.norm not in _TIMES and nxt.norm not in _STOPS:
             out.add(nxt.norm)
     return frozenset(out)
 

@@ -112,23 +112,27 @@ class LatinPlace:
 
 class _Country:
     """One country's towns: the archive's two members as text, rows and a sorted skeleton index
-    ("KEY<TAB>offset,-offset": a negative offset is an alternate name). A lookup is one
-    ``str.find`` in the index; a row becomes a LatinPlace only when hit. A long run keeps the text
-    of the countries it met (a few MB), not an object per town."""
+    ("KEY<TAB>offset,-offset": a negative offset is an alternate name). A lookup is one dict
+    lookup in the index (split on first use); a row becomes a LatinPlace only when hit. A long
+    run keeps the text of the countries it met (a few MB), not an object per town."""
 
-    __slots__ = ("cc", "rows", "keys")
+    __slots__ = ("cc", "rows", "keys", "_at")
 
     def __init__(self, cc: str, rows: str, keys: str) -> None:
         self.cc, self.rows, self.keys = cc, rows, keys
+        self._at: dict[str, str] | None = None
 
     def get(self, key: str) -> list[tuple[bool, LatinPlace]]:
         """(is it the town's main name, town) for each row with the skeleton ``key``."""
-        at = self.keys.find("\n" + key + "\t")
-        if at < 0:
+        if self._at is None:
+            # skeleton -> its offsets, split once on first use: a lookup tries a word's variants
+            # (ز as s, French silent finals), and a scan of the whole index per variant cost 1 ms
+            self._at = dict(line.split("\t", 1) for line in self.keys.split("\n") if "\t" in line)
+        offsets = self._at.get(key)
+        if offsets is None:
             return []
-        start = at + len(key) + 2
         out = []
-        for off in self.keys[start:self.keys.find("\n", start)].split(","):
+        for off in offsets.split(","):
             n = int(off)
             line = self.rows[abs(n):self.rows.find("\n", abs(n))]
             f = line.split("\t")
