@@ -448,3 +448,13 @@ def test_a_place_in_an_outlets_name_locates_nothing():
     # قناة is also a canal: قناة السويس stays a place
     doc = rasid.extract("هاجم مسلحون سفينة في قناة السويس أمس.", published="2018-10-20")
     assert all(e.data.get("locating") for e in doc.entities if e.source == "places")
+
+
+def test_a_province_abroad_is_no_homonym():
+    """In a story told from elsewhere, a province or region named outright is where the act was;
+    only a small town abroad is suspected of being a homonym."""
+    text = ("قال وزير الداخلية السعودي في الرياض إن المملكة تتعاون مع تركيا في التحقيق. "
+            "وأعلنت وكالة الأنباء الفلسطينية الجمعة مقتل 6 فلسطينيين وإصابة 192 آخرين برصاص الجيش الإسرائيلي، "
+            "وذلك خلال مواجهات على الحدود الشرقية لقطاع غزة.")
+    events = rasid.extract(text, published="2018-10-13").events
+    assert events and all(e.admin1 == "Gaza Strip" for e in events)

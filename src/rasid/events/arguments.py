@@ -78,7 +78,9 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
     street name (طريق مكة المكرمة) or a person than where the act happened."""
     if not story_country or e.data.get("country") == story_country:
         return False
-    return e.data.get("kind") not in ("country",) and (e.data.get("population") or 0) < 200_000
+    # a province or a region named outright is no homonym ("الحدود الشرقية لقطاع غزة" in a story
+    # told from Riyadh)
+    return e.data.get("kind") not in ("country", "adm1", "region") and (e.data.get("population") or 0) < 200_000
 
 
 def document_country(doc: Document) -> tuple[str | None, str]:
