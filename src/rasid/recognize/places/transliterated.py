@@ -112,27 +112,42 @@ class LatinPlace:
 
 class _Country:
     """One country's towns: the archive's two members as text, rows and a sorted skeleton index
-    ("KEY<TAB>offset,-offset": a negative offset is an alternate name). A lookup is one dict
-    lookup in the index (split on first use); a row becomes a LatinPlace only when hit. A long
-    run keeps the text of the countries it met (a few MB), not an object per town."""
+    ("KEY<TAB>offset,-offset": a negative offset is an alternate name). A lookup is one
+    ``str.find`` in the index, within the block of the key's first letter; a row becomes a
+    LatinPlace only when hit. A long run keeps the text of the countries it met (a few MB), not an
+    object per town."""
 
     __slots__ = ("cc", "rows", "keys", "_at")
 
     def __init__(self, cc: str, rows: str, keys: str) -> None:
         self.cc, self.rows, self.keys = cc, rows, keys
-        self._at: dict[str, str] | None = None
+        self._at: dict[str, tuple[int, int]] | None = None
+
+    def _blocks(self) -> dict[str, tuple[int, int]]:
+        """Where each first letter's lines of the sorted index start and end, found once: a
+        lookup tries a word's variants (ز as s, French silent finals), and a scan of the whole
+        index per variant cost a millisecond."""
+        keys, blocks, pos = self.keys, {}, 0
+        while pos < len(keys):
+            end = keys.find("\n", pos)
+            end = len(keys) if end < 0 else end
+            if end > pos:
+                first = blocks.get(keys[pos])
+                blocks[keys[pos]] = (pos if first is None else first[0], end)
+            pos = end + 1
+        return blocks
 
     def get(self, key: str) -> list[tuple[bool, LatinPlace]]:
         """(is it the town's main name, town) for each row with the skeleton ``key``."""
         if self._at is None:
-            # skeleton -> its offsets, split once on first use: a lookup tries a word's variants
-            # (ز as s, French silent finals), and a scan of the whole index per variant cost 1 ms
-            self._at = dict(line.split("\t", 1) for line in self.keys.split("\n") if "\t" in line)
-        offsets = self._at.get(key)
-        if offsets is None:
+            self._at = self._blocks()
+        lo, hi = self._at.get(key[:1], (0, 0))
+        at = self.keys.find("\n" + key + "\t", max(lo - 1, 0), hi + 1)
+        if at < 0:
             return []
+        start = at + len(key) + 2
         out = []
-        for off in offsets.split(","):
+        for off in self.keys[start:self.keys.find("\n", start)].split(","):
             n = int(off)
             line = self.rows[abs(n):self.rows.find("\n", abs(n))]
             f = line.split("\t")
