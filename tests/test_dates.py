@@ -224,3 +224,12 @@ def test_a_scheduled_day_never_dates_the_act():
     """"قبل الانتخابات المقررة يوم الأحد": المقررة makes the weekday future."""
     [t] = [t for t in find_timex("قبل الانتخابات المقررة يوم الأحد.", "2018-06-22")]
     assert t.future and t.date_start == "2018-06-24"
+
+
+@pytest.mark.parametrize("text", ["خلال الساعات الماضية", "خلال الساعات الأخيرة", "خلال الـ24 ساعة الماضية"])
+def test_the_last_hours_are_the_reports_day(text):
+    """Hours before the report: its own day, with precision 2 (the day before is possible)."""
+    from rasid.recognize.dates import event_date
+
+    [t] = find_timex(f"قتل ثلاثة جنود {text} في هجوم.", "2018-03-08")
+    assert event_date(t) == ("2018-03-08", "2018-03-08", "2018-03-08", 2)

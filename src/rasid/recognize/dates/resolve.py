@@ -511,7 +511,9 @@ def h_recent(m: re.Match, pub: D | None, text: str) -> Res | None:
     if pub is None:
         return _unresolved("range")
     if unit == "hour":
-        return Res(pub - ONE, pub, "range", True)
+        # "خلال الساعات الماضية": hours before the report, most often on its own day; the day
+        # before is possible, so precision 2 (a two-day range's middle fell on the day before)
+        return Res(pub, pub, "range", True, time_precision=2)
     if unit == "day":
         return Res(pub - (n or 7) * ONE, pub - ONE, "range", True)
     if unit == "week":
