@@ -338,14 +338,14 @@ def _met_at(tokens, ts: int, lo: int) -> int | None:
     return None
 
 
-PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر", "بعد", "برصاص", "بنيران", "بانفجار",
+_PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "اثر", "بعد", "برصاص", "بنيران", "بانفجار",
                                    "بقصف", "بغارة", "عندما", "حينما", "أثناء", "،", ",", ".")}
 
 
 def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False) -> int:
     """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
     (what follows is a place, a time or a cause, not an object)."""
-    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in PASSIVE_NEXT
+    if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT
                              and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب", "بالرصاص"))
                              and not (outcome_next and tokens[te].norm.startswith("و"))):
         return 0
@@ -358,6 +358,16 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outco
     return {"sg": 1, "du": 2}.get(hit[0], 0)
 
 
+def reads_as_passive(tokens, te: int, limit: int) -> bool:
+    """Does the outcome verb ending at ``te`` read as passive? A place, a time or a cause follows
+    it (_PASSIVE_NEXT) and no object does within six words: "قتل في هجوم"، not "قتلت في الاشتباك
+    ثلاثة مسلحين". Shared by the count reader and the role reader."""
+    if te < limit and tokens[te].norm not in _PASSIVE_NEXT:
+        return False
+    return not any(tokens[j].norm.isdigit() or tokens[j].norm in number_words()
+                   or any(f in person_nouns() for f in tokens[j].forms[:2]) for j in range(te, min(limit, te + 6)))
+
+
 _COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "لأن")}
 
 
@@ -367,11 +377,8 @@ def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
     في غارة" (11): the people of a clause's subject, after أن/إن, when its outcome verb reads as
     passive (a place, time or cause follows, no object). (value, the subject's first token), or
     None."""
-    if te < hi_limit and tokens[te].norm not in PASSIVE_NEXT:
+    if not reads_as_passive(tokens, te, hi_limit):
         return None
-    if any(tokens[j].norm.isdigit() or tokens[j].norm in number_words()
-           or any(f in person_nouns() for f in tokens[j].forms[:2]) for j in range(te, min(hi_limit, te + 5))):
-        return None  # an object follows: the verb is active
     lo = next((j + 1 for j in range(ts - 1, max(lo_limit, ts - 14) - 1, -1) if tokens[j].norm in _COMPLEMENTIZERS), None)
     if lo is None or lo >= ts - 1:
         return None  # (the word right before is _people_before's)
@@ -641,7 +648,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
     with no number ("قتلى"، "إصابات مختلفة") is kept only when the sentence gives no figure of its
     own for that role, and two such plurals are one guess, not two.
     """
-    names = memo.get("surnames") if memo is not None else None
+    names = memo.get("surnames") if memo is not None else None  # (the memo's one non-span key)
     if names is None:
         names = surnames(tokens)
         if memo is not None:
@@ -778,7 +785,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
                        f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
             continue
-        subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at) if ts not in used_numbers else None
+        subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at)
         if subject is not None and subject[1] not in used_numbers:
             value, lo = subject
             # "قائد الشرطة ومدير المخابرات قتلا": a dual verb says two where the nouns say less

@@ -57,11 +57,17 @@ def with_object_pronouns(verb: str) -> list[str]:
 
 
 @cache
+def _trigger_rows() -> tuple[dict[str, str], ...]:
+    """triggers.tsv, read once for the matcher and the object-pronoun counts."""
+    return tuple(read_tsv(EVENTS_DIR / "triggers.tsv"))
+
+
+@cache
 def object_pronoun_counts() -> dict[str, int]:
     """Folded verb forms with an attached object pronoun -> the people it names (ه، ها: 1; هما:
     2; هم، هن: 0, a group of unknown size): "اعتقلته الشرطة" arrested one."""
     out = {}
-    for r in read_tsv(EVENTS_DIR / "triggers.tsv"):
+    for r in _trigger_rows():
         if r.get("object") == "1":
             for form, p in zip(with_object_pronouns(r["phrase"]), OBJECT_PRONOUNS):
                 out[fold(form)] = {"ه": 1, "ها": 1, "هما": 2}.get(p, 0)
@@ -81,7 +87,7 @@ def matcher() -> PhraseMatcher:
     REPORT, and SPLIT: the first word of a trigger phrase whose words may stand apart)."""
     m = PhraseMatcher()
     known = kinds()
-    for r in read_tsv(EVENTS_DIR / "triggers.tsv"):
+    for r in _trigger_rows():
         if r["kind"] not in known:
             raise ValueError(f"triggers.tsv: unknown kind {r['kind']!r} for {r['phrase']!r}")
         head, gap, tail = r["phrase"].partition(SPLIT_MARK)

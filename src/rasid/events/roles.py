@@ -16,7 +16,7 @@ from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
-from .counts import PASSIVE_NEXT
+from .counts import reads_as_passive
 from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
@@ -251,9 +251,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         # (a place, a time or a cause follows it, no object) is the victim; not armed men of no
         # name ("أربعة مسلحين قتلوا في مقر الجيش": the attackers, killed in their own attack)
         for ts in outcome_starts:
-            if ts + 1 < len(tokens) and tokens[ts + 1].norm in PASSIVE_NEXT \
-                    and not _has_object(tokens, ts + 2) and not _has_object(tokens, ts + 4):
-                # (not "قوات الأمن قتلت في الاشتباك ثلاثة مسلحين": an object follows, the verb is active)
+            if ts + 1 < len(tokens) and reads_as_passive(tokens, ts + 1, len(tokens)):
                 for a in actors:
                     if not a.role and a.tok_end <= ts and ts - a.tok_end <= _PASSIVE_REACH \
                             and a.kind not in _CROWD_KINDS and a.kind != "unidentified" and not any(
