@@ -232,14 +232,27 @@ def _roles_right(row: dict, events) -> bool:
 
 def test_role_table():
     """actor1 and actor2 both right across active, object-first, passive, nominal, على يد/برصاص,
-    claims, interceptions (186 rows). Target 90%; 86.6% today: the floor guards it (most misses are
-    one-sentence events the trigger classifier drops)."""
+    claims, interceptions (186 rows). Target 90%; 89.2% today: the floor guards it (8 of the 20 misses
+    are one-sentence events the trigger classifier drops)."""
     import rasid
 
     rows = _roles_rows()
     assert len(rows) >= 150
     good = sum(_roles_right(r, rasid.extract(r["sentence"], published="2020-05-05").events) for r in rows)
-    assert good / len(rows) >= 0.85, good
+    assert good / len(rows) >= 0.885, good
+
+
+def test_hand_is_a_killer_only_after_ala():
+    """على يد / على أيدي name the killer; "إلى أيدي الميليشيا" (into the militia's hands) does not."""
+    from rasid.events.roles import _by_marker
+    from rasid.model import Document
+    from rasid.text import prepare
+
+    for text, want in (("قتل على أيدي المسلحين", True), ("وصلت إلى أيدي المسلحين", False),
+                       ("قتل برصاص المسلحين", True)):
+        doc = Document(text=text)
+        prepare(doc)
+        assert (_by_marker(doc._tokens, len(doc._tokens) - 1, 0) is not None) is want, text
 
 
 @pytest.mark.parametrize("sentence,sub_event_type,actor1,actor2", [
@@ -276,6 +289,18 @@ def test_victims_named_only_by_a_noun(sentence, sub_event_type, actor1, actor2):
     # the state's men named by a noun only, shot by unknown gunmen
     ("أصيب شرطيان عراقيان برصاص مجهولين في مدينة البصرة",
      "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+    # برصاص + a person noun of a group: the group fired, the subject before it was hit
+    ("قتل جندي سوري برصاص قناص من تنظيم داعش في ريف دير الزور أمس",
+     "Islamic State", "Military Forces of Syria"),
+    # على أيدي names the killers as على يد does
+    ("قتل شرطي على أيدي مسلحين من حركة الشباب في مقديشو أمس",
+     "Al Shabaab", "Police Forces of Somalia"),
+    # a checkpoint after عند is where it happened: the victim is the civilian, not the post
+    ("قتل طفل فلسطيني برصاص جنود الاحتلال عند حاجز عسكري قرب الخليل أمس",
+     "Military Forces of Israel", "Civilians (Palestine)"),
+    # خطف with its subject first and its object after: the gunmen took the pupils
+    ("خطف مسلحون مجهولون عشرة طلاب من مدرسة في ولاية زامفارا النيجيرية أمس",
+     "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
 ])
 def test_roles_by_construction(sentence, actor1, actor2):
     import rasid

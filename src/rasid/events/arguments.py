@@ -270,6 +270,8 @@ _PERSON_SIDE = WordMemo(_person_side)
 _LOOKAHEAD = 2
 _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صاروخية", "مدفعي", "مدفعية", "بحري",
                                  "بحرية", "عسكرية", "عسكري", "مسلح", "مسلحة", "انتحاري")}
+# before a military post ("عند حاجز"، "قرب ثكنة"), these make it the scene, not the target
+_AT_PLACE = {fold(w) for w in ("عند", "قرب", "أمام", "بالقرب", "بجوار", "محيط", "وعند", "وقرب")}
 _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -515,9 +517,13 @@ class ArgumentLinker:
             side_counts = Counter()
             own = range(a1.tok_start, a1.tok_end) if a1 is not None else range(0)
             for lo, hi in ((trig.tok_end, s.tok_end), (s.tok_start, trig.tok_start)):
+                at_place = -2
                 for j, side in _PERSON_SIDE.hits(norms, lo, hi):
                     if j in own:
                         continue  # "هاجم مسلحون مجهولون حافلة ركاب": the actor's own words
+                    if side == "security" and j > 0 and (norms[j - 1] in _AT_PLACE or at_place == j - 1):
+                        at_place = j  # "قتل شاب عند حاجز عسكري": where it happened, not who was hit
+                        continue
                     if side != "attacker" and not (j > 0 and BY_WORD[norms[j - 1]]):
                         side_counts[side] += 1  # not "على يد رجل مسلح"، "برصاص مسلحين": the killer
                 if side_counts:

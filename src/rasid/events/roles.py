@@ -34,7 +34,7 @@ _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "�
                             "أطلقوها", "نصبه", "نصبها", "نصبته", "زرعه", "زرعها", "زرعته")}
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
 # الجيش"): they win over a victim marker further back
-_BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "بواسطة")}
+_BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "أيدي", "بواسطة")}
 _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
                             "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
                             "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
@@ -42,7 +42,7 @@ _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
-_VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال")}
+_VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال", "خطف", "اختطف")}
 
 _ON_PRONOUN = {fold(w) for w in ("عليه", "عليها", "عليهم", "عليهما", "عليهن")}
 SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضوا", "تعرضا", "تعرضتا")}
@@ -84,6 +84,8 @@ def _has_object(tokens, pos: int) -> bool:
     """Is the word after an actor the object of a verb (a number or a noun for people)?"""
     for j in range(pos, min(pos + 3, len(tokens))):  # "قتل مسلح بسكين امرأة"
         forms = tokens[j].forms[:2]
+        if BY_WORD[tokens[j].norm]:
+            return False  # "قتل جندي برصاص قناص": the noun after برصاص is the killer
         if tokens[j].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms):
             return True
     return False
@@ -108,6 +110,20 @@ def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3
             if f in words:
                 return tokens[j].norm
     return None
+
+
+_HAND = {fold(w) for w in ("يد", "أيدي")}
+_ON = {fold(w) for w in ("على", "علي")}
+
+
+def _by_marker(tokens, start: int, sent_start: int) -> str | None:
+    """The word right before an actor that names it as the one who fired ("برصاص الجيش"); يد and
+    أيدي only after على ("على أيدي مسلحين", not "وصلت إلى أيدي الميليشيا")."""
+    m = _marker(tokens, start, sent_start, _BY, 1)
+    if m is not None and not _HAND.isdisjoint(tokens[start - 1].forms):
+        if start - 2 < sent_start or _ON.isdisjoint(tokens[start - 2].forms):
+            return None
+    return m
 
 
 def _same_force(a: "ActorMention", b: "ActorMention") -> bool:
@@ -206,7 +222,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
-        elif (m := _marker(tokens, a.tok_start, sent_start, _BY, 1)):
+        elif (m := _by_marker(tokens, a.tok_start, sent_start)):
             a.role, a.why = "agent", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
             if m in _VERBS_WITH_SUBJECT and a.kind != "civilians" and _has_object(tokens, a.tok_end) \
