@@ -136,3 +136,27 @@ def test_tokens_keep_their_trailing_harakat_but_not_a_following_mark():
 ])
 def test_without_enclitic(word, stem):
     assert without_enclitic(word) == stem
+
+
+@pytest.mark.parametrize("text, words", [
+    # letters and digits typed together are two words; offsets still point into the text
+    ("ما لا يقل عن17 عنصرا", ["ما", "لا", "يقل", "عن", "17", "عنصرا"]),
+    ("قتل 5جنود والـ27 من العمر", ["قتل", "5", "جنود", "وال", "27", "من", "العمر"]),
+    ("و١٧قتيلا", ["و17", "قتيلا"]),
+    # a lone proclitic stays on its number, and Latin letters with digits stay one word
+    ("بين 10 و15 بـ5 F16 وMH17", ["بين", "10", "و15", "ب5", "f16", "وmh17"]),
+])
+def test_arabic_letters_and_digits_written_together_are_two_words(text, words):
+    doc = Document(text=text)
+    prepare(doc)
+    assert [t.norm for t in doc._tokens] == words
+    for t in doc._tokens:
+        assert fold(text[t.start:t.end]).replace("ـ", "") == t.norm
+
+
+def test_a_toll_typed_against_its_preposition_is_read():
+    import rasid
+
+    [e] = rasid.extract("استهدفت مقاتلات التحالف أمس معسكرا للحوثيين في محافظة ذمار، وأسفرت الغارات عن مقتل "
+                        "ما لا يقل عن17 عنصرا من الميليشيا.", published="2018-03-30").events
+    assert e.fatalities == 17

@@ -20,7 +20,12 @@ from .normalize import Folded
 # Words: runs of letters/digits (Arabic or Latin); anything else that is not a space is a
 # one-character token (punctuation, quotes, symbols). Control characters (NUL bytes and the
 # like in scraped text) separate words like spaces instead of sitting between them as tokens.
-TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_", re.UNICODE)
+# Arabic letters and digits written together are two words ("ما لا يقل عن17 عنصرا"، "5جنود"،
+# "الـ27"): a typing slip or an article, never one word. A lone proclitic stays on its number
+# (و15، ب5: the number readers take them so), and Latin ones stay whole (F16، MH17).
+_AR = "\u0621-\u064a"
+TOKEN_RE = re.compile(rf"[^\W\d_]*[{_AR}]{{2}}(?=\d)|[وفبل]?\d+(?=[{_AR}])|[^\W_]+|[^\w\s\x00-\x08\x0e-\x1f\x7f]|_",
+                      re.UNICODE)
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
 
