@@ -76,6 +76,7 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
               and not getattr(m.payload, "outcome", "") and is_definite(doc._tokens[m.tok_start].norm)}
     duals = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
              and m.payload.events == 2 and not is_definite(doc._tokens[m.tok_start].norm)}
+    both = _definite_duals(doc)
     # not a series or a campaign ("عقب سلسلة من الغارات الجوية على دوما، قتل فيها 27"): its toll
     # is the series', no one act's
     refers -= {_sentence_of(doc, m.start) for m in doc._matches
@@ -90,8 +91,12 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
             continue  # no toll; or a war's or conflict's toll ("أسفر النزاع عن 20 ألف قتيل")
         before = [k for first, k in violent if first < si]
         after = sorted(violent)
-        if before:
-            ks = [max(before, key=lambda k: max(x for x in sents_of[k] if x < si))]
+        last = {k: max(x for x in sents_of[k] if x < si) for k in before}
+        if si in both and len(before) > 1:
+            # "نقلنا 13 مصابا من موقع الانفجارين": the two acts told last before it share it
+            ks = sorted(sorted(before, key=lambda k: (last[k], -k))[-2:])
+        elif before:
+            ks = [max(before, key=lambda k: last[k])]
         elif si in refers:
             ks = [after[0][1]]  # "دانت تركيا الهجوم الذي أسفر عن مقتل 40" told before the act itself
         elif si in duals and len(after) > 1:
@@ -131,12 +136,17 @@ def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
     return out
 
 
+def _definite_duals(doc: Document) -> set[int]:
+    """Sentences with a definite dual act noun (الانفجارين، الهجومين): two acts told before."""
+    return {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
+            and m.payload.events == 2 and is_definite(doc._tokens[m.tok_start].norm)}
+
+
 def _both_acts(doc: Document, events: list[Mention], sents_of: list[set[int]], own: list[dict],
                owners: dict) -> None:
     """"نقلنا 13 مصابا من موقع الانفجارين": a figure in a sentence that names two acts told
     together (a definite dual) belongs to both, as the first sentence's figure did."""
-    duals = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
-             and m.payload.events == 2 and is_definite(doc._tokens[m.tok_start].norm)}
+    duals = _definite_duals(doc)
     if not duals:
         return
     for k in range(len(events)):
