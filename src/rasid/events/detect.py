@@ -403,7 +403,10 @@ class EventMentionDetector:
                 continue
             kinds = {t.payload.kind for t in live}
             main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
-            weak = main.payload.strength < 2 and not (kinds & _SUPPORT_KINDS) and not (
+            # a killing or wounding word supports the act word beside it even when the classifier
+            # does not take it for an act of its own ("قصف إسرائيلي ... يقتل مزارعا")
+            support = kinds | {t.payload.kind for t in counted}
+            weak = main.payload.strength < 2 and not (support & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
             weak = weak or read[main.start].weakened
             if main.payload.plural and si not in firmly_dated \
