@@ -32,9 +32,15 @@ def kinds() -> dict[str, tuple[str, str]]:
 
 @cache
 def person_nouns() -> dict[str, tuple[str, str]]:
-    """folded noun -> (number sg|du|pl, side)."""
-    return {fold(r["word"]): (r["number"], r["side"])
-            for r in read_tsv(EVENTS_DIR / "person_nouns.tsv")}
+    """folded noun -> (number sg|du|pl, side). A singular noun also stands in the indefinite
+    accusative, written with a final alif ("يقتل مزارعا"، "اختطفوا صحفيا"), unless it ends in a
+    letter that takes no such alif (ة ى ا ء) or the file lists that form itself."""
+    nouns = {fold(r["word"]): (r["number"], r["side"]) for r in read_tsv(EVENTS_DIR / "person_nouns.tsv")}
+    for word, (number, side) in list(nouns.items()):
+        if number == "sg" and not word.startswith("ال") and word[-1:] not in ("ه", "ى", "ا", "ء") \
+                and " " not in word:
+            nouns.setdefault(word + "ا", (number, side))
+    return nouns
 
 
 @cache
