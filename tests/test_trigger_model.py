@@ -185,3 +185,31 @@ def test_train_events_without_scikit_learn_says_what_to_install(tmp_path, monkey
     assert r.exit_code != 0
     assert "needs scikit-learn" in r.output and "Traceback" not in r.output
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_a_later_rounds_labels_train_but_do_not_set_the_threshold(tmp_path):
+    """Instances drawn where the model was unsure (a ``round<N>_`` file) are not the distribution of
+    news: they train the model, but the threshold is chosen on the randomly drawn instances only."""
+    pytest.importorskip("sklearn")
+    from typer.testing import CliRunner
+
+    from rasid.cli.main import app
+    from rasid.events.train_triggers import UNCERTAIN, read_labels
+
+    corpus, labels = _tiny_corpus(tmp_path)
+    rows = labels.read_text(encoding="utf-8").splitlines()
+    half = len(rows) // 2
+    (tmp_path / "first.tsv").write_text("\n".join(rows[:half]) + "\n", encoding="utf-8")
+    later = tmp_path / "round2_labels.tsv"
+    later.write_text("\n".join(rows[:1] + rows[half:]) + "\n", encoding="utf-8")
+    assert {x.origin for x in read_labels(tmp_path / "first.tsv")} == {"labels"}
+    assert {x.origin for x in read_labels(later)} == {UNCERTAIN}
+    # both files, given as a repeated --labels, train one model
+    out = tmp_path / "m.npz"
+    r = CliRunner().invoke(app, ["train-events", "--corpus", str(corpus), "--labels", str(tmp_path / "first.tsv"),
+                                 "--labels", str(later), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output[r.output.index("{"):r.output.rindex("}") + 1])
+    assert report["instances"] == len(rows) - 1
+    # the out-of-fold scores that chose the threshold count only the first file's training instances
+    assert report["oof"]["n"] < report["train_instances"]

@@ -1,7 +1,7 @@
 """Join the labellers' TSV files to the sampled instances and measure their agreement.
 
     python training/events/assemble_labels.py --sample sample.json --meta meta.json \
-        --labels 'labels_*.tsv' [--adjudicated adjudicated.tsv] --out training/events
+        --labels 'labels_*.tsv' [--adjudicated adjudicated.tsv] --out training/events [--prefix round2_]
 
 Writes ``trigger_labels.tsv`` (one row per instance: the first labeller's label, or the
 adjudicated one where two labellers disagreed), ``second_labels.tsv`` (the independent second
@@ -57,6 +57,7 @@ def main() -> None:
     ap.add_argument("--labels", required=True, help="glob of labels_<labeller>.tsv")
     ap.add_argument("--adjudicated", help="TSV iid, label, value for the disagreements")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--prefix", default="", help="file-name prefix of a later round (round2_)")
     a = ap.parse_args()
     sample = {x["iid"]: x for x in json.load(open(a.sample, encoding="utf-8"))}
     second_of = {int(k): v for k, v in json.load(open(a.meta))["double"].items()}
@@ -69,7 +70,7 @@ def main() -> None:
     out = Path(a.out)
     cols = "doc\tstart\tend\tphrase\tsection\tlabel\tsub_event_type\treason\tlabeller\tadjudicated"
     missing = [i for i in sample if i not in first]
-    with open(out / "trigger_labels.tsv", "w", encoding="utf-8") as fh:
+    with open(out / f"{a.prefix}trigger_labels.tsv", "w", encoding="utf-8") as fh:
         fh.write(cols + "\n")
         for iid in sorted(first):
             x = sample[iid]
@@ -80,7 +81,7 @@ def main() -> None:
                 adjd = "1"
             fh.write(f"{x['doc']}\t{x['start']}\t{x['end']}\t{x['phrase']}\t{x['section']}\t{label}\t"
                      f"{value if label == 'event' else ''}\t{value if label == 'not' else ''}\tL{h}\t{adjd}\n")
-    with open(out / "second_labels.tsv", "w", encoding="utf-8") as fh:
+    with open(out / f"{a.prefix}second_labels.tsv", "w", encoding="utf-8") as fh:
         fh.write(cols.replace("\tadjudicated", "") + "\n")
         for iid in sorted(second):
             x = sample[iid]
@@ -111,7 +112,7 @@ def main() -> None:
               "adjudicated": sum(1 for i in both if i in adj and second[i][0][0] != first[i][0][0]),
               "labels": Counter(first[i][0][0] for i in first),
               "confusions": Counter(f"{a} / {b}" for a, b in fine if a != b).most_common(12)}
-    (out / "agreement.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (out / f"{a.prefix}agreement.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=1))
 
 

@@ -2,11 +2,19 @@ import gzip, json, random, sys
 from rasid.text import split_sentences
 import os
 SHARED = os.environ.get("RASID_SHARED", "../shared")  # the shared data folder; run from a scratch folder
-random.seed(77)
+import argparse
+ap = argparse.ArgumentParser(description="render labelling batches; round 1: defaults, round 2: "
+                             "--sample sample2.json --labellers 8 --double 260 --seed 78")
+ap.add_argument("--sample", default="sample.json")
+ap.add_argument("--labellers", type=int, default=14)
+ap.add_argument("--double", type=int, default=840)
+ap.add_argument("--seed", type=int, default=77)
+args = ap.parse_args()
+random.seed(args.seed)
 docs = {}
 for line in gzip.open(SHARED + "/data/news/ant_all_sections.jsonl.gz", "rt"):
     d = json.loads(line); docs[d["id"]] = d
-S = json.load(open("sample.json"))
+S = json.load(open(args.sample))
 W = 25
 def trim_words(s, keep_end=False):
     w = s.split()
@@ -23,10 +31,10 @@ def render(x):
     b = ("… " if len(bw) > W else "") + " ".join(bw[-W:]); a = " ".join(aw[:W]) + (" …" if len(aw) > W else "")
     prev = (lambda w: ('… ' if len(w) > 20 else '') + ' '.join(w[-20:]))(t[ss[k-1].start:ss[k-1].end].split()) if k > 0 else ""
     return f"#{x['iid']} | title: {' '.join((d.get('title') or '').split()[:14])}\nPREV: {prev}\nSENT: {b} ⟦{trig}⟧ {a}\n"
-H = 14
+H = args.labellers
 n = len(S); size = -(-n // H)
 chunks = [S[i*size:(i+1)*size] for i in range(H)]
-double = random.sample(range(n), 840)
+double = random.sample(range(n), args.double)
 extra = [[] for _ in range(H)]
 for j, iid in enumerate(double):
     h = iid // size

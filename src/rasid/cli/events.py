@@ -10,7 +10,8 @@ import typer
 
 from .common import fail
 
-LABELS_DEFAULT = Path("training/events/trigger_labels.tsv")
+LABELS_DEFAULT = [Path("training/events/trigger_labels.tsv"), Path("training/events/round2_trigger_labels.tsv"),
+                  Path("training/events/round3_trigger_labels.tsv")]
 
 
 def register(app: typer.Typer) -> None:
@@ -25,8 +26,9 @@ def register(app: typer.Typer) -> None:
     def train_events(
         corpus: Path = typer.Option(Path("../shared/data/news/ant_all_sections.jsonl.gz"), "--corpus",
                                     help="the articles the labels refer to (.jsonl or .jsonl.gz with id and text)"),
-        labels: Path = typer.Option(LABELS_DEFAULT, "--labels", help="labelled trigger instances (TSV: doc, "
-                                    "start, end, label, sub_event_type, reason)"),
+        labels: list[Path] = typer.Option(LABELS_DEFAULT, "--labels", help="labelled trigger instances (TSV: "
+                                          "doc, start, end, label, sub_event_type, reason); repeat for "
+                                          "several files"),
         gold: Optional[Path] = typer.Option(None, "--gold", help="coded training gold (train.jsonl) whose "
                                             "events and non_events add instances"),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="weights file to write "
@@ -40,7 +42,7 @@ def register(app: typer.Typer) -> None:
         from ..events.train_triggers import featurize, read_jsonl, read_labels, train
         from ..events.trigger_model import MODEL_PATH
 
-        for path, what in ((corpus, "corpus"), (labels, "labels")):
+        for path, what in ((corpus, "corpus"), *((lab, "labels") for lab in labels)):
             if not path.is_file():
                 fail(f"{path}: no such {what} file")
         if gold is not None:
@@ -52,10 +54,12 @@ def register(app: typer.Typer) -> None:
             import sklearn  # noqa: F401
         except ImportError:
             fail("rasid train-events needs scikit-learn: pip install -e '.[train]'")
-        try:
-            instances = read_labels(labels)
-        except (KeyError, ValueError) as exc:
-            fail(f"{labels}: not a trigger-label TSV ({exc})")
+        instances = []
+        for lab in labels:
+            try:
+                instances.extend(read_labels(lab))
+            except (KeyError, ValueError) as exc:
+                fail(f"{lab}: not a trigger-label TSV ({exc})")
         golds = list(read_jsonl(gold)) if gold else []
         n_docs = len({x.doc for x in instances}) + len(golds)
         with Progress(transient=True) as bar:

@@ -50,13 +50,20 @@ def held_out(doc_id: str, share: int = 5) -> bool:
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % share == 0
 
 
+UNCERTAIN = "uncertain"  # origin of instances drawn for the model's uncertainty, not at random
+
+
 def read_labels(path: Path) -> list[Instance]:
+    """Instances of one label file. A file named ``round2_*`` (or any ``round<N>_*`` past the
+    first) was drawn where the model was unsure: its instances train the model but do not choose
+    the threshold, which must be set on the random sample's distribution."""
+    origin = UNCERTAIN if Path(path).name.startswith("round") else "labels"
     out = []
     with open(path, encoding="utf-8", newline="") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for r in rows:
             out.append(Instance(r["doc"], int(r["start"]), int(r["end"]), r["label"],
-                                r.get("sub_event_type", "") or "", r.get("reason", "") or "", "labels",
+                                r.get("sub_event_type", "") or "", r.get("reason", "") or "", origin,
                                 r.get("section", "") or ""))
     return out
 
@@ -170,7 +177,7 @@ def _scores(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
             "positives": int((y_true == 1).sum())}
 
 
-def train(instances: list[Instance], min_count: int = 2, c_values=(0.1, 0.3, 1.0, 3.0),
+def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0, 3.0),
           seed: int = 0, precision_floor: float = 0.0) -> tuple[TriggerModel, dict]:
     """Fit both models on the training articles; report on the held-out ones."""
     from sklearn.linear_model import LogisticRegression
@@ -188,19 +195,28 @@ def train(instances: list[Instance], min_count: int = 2, c_values=(0.1, 0.3, 1.0
     def lr(c):
         return LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=seed)
 
-    # C and the threshold from out-of-fold predictions on the training articles
+    # C and the threshold from out-of-fold predictions on the training articles (scored on the
+    # randomly drawn instances only: the uncertainty sample is not the distribution of news)
     folds = list(GroupKFold(n_splits=5).split(X, y, groups))
-    best = None
+    rand = np.array([x.origin != UNCERTAIN for x in fit])
+    # C by the out-of-fold log-loss (a proper score: F1 at one threshold moves by noise from one
+    # C to the next), then the threshold on that C's out-of-fold predictions
+    from sklearn.metrics import log_loss
+
+    by_c = []
     for c in c_values:
         oof = np.zeros(len(y))
         for tr, va in folds:
             oof[va] = lr(c).fit(X[tr], y[tr]).predict_proba(X[va])[:, 1]
-        for thr in np.arange(0.2, 0.81, 0.02):
-            s = _scores(y, (oof >= thr).astype(int))
-            key = (s["precision"] >= precision_floor, s["f1"])
-            if best is None or key > best[0]:
-                best = (key, c, round(float(thr), 2), s)
-    _, c_best, thr, oof_scores = best
+        by_c.append((log_loss(y[rand], oof[rand]), c, oof))
+    _, c_best, oof = min(by_c, key=lambda t: t[0])
+    best = None
+    for thr in np.arange(0.2, 0.81, 0.02):
+        s = _scores(y[rand], (oof[rand] >= thr).astype(int))
+        key = (s["precision"] >= precision_floor, s["f1"])
+        if best is None or key > best[0]:
+            best = (key, round(float(thr), 2), s)
+    _, thr, oof_scores = best
     binary = lr(c_best).fit(X, y)
     # sub_event_type, on the event instances
     ev = [i for i, x in enumerate(fit) if x.label == EVENT and x.sub_event_type]

@@ -8,7 +8,7 @@ them the same way, so a feature is a plain string and one function makes all of 
 What they describe, in the terms of the issue that asked for them:
 - the trigger itself: lexicon phrase, kind, strength, plural, the clitics on its first word;
 - the words around it (±5, with their side and, for the nearest two, their distance), as folded
-  words and as stems with the proclitics removed;
+  words, as stems with the proclitics removed, and as light stems (an ending off too);
 - the sentence: modality cues (negation, threat, future, aggregate ...) as the detector reads
   them, past or future dates, numbers and count nouns, actors and places named, other triggers;
 - the article: where the sentence stands, how many triggers, actors and places the article holds
@@ -63,6 +63,26 @@ def _numberish(norm: str) -> str:
 
 
 _NUMBERISH = WordMemo(_numberish)
+
+_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+_ENDINGS = ("ات", "ين", "ون", "ان", "ه", "ي")  # plural, dual, feminine (folded ة), nisba
+
+
+def _light(norm: str) -> str:
+    """A light stem: one proclitic and one ending off, a stem of three letters at least left.
+    "عنيف" and "عنيفة", "الاشتباكات" and "اشتباك" read alike next to any trigger, so what the
+    labels taught of one form holds for the others."""
+    for p in _PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= 3:
+            norm = norm[len(p):]
+            break
+    for e in _ENDINGS:
+        if norm.endswith(e) and len(norm) - len(e) >= 3:
+            return norm[:-len(e)]
+    return norm
+
+
+_LIGHT = WordMemo(_light)
 
 
 class DocContext:
@@ -124,8 +144,14 @@ def trigger_features(doc, ctx: DocContext, si: int, trig: Match, sent_triggers: 
             t = tokens[j]
             f.append(f"{side}=" + t.norm)
             f.append(f"{side}s=" + _stem(t.forms))
+            light = _LIGHT[t.norm]
+            f.append(f"{side}l=" + light)
             if d <= 2:
                 f.append(f"{side}{d}=" + t.norm)
+                f.append(f"{side}{d}l=" + light)
+                # the same neighbour beside any trigger of this kind: "قتال عنيف" reads as
+                # "اشتباكات عنيفة" does, whatever the labels said of قتال alone
+                f.append(f"k{side}{d}l={p.kind}_{light}")
             kind = _NUMBERISH[t.norm]
             if kind:
                 f.append(f"{side}num=" + kind)
