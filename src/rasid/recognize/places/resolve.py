@@ -81,6 +81,8 @@ def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> 
         s += 30
     if p.admin1 and (p.cc, p.admin1) in admin_ctx:
         s += 40
+    if p.lat is None and p.kind in ("adm2", "adm3"):
+        s -= 25  # a unit with no coordinates cannot place an act; a town of the name can (غزة)
     if p.kind == "place":
         s += 5 * math.log10(p.population + 1)
         if p.population >= 10000:
