@@ -458,3 +458,24 @@ def test_a_province_abroad_is_no_homonym():
             "وذلك خلال مواجهات على الحدود الشرقية لقطاع غزة.")
     events = rasid.extract(text, published="2018-10-13").events
     assert events and all(e.admin1 == "Gaza Strip" for e in events)
+
+
+def test_the_place_of_the_triggers_own_clause_wins():
+    """A strike on Gaza told beside rockets on Israel, in a story whose places are mostly Israeli:
+    the strike's clause names Gaza, and that is where it happened."""
+    import rasid
+
+    [e] = rasid.extract("شنت طائرات إسرائيلية غارات أمس على أهداف في غزة، وأطلق مسلحون فلسطينيون صواريخ "
+                        "على مدينة عسقلان في إسرائيل.", published="2018-08-10").events
+    assert (e.location, e.country) == ("Gaza", "Palestine")
+
+
+def test_a_unit_with_no_coordinates_yields_to_a_city_of_the_name():
+    """GeoNames has an Israeli second-level unit called Gaza with no coordinates; in a story full
+    of Israeli places, غزة is still the city."""
+    import rasid
+
+    doc = rasid.extract("وارتكب الجيش الإسرائيلي مجزرة في غزة الاثنين، بالتزامن مع افتتاح السفارة الأميركية في القدس.",
+                        published="2018-05-16")
+    gaza = next(e for e in doc.entities if e.source == "places" and e.text == "غزة")
+    assert gaza.data["cc"] == "PS" and gaza.data["lat"] is not None

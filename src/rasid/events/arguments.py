@@ -19,7 +19,7 @@ from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
-from .counts import sentence_figures, sentence_total
+from .counts import clause_numbers, sentence_figures, sentence_total
 from .lexicons import RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
 from .mention import Mention
 from .roles import ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
@@ -115,6 +115,22 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
                 _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
+
+
+def _in_clause(ents: list[Entity], trig, s, tokens, idx) -> list[Entity]:
+    """The places of the trigger's own clause, when it names any: "غارات على أهداف في غزة، وأطلق
+    مسلحون صواريخ في عمق إسرائيل" happened in Gaza, whatever country the story is told from."""
+    if len(ents) < 2:
+        return ents
+    seg = clause_numbers(tokens, s.tok_start, s.tok_end)
+    mine = seg[trig.tok_start - s.tok_start]
+    own = [e for e in ents if seg[idx.tok_range(e.start, e.end)[0] - s.tok_start] == mine]
+    if own and all(e.data.get("kind") in ("country", "region") for e in own):
+        # the clause names only the country: a town of it the sentence names elsewhere is finer
+        # ("أطلقت إسرائيل صاروخا على طائرة اقتربت من الجولان، قرب بحيرة طبريا")
+        countries = {e.data.get("country") for e in own}
+        own += [e for e in ents if e not in own and e.data.get("country") in countries]
+    return own or ents
 
 
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
@@ -460,7 +476,7 @@ class ArgumentLinker:
             if not plain and doc_country and cands and all(
                     e.data.get("kind") == "country" and e.data.get("country") != doc_country for e in cands):
                 cands = []  # "قرب الحدود مع أفغانستان" in a story about Pakistan: the story's country
-            place = best_place(plain or cands, trig.start, doc_country)
+            place = best_place(_in_clause(plain or cands, trig, s, tokens, idx), trig.start, doc_country)
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere

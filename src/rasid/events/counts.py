@@ -98,6 +98,19 @@ def _year(word: str) -> bool:
     return len(word) == 4 and word.isdigit()
 
 
+def clause_numbers(tokens, tok_start: int, tok_end: int, cues: list[str] | None = None) -> list[int]:
+    """The clause number of each token of tokens[tok_start:tok_end]: a comma or a word that opens
+    a clause of its own (فيما، بينما، في حين) starts the next one."""
+    if cues is None:
+        cues = list(map(_CUES.__getitem__, columns(tokens).norms[tok_start:tok_end]))
+    seg, k = [], 0
+    for j, c in enumerate(cues, tok_start):
+        if c == "boundary" or tokens[j].norm in _COMMAS:
+            k += 1
+        seg.append(k)
+    return seg
+
+
 class _Clauses:
     """A sentence's clauses (split at commas and at فيما، بينما، في حين) and what they say about
     the figures in them: a period's toll, a doubted figure, a raised toll."""
@@ -107,13 +120,8 @@ class _Clauses:
 
     def __init__(self, tokens, tok_start: int, tok_end: int) -> None:
         self.start = tok_start
-        seg, k = [], 0
         cues = list(map(_CUES.__getitem__, columns(tokens).norms[tok_start:tok_end]))
-        for j, c in enumerate(cues, tok_start):
-            if c == "boundary" or tokens[j].norm in _COMMAS:
-                k += 1
-            seg.append(k)
-        self.seg = seg
+        self.seg = seg = clause_numbers(tokens, tok_start, tok_end, cues)
         period: set[int] = set()
         doubt: set[int] = set()
         update_from: dict[int, int] = {}  # clause -> where its first update word stands
