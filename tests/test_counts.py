@@ -168,6 +168,17 @@ def test_groups_joined_beside_the_first(sentence, expected):
     assert _counts(_RULES(sentence, published=PUBLISHED)) == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # the people after the second outcome verb are its own, and the subject before the first,
+    # behind a qualifier, is the dead
+    ("وذكر القائد أن ما لا يقل عن 25 عنصراً من الميليشيات قتلوا وجرح آخرون خلال معارك الأربعاء.", [(25, 3, 0)]),
+    ("وقال مسؤول إن خمسة جنود قتلوا وأصيب ثلاثة آخرون في الهجوم أمس.", [(5, 3, 0)]),
+    ("وأفاد المرصد بأن نحو 30 مدنيا قتلوا في الغارات على دوما أمس.", [(30, 0, 0)]),
+])
+def test_two_outcome_verbs_each_count_their_own(sentence, expected):
+    assert _counts(_RULES(sentence, published="2018-06-27")) == expected
+
+
 def test_a_period_frame_holds_the_next_sentence():
     """"وفي السنوات الأخيرة، شهدت ..." opens a background paragraph: the next sentence, joined by و
     and with no date of its own, tells the period's toll, not the attack's."""

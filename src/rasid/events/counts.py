@@ -366,10 +366,15 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outco
     return {"sg": 1, "du": 2}.get(hit[0], 0)
 
 
-def reads_as_passive(tokens, te: int, limit: int) -> bool:
+def reads_as_passive(tokens, te: int, limit: int, outcomes: dict | frozenset = frozenset()) -> bool:
     """Does the outcome verb ending at ``te`` read as passive? A place, a time or a cause follows
     it (_PASSIVE_NEXT) and no object does within six words: "قتل في هجوم"، not "قتلت في الاشتباك
-    ثلاثة مسلحين". Shared by the count reader and the role reader."""
+    ثلاثة مسلحين". Shared by the count reader and the role reader. ``outcomes``: where outcome words
+    stand; one right after ("قتلوا وجرح آخرون") is read the same way in turn, "others" after it
+    being its own subject."""
+    if te in outcomes and te + 1 <= limit:
+        return te + 1 == limit or _CUES[tokens[te + 1].norm] == "other" \
+            or reads_as_passive(tokens, te + 1, limit, outcomes)
     if te < limit and tokens[te].norm not in _PASSIVE_NEXT:
         return False
     return not any(tokens[j].norm.isdigit() or tokens[j].norm in number_words()
@@ -380,16 +385,18 @@ _COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "وأن", "وإ�
 
 
 def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
-                    numbers_at: dict[int, Number]) -> tuple[int, int] | None:
+                    numbers_at: dict[int, Number], outcomes: dict | frozenset = frozenset()) -> tuple[int, int] | None:
     """"أن قائد تنظيم داعش في البلاد قتل في هجوم" (1)، "أن زعيم التنظيم و 10 مقاتلين آخرين قتلوا
     في غارة" (11): the people of a clause's subject, after أن/إن, when its outcome verb reads as
     passive (a place, time or cause follows, no object). (value, the subject's first token), or
     None."""
-    if not reads_as_passive(tokens, te, hi_limit):
+    if not reads_as_passive(tokens, te, hi_limit, outcomes):
         return None
     lo = next((j + 1 for j in range(ts - 1, max(lo_limit, ts - 14) - 1, -1) if tokens[j].norm in _COMPLEMENTIZERS), None)
     if lo is None or lo >= ts - 1:
         return None  # (the word right before is _people_before's)
+    while lo < ts - 1 and lo not in numbers_at and tokens[lo].norm in _QUALIFIERS:
+        lo += 1  # "أن ما لا يقل عن 25 عنصرا ... قتلوا"
     n = numbers_at.get(lo)
     if n is not None:
         total, k = n.value, n.tok_end
@@ -446,10 +453,12 @@ def surnames(tokens) -> frozenset[str]:
 
 
 def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
-                  names: frozenset[str] = frozenset()) -> tuple[int, bool]:
+                  names: frozenset[str] = frozenset(), outcomes: dict | frozenset = frozenset()) -> tuple[int, bool]:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
     = 4; a singular is 1, a dual 2, a plural with no number 3. Also whether the figure is only
-    that guess for plurals ("قتل مدنيين": 3, vague). ``names``: the document's surnames."""
+    that guess for plurals ("قتل مدنيين": 3, vague). ``names``: the document's surnames.
+    ``outcomes``: where the sentence's other outcome words stand; the people after one of them are
+    its own ("قتلوا وجرح آخرون": the others were wounded)."""
     while pos < limit and tokens[pos].norm in _QUOTE_MARKS:
         pos += 1  # "لحظات مواجهة وقتل" خاشقجي: a closing quote stands between
     nouns = person_nouns()
@@ -475,6 +484,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
             break  # "قتل في هجوم انتحاري": the bomber is no victim here
         if j in numbers_at and not total:
             break  # "قتل وأصيب 55 عنصرا": the noun after a number is that number's
+        if j in outcomes:
+            break
         for f in tokens[j].forms:
             hit = nouns.get(f)
             if hit:
@@ -780,7 +791,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             continue
         if ts in figures.nouns:
             continue  # "15 قتيلا مدنيا"، "الطفل القتيل": the count noun has counted these people
-        people, guessed = _people_after(tokens, te, tok_end, numbers_at, names)
+        people, guessed = _people_after(tokens, te, tok_end, numbers_at, names, roles_at)
         if people:
             end = tokens[min(te, tok_end - 1)].end
             add(Figure(role, people, te, tokens[ts].start, end, f"person noun after '{tokens[ts].norm}'",
@@ -793,7 +804,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
                        f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
             continue
-        subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at)
+        subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at, roles_at)
         if subject is not None and subject[1] not in used_numbers:
             value, lo = subject
             # "قائد الشرطة ومدير المخابرات قتلا": a dual verb says two where the nouns say less
