@@ -346,3 +346,13 @@ def test_the_subject_of_a_passive_outcome_verb_is_the_victim():
     # an object after the adverb makes the verb active
     [e] = rules("قوات الأمن قتلت في الاشتباك ثلاثة مسلحين في بغداد أمس.", published="2018-08-27").events
     assert e.actor1 == "Police Forces of Iraq"
+
+
+def test_a_military_base_is_not_al_qaeda():
+    """القاعدة is a base when an adjective of a base or of a country follows it; the group keeps
+    its name elsewhere in the same sentence."""
+    import rasid
+
+    doc = rasid.extract("تبنى تنظيم القاعدة الهجوم على القاعدة العسكرية أمس، وقال سكان قرب القاعدة الجوية إن "
+                        "الانفجار هز المنطقة.", published="2018-03-12")
+    assert [e.text for e in doc.entities if e.type == "ACTOR"] == ["تنظيم القاعدة"]
