@@ -355,4 +355,5 @@ def test_a_military_base_is_not_al_qaeda():
 
     doc = rasid.extract("تبنى تنظيم القاعدة الهجوم على القاعدة العسكرية أمس، وقال سكان قرب القاعدة الجوية إن "
                         "الانفجار هز المنطقة.", published="2018-03-12")
-    assert [e.text for e in doc.entities if e.type == "ACTOR"] == ["تنظيم القاعدة"]
+    assert [e.canonical for e in doc.entities if e.type == "ACTOR" and e.canonical != "Civilians"] == ["Al Qaeda"]
+    assert [e.text for e in doc.entities if e.canonical == "Al Qaeda"] == ["تنظيم القاعدة"]
