@@ -74,9 +74,7 @@ def _toll_sentences(doc: Document, events: list[Mention], sents_of: list[set[int
     # sentences that name an act told before ("وأفاد الدفاع المدني بأن الغارات أدت إلى مقتل سبعة")
     refers = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
               and not getattr(m.payload, "outcome", "") and is_definite(doc._tokens[m.tok_start].norm)}
-    duals = {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
-             and m.payload.events == 2 and not is_definite(doc._tokens[m.tok_start].norm)}
-    both = _definite_duals(doc)
+    duals, both = _dual_sentences(doc, definite=False), _dual_sentences(doc, definite=True)
     # not a series or a campaign ("عقب سلسلة من الغارات الجوية على دوما، قتل فيها 27"): its toll
     # is the series', no one act's
     refers -= {_sentence_of(doc, m.start) for m in doc._matches
@@ -136,17 +134,18 @@ def _owners(doc: Document, events: list[Mention], claims: dict) -> dict:
     return out
 
 
-def _definite_duals(doc: Document) -> set[int]:
-    """Sentences with a definite dual act noun (الانفجارين، الهجومين): two acts told before."""
+def _dual_sentences(doc: Document, definite: bool) -> set[int]:
+    """Sentences with a dual act noun: definite (الانفجارين، الهجومين) for two acts told before,
+    indefinite (هجومين) for two acts told in it or after."""
     return {_sentence_of(doc, m.start) for m in doc._matches if m.label == "TRIGGER"
-            and m.payload.events == 2 and is_definite(doc._tokens[m.tok_start].norm)}
+            and m.payload.events == 2 and is_definite(doc._tokens[m.tok_start].norm) == definite}
 
 
 def _both_acts(doc: Document, events: list[Mention], sents_of: list[set[int]], own: list[dict],
                owners: dict) -> None:
     """"نقلنا 13 مصابا من موقع الانفجارين": a figure in a sentence that names two acts told
     together (a definite dual) belongs to both, as the first sentence's figure did."""
-    duals = _definite_duals(doc)
+    duals = _dual_sentences(doc, definite=True)
     if not duals:
         return
     for k in range(len(events)):

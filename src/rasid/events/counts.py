@@ -372,7 +372,7 @@ def reads_as_passive(tokens, te: int, limit: int, outcomes: dict | frozenset = f
     ثلاثة مسلحين". Shared by the count reader and the role reader. ``outcomes``: where outcome words
     stand; one right after ("قتلوا وجرح آخرون") is read the same way in turn, "others" after it
     being its own subject."""
-    if te in outcomes and te + 1 <= limit:
+    if te < limit and te in outcomes:
         return te + 1 == limit or _CUES[tokens[te + 1].norm] == "other" \
             or reads_as_passive(tokens, te + 1, limit, outcomes)
     if te < limit and tokens[te].norm not in _PASSIVE_NEXT:

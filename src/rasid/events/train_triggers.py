@@ -181,6 +181,7 @@ def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0
           seed: int = 0, precision_floor: float = 0.0) -> tuple[TriggerModel, dict]:
     """Fit both models on the training articles; report on the held-out ones."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
     from sklearn.model_selection import GroupKFold
 
     fit = [x for x in instances if not held_out(_short_id(x.doc))]
@@ -201,8 +202,6 @@ def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0
     rand = np.array([x.origin != UNCERTAIN for x in fit])
     # C by the out-of-fold log-loss (a proper score: F1 at one threshold moves by noise from one
     # C to the next), then the threshold on that C's out-of-fold predictions
-    from sklearn.metrics import log_loss
-
     by_c = []
     for c in c_values:
         oof = np.zeros(len(y))

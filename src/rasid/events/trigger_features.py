@@ -71,7 +71,8 @@ _ENDINGS = ("ات", "ين", "ون", "ان", "ه", "ي")  # plural, dual, feminin
 def _light(norm: str) -> str:
     """A light stem: one proclitic and one ending off, a stem of three letters at least left.
     "عنيف" and "عنيفة", "الاشتباكات" and "اشتباك" read alike next to any trigger, so what the
-    labels taught of one form holds for the others."""
+    labels taught of one form holds for the others. One proclitic only, unlike the token's
+    clitic readings (whose last one reads فلسطينيون as ف + ل + سطينيون)."""
     for p in _PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= 3:
             norm = norm[len(p):]
