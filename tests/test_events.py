@@ -200,6 +200,22 @@ def test_a_dual_explosion_noun_makes_two_events_and_splits_the_toll():
     assert len(extract_rules("اعترض التحالف صاروخين باليستيين أطلقا باتجاه جازان أمس.", published=PUBLISHED).events) == 1
 
 
+def test_one_act_at_a_list_of_places_is_one_event_per_place():
+    # CODEBOOK section 1: one act at two places is two events; a toll told for all is divided
+    doc = extract_rules("قتل 5 أشخاص في غارات على بلدة سراقب وبلدة معرة النعمان اليوم.", published=PUBLISHED)
+    assert sorted((e.location, e.admin1, e.fatalities) for e in doc.events) == [
+        ("Ma‘arrat an Nu‘mān", "Idlib", 2), ("Saraqib", "Idlib", 3)]
+    assert len({e.event_id for e in doc.events}) == 2
+    doc = extract_rules("تظاهر الآلاف في لندن وأدنبرة وجنيف اليوم ضد حيازة الأسلحة.", published=PUBLISHED)
+    assert sorted(e.location for e in doc.events) == ["Edinburgh", "Geneva", "London"]
+    # not a list: a road or front between two places, a town and its province, states that act
+    assert len(extract_rules("اندلعت اشتباكات بين حلب وإدلب أمس.", published=PUBLISHED).events) == 1
+    assert len(extract_rules("قصفت طائرات حربية مدينة إدلب، محافظة إدلب، أمس.", published=PUBLISHED).events) == 1
+    doc = extract_rules("اعترضت الدفاعات الجوية السورية الصواريخ التي أطلقتها أمريكا وبريطانيا وفرنسا فجر اليوم.",
+                        published=PUBLISHED)
+    assert len(doc.events) == 1
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

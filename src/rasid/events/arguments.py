@@ -133,6 +133,54 @@ def _in_clause(ents: list[Entity], trig, s, tokens, idx) -> list[Entity]:
     return own or ents
 
 
+# what may stand between two places of one list: "في لندن وأدنبرة"، "في رفح، وفي دير البلح"
+_LIST_JOINS = {"", "و", "،", ",", "، و", ", و", "وفي", "و في", "، وفي", "وكذلك في", "وب"}
+_NOT_A_LIST = {fold(w) for w in ("بين", "من", "طريق", "الطريق", "حدود", "الحدود")}
+
+
+def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list[Entity]:
+    """The other places of the list that ``place`` stands in ("مسيرات في لندن وأدنبرة وجنيف"):
+    CODEBOOK section 1 makes one act at several places one event per place. A place that
+    contains another of the list ("في بيروت، لبنان") makes no list, nor a pair after بين or من
+    ("بين حلب وإدلب", a road or a border), nor countries (states that act, or a scope)."""
+    kind = place.data.get("kind")
+    if kind in (None, "region", "country"):
+        return []  # "شنتها أمريكا وبريطانيا وفرنسا"، "في العراق وسوريا": states acting, or a scope
+    ordered = sorted({e.start: e for e in ents}.values(), key=lambda e: e.start)
+    if place not in ordered:
+        return []
+    k = ordered.index(place)
+    joined = lambda a, b: " ".join(doc.text[a.end:b.start].split()) in _LIST_JOINS and b.start > a.end - 1
+    lo = k
+    while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    chain = ordered[lo:hi + 1]
+    if len(chain) < 2:
+        return []
+    before = doc.text[max(0, chain[0].start - 12):chain[0].start].split()
+    if before and fold(before[-1]).lstrip("و") in _NOT_A_LIST:
+        return []
+    if any(e.data.get("kind") != kind for e in chain):
+        return []  # "في بيروت، لبنان": a town and its country
+    if any(e.data.get("admin1") and e.canonical == e.data.get("admin1")
+                                 and any(o is not e and o.data.get("admin1") == e.data.get("admin1") for o in chain)
+                                 for e in chain):
+        return []  # a town and its province
+    names = set()
+    out = []
+    for e in chain:
+        key = e.data.get("location") or e.canonical
+        if key in names:
+            return []
+        names.add(key)
+        if e is not place:
+            out.append(e)
+    return out
+
+
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
 _LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
                                 "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
@@ -490,6 +538,7 @@ class ArgumentLinker:
             elif place is not None:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
+                men.also_at = [(place_fields(e), e.text) for e in coordinated_places(doc, place, plain or cands)]
             country = f.get("country") or doc_country
             # --- actors
             actors = []

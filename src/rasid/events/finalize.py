@@ -119,16 +119,26 @@ class EventBuilder:
             f["trigger"] = doc.span(men.main.start, men.main.end)
             f["confidence"] = confidence(men)
             f["explain"] = dict(men.explain)
-            data = {k: v for k, v in f.items() if k in _FIELDS}
-            n = men.multiplicity
+            base = {k: v for k, v in f.items() if k in _FIELDS}
+            # one act at several places is one event per place (CODEBOOK section 1); "غارتين
+            # استهدفتا بلدتي كفرنبل وأريحا": two acts at two places are two events, not four
+            places = [None] + list(men.also_at)
+            n = max(men.multiplicity, len(places))
             for copy in range(n):
+                data = base
                 if n > 1:
                     # a total reported for several acts is divided among them, as ACLED does
-                    data = dict(data)
+                    data = dict(base)
                     for k in ("fatalities", "injuries", "arrests"):
                         total = f.get(k) or 0
                         data[k] = total // n + (1 if copy < total % n else 0)
-                    data["notes"] = notes({**f, **{k: data[k] for k in ("fatalities", "injuries", "arrests")}})
+                    at = places[copy % len(places)]
+                    if at is not None:
+                        data.update(at[0])
+                        data["explain"] = {**f["explain"], "location": f"place '{at[1]}': listed with "
+                                           f"the act's place, one event per place"}
+                    data["notes"] = notes({**f, **{k: data[k] for k in ("fatalities", "injuries", "arrests",
+                                                                          "location", "country") if k in data}})
                 ev = Event(**data)
                 key = f"{doc.id}|{spans}|{men.main.start}|{copy}|{len(events)}"
                 ev.event_id = "RSD" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]

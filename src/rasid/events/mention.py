@@ -28,6 +28,9 @@ class Mention:
     # (sentence, {role: [Figure]}) for each sentence whose mentions this one absorbed: the
     # count reader (count_reader.py) decides the event's counts from them
     figures: list = field(default_factory=list)
+    # (place fields, words) of the other places of a list the act's place stands in ("مسيرات في
+    # لندن وأدنبرة"): one event per place (CODEBOOK section 1), made by finalize.py
+    also_at: list = field(default_factory=list)
 
     @property
     def kind(self) -> str:

@@ -78,6 +78,7 @@ def _absorb(ev: Mention, m: Mention) -> None:
                   "longitude", "geo_precision"):
             a[k] = b.get(k)
         ev.explain["location"] = m.explain.get("location", "")
+        ev.also_at = m.also_at
     if m.own_date and not ev.own_date:
         for k in ("event_date", "date_start", "date_end", "time_precision"):
             a[k] = b.get(k)
