@@ -213,3 +213,29 @@ def test_a_later_rounds_labels_train_but_do_not_set_the_threshold(tmp_path):
     assert report["instances"] == len(rows) - 1
     # the out-of-fold scores that chose the threshold count only the first file's training instances
     assert report["oof"]["n"] < report["train_instances"]
+
+
+def test_a_revision_file_relabels_instances_and_keeps_where_they_were_drawn(tmp_path):
+    """Re-judged instances (the old acts of rounds 1-3) replace the label of the same document and
+    span; an instance drawn where the model was unsure stays out of the threshold's choice."""
+    from typer.testing import CliRunner
+
+    from rasid.cli.main import app
+    from rasid.events.train_triggers import UNCERTAIN, Instance, revise
+
+    drawn = [Instance("d1", 10, 15, "not", "", "historical", UNCERTAIN, "internationalNews"),
+             Instance("d1", 40, 44, "event", "Attack", "", "labels", "middleEast"),
+             Instance("d2", 0, 5, "not", "", "other_sense", "labels", "sport")]
+    rejudged = [Instance("d1", 10, 15, "event", "Suicide bomb", "", "labels", ""),
+                Instance("d2", 0, 5, "not", "", "other_sense", "labels", ""),
+                Instance("d9", 1, 2, "event", "Attack", "", "labels", "")]  # no such instance: ignored
+    out, changed = revise(drawn, rejudged)
+    assert changed == 1
+    assert [(x.label, x.sub_event_type, x.reason, x.origin) for x in out] == [
+        ("event", "Suicide bomb", "", UNCERTAIN), ("event", "Attack", "", "labels"),
+        ("not", "", "other_sense", "labels")]
+    # a revision file that is not there is a clear error, not a traceback
+    corpus, labels = _tiny_corpus(tmp_path)
+    r = CliRunner().invoke(app, ["train-events", "--corpus", str(corpus), "--labels", str(labels),
+                                 "--revisions", str(tmp_path / "nope.tsv"), "-o", str(tmp_path / "m.npz")])
+    assert r.exit_code != 0 and "no such revisions file" in r.output and "Traceback" not in r.output

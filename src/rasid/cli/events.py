@@ -12,6 +12,7 @@ from .common import fail
 
 LABELS_DEFAULT = [Path("training/events/trigger_labels.tsv"), Path("training/events/round2_trigger_labels.tsv"),
                   Path("training/events/round3_trigger_labels.tsv")]
+REVISIONS_DEFAULT = Path("training/events/revised_trigger_labels.tsv")  # read when present
 
 
 def register(app: typer.Typer) -> None:
@@ -29,6 +30,11 @@ def register(app: typer.Typer) -> None:
         labels: list[Path] = typer.Option(LABELS_DEFAULT, "--labels", help="labelled trigger instances (TSV: "
                                           "doc, start, end, label, sub_event_type, reason); repeat for "
                                           "several files"),
+        revisions: Optional[list[Path]] = typer.Option(None, "--revisions", help="re-judged instances "
+                                                       "(the same TSV columns): each replaces the label of "
+                                                       "the same document and span in the --labels files; "
+                                                       f"repeatable (default: {REVISIONS_DEFAULT} where it "
+                                                       "exists)"),
         gold: Optional[Path] = typer.Option(None, "--gold", help="coded training gold (train.jsonl) whose "
                                             "events and non_events add instances"),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="weights file to write "
@@ -39,10 +45,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from rich.progress import Progress
 
-        from ..events.train_triggers import featurize, read_jsonl, read_labels, train
+        from ..events.train_triggers import featurize, read_jsonl, read_labels, revise, train
         from ..events.trigger_model import MODEL_PATH
 
-        for path, what in ((corpus, "corpus"), *((lab, "labels") for lab in labels)):
+        if revisions is None:
+            revisions = [REVISIONS_DEFAULT] if REVISIONS_DEFAULT.is_file() else []
+        for path, what in ((corpus, "corpus"), *((lab, "labels") for lab in labels),
+                           *((rev, "revisions") for rev in revisions)):
             if not path.is_file():
                 fail(f"{path}: no such {what} file")
         if gold is not None:
@@ -60,6 +69,12 @@ def register(app: typer.Typer) -> None:
                 instances.extend(read_labels(lab))
             except (KeyError, ValueError) as exc:
                 fail(f"{lab}: not a trigger-label TSV ({exc})")
+        for rev in revisions:
+            try:
+                instances, changed = revise(instances, read_labels(rev))
+            except (KeyError, ValueError) as exc:
+                fail(f"{rev}: not a trigger-label TSV ({exc})")
+            typer.echo(f"note: {changed} labels revised by {rev}", err=True)
         golds = list(read_jsonl(gold)) if gold else []
         n_docs = len({x.doc for x in instances}) + len(golds)
         with Progress(transient=True) as bar:

@@ -68,6 +68,21 @@ def read_labels(path: Path) -> list[Instance]:
     return out
 
 
+def revise(instances: list[Instance], revisions: list[Instance]) -> tuple[list[Instance], int]:
+    """``instances`` with the label of each one a revision file re-judged (same document and
+    span) replaced; the instance keeps where it was drawn (random or uncertainty sample), so
+    the threshold is still set on the random sample. Returns the list and how many changed."""
+    new = {(r.doc, r.start, r.end): r for r in revisions}
+    out, changed = [], 0
+    for x in instances:
+        r = new.get((x.doc, x.start, x.end))
+        if r is not None:
+            changed += (r.label, r.sub_event_type, r.reason) != (x.label, x.sub_event_type, x.reason)
+            x = Instance(x.doc, x.start, x.end, r.label, r.sub_event_type, r.reason, x.origin, x.section)
+        out.append(x)
+    return out, changed
+
+
 def read_jsonl(path: Path) -> Iterable[dict]:
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as fh:
