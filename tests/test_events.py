@@ -296,6 +296,10 @@ def test_a_date_in_a_relative_clause_about_something_else_is_not_the_acts():
     # a clause on the act noun itself dates the act
     doc = extract("قتل ثلاثة في الهجوم الذي وقع أمس في بغداد.", published=PUBLISHED)
     assert [e.event_date for e in doc.events] == ["2024-03-11"]
+    # so does a clause on the act noun's adjective
+    doc = extract("وقد أسفرت الغارات الجوية التي شنها التحالف الشهر الماضي عن مقتل 51 شخصا في صعدة.",
+                  published=PUBLISHED)
+    assert [(e.event_date, e.time_precision) for e in doc.events] == [("2024-02-15", 3)]
 
 
 def test_an_act_in_the_background_of_another_does_not_hide_it():

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
-from ..text.tokens import WordMemo, cached_forms, columns, without_enclitic
+from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_enclitic
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
@@ -384,10 +384,12 @@ _POLICE_NOUN = re.compile(r"شرط|امن")
 def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     """Where, after the trigger, a relative clause about another noun starts: "قتلت الناشطة في
     البصرة التي شهدت مؤخرا احتجاجات" (the city's clause). A clause on an act noun ("الهجوم الذي
-    وقع أمس") is the act's own."""
+    وقع أمس"), or on its adjective ("الغارات الجوية التي شنها التحالف الشهر الماضي"), is the
+    act's own."""
     acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
     for j in range(trig.tok_end, s.tok_end):
-        if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts:
+        if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts \
+                and not (j - 2 in acts and is_definite(tokens[j - 1].norm)):
             return tokens[j].start
     return None
 
