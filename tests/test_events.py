@@ -216,6 +216,29 @@ def test_one_act_at_a_list_of_places_is_one_event_per_place():
     assert len(doc.events) == 1
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # whoever stops a projectile acts (Disrupted weapons use); whoever fired it is the other side;
+    # the place is where it was aimed, not where it was fired from
+    ("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان مساء أمس.",
+     ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", "Jizan")),
+    ("اعترضت الدفاعات الجوية التابعة للتحالف العربي في اليمن صاروخا باليستيا أطلقه الحوثيون باتجاه "
+     "مدينة خميس مشيط السعودية مساء السبت.",
+     ("Disrupted weapons use", "Operation Restoring Hope", "Houthi Movement", "Khamis Mushait")),
+    ("أعلن التحالف العربي اعتراض صاروخين باليستيين أطلقا من صعدة باتجاه نجران اليوم.",
+     ("Disrupted weapons use", "Operation Restoring Hope", "", "Najrān")),
+    # a weapons system named as the subject of the interception acts: it is no object only
+    ("وقال الجيش الإسرائيلي إن منظومة القبة الحديدية اعترضت صاروخين أطلقا من قطاع غزة باتجاه مدينة "
+     "عسقلان الليلة الماضية.",
+     ("Disrupted weapons use", "Military Forces of Israel", "", "Ashkelon")),
+    # a missile that is not stopped: its launcher acts
+    ("قصفت ميليشيا الحوثي بصاروخ باليستي مدينة مأرب أمس.",
+     ("Shelling/artillery/missile attack", "Houthi Movement", "", "Ma'rib")),
+])
+def test_a_projectile_stopped_is_disrupted_weapons_use_by_whoever_stopped_it(sentence, expected):
+    doc = extract(sentence, published=PUBLISHED)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in doc.events] == [expected]
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

@@ -22,7 +22,8 @@ from ..recognize.quotes import source_label
 from .counts import clause_numbers, sentence_figures, sentence_total
 from .lexicons import RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
 from .mention import Mention
-from .roles import ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles, is_person_phrase
+from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles,
+                    interception_roles, is_interception, is_person_phrase)
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -223,6 +224,14 @@ def _fired_from(doc: Document, e: Entity) -> bool:
     return bool(words) and words[-1] == "من"
 
 
+_TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "فوق", "أجواء", "سماء")}
+
+
+def _aimed_at(doc: Document, e: Entity) -> bool:
+    """Is the place named as where a projectile was aimed or flew ("باتجاه جازان"، "فوق الجليل")?"""
+    return any(f in _TOWARD for t in _words_before(doc, e, 1) for f in t.forms[:3])
+
+
 def _reference_point(doc: Document, e: Entity) -> bool:
     """"السلط إلى الغرب من العاصمة عمان": the place after "to the west of" only says where the
     place named before it lies."""
@@ -394,6 +403,19 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     return None
 
 
+def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:
+    """Where the interception word of a mention about a projectile stopped stands ("اعترضت
+    الدفاعات الجوية صاروخا"، "أعلن التحالف اعتراض 7 صواريخ"), or None."""
+    if not men.kinds & {"disrupted", "shelling", "air"}:
+        return None
+    for m in sent_matches:
+        if m.label == "TRIGGER" and m.payload.kind == "disrupted" and is_interception(tokens, m.tok_start) \
+                and any(x.label == "TRIGGER" and x.payload.kind in _FIRED and 0 < x.tok_start - m.tok_start <= 12
+                        for x in sent_matches):
+            return m.tok_start
+    return None
+
+
 def _most_named(actors: list[ActorMention], exclude: str, accept) -> tuple[ActorMention | None, int]:
     """The actor the story names most often among those ``accept`` takes (ties: the first named),
     with its count; anaphors (الحركة، الميليشيات) refer back and do not count as naming."""
@@ -507,10 +529,15 @@ class ArgumentLinker:
             # --- place
             cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
                      and not _on_street(doc, e)]
-            if men.kinds & _FIRED and len(cands) > 1:
+            stop = _stopped_projectile(tokens, men, sent_matches)
+            if (men.kinds & _FIRED or stop is not None) and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
                 landed = [e for e in cands if not _fired_from(doc, e)]
                 cands = landed or cands
+                # "صاروخا أطلقه الحوثيون باتجاه مدينة خميس مشيط": where it was aimed is where it
+                # fell or was stopped, whatever country the story is told from
+                aimed = [e for e in cands if _aimed_at(doc, e)]
+                cands = aimed or cands
             if men.kinds & PROTEST_KINDS:
                 # "تظاهر الآلاف في برلين تنديدا بالتدخل التركي في عفرين": the cause's place is not
                 # where the crowd stood
@@ -553,6 +580,10 @@ class ArgumentLinker:
                                                tuple(t.tok_start for t in men.triggers if t.payload.outcome),
                                                tuple((t.tok_start, t.tok_end) for t in men.triggers
                                                      if t is not trig and t.payload.kind in ATTACK_NOUN_KINDS))
+            if stop is not None:
+                a1, a2, rule = interception_roles(actors, tokens, s.tok_start, stop,
+                                                  [a for a in actors if a.role == "reporter"])
+                assoc = []
             if not country:
                 for a in (a1, a2):
                     if a is not None and a.ent.data.get("country") and a.kind not in ("external",):
@@ -627,8 +658,10 @@ class ArgumentLinker:
             strengths = {}
             for t in men.triggers:
                 strengths[t.payload.kind] = max(strengths.get(t.payload.kind, 0), t.payload.strength)
-            et, st, trule = decide_type(men.kinds, strengths, victim_civilian, victim_armed,
-                                        f["fatalities"])
+            if stop is not None:
+                strengths["disrupted"] = 2  # a projectile stopped: disrupted weapons use
+            et, st, trule = decide_type(men.kinds | ({"disrupted"} if stop is not None else set()),
+                                        strengths, victim_civilian, victim_armed, f["fatalities"])
             if st in _TERRITORY:
                 armed = [a for a in actors if a.kind in _ARMED_KINDS or a.kind == "unidentified"]
                 if (a1 is not None and a1.kind not in _ARMED_KINDS) or (actors and not armed):

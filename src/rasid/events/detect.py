@@ -310,6 +310,12 @@ def _in_background(t: Match, tokens, sent_start: int) -> bool:
     return False
 
 
+def _system_acts(t: Match, blocked: str) -> bool:
+    """"منظومة القبة الحديدية اعترضت صاروخين": a weapons system named as the subject of an
+    interception verb acts; it is no object only (as in "صفقة منظومة صواريخ")."""
+    return blocked == "weapons" and t.payload.kind == "disrupted" and t.payload.strength == 2
+
+
 class EventMentionDetector:
     """Component: fills ``doc._matches`` (event lexicons) and ``doc._mentions``."""
 
@@ -378,7 +384,8 @@ class EventMentionDetector:
                         doc._trigger_features[(t.start, t.end)] = feats
                     if model:
                         prob[t.start] = model.prob(feats)
-            live = [t for t in trig if not (read[t.start].blocked or read[t.start].cause or read[t.start].future_near)]
+            live = [t for t in trig if not ((read[t.start].blocked and not _system_acts(t, read[t.start].blocked))
+                                            or read[t.start].cause or read[t.start].future_near)]
             # the words that count the dead, wounded and arrested, whatever the classifier says of
             # them as acts: "قتل 4 وجرح 9 في هجوم" counts the 9 even when "جرح" is no act alone
             counted = [t for t in live if t.payload.outcome and not read[t.start].background]

@@ -166,6 +166,46 @@ def _first_in(memo: WordMemo, norms: list[str], start: int, end: int) -> int | N
     return found[0][0] if found else None
 
 
+# interception words ("اعترضت الدفاعات الجوية صاروخا"، "إسقاط طائرة مسيرة"): whoever stops a
+# projectile acts; whoever fired it is the other side (ACLED's Disrupted weapons use)
+_INTERCEPT_STEMS = tuple(fold(w) for w in ("اعترض", "اعتراض", "تعترض", "يعترض", "أسقط", "إسقاط", "تسقط",
+                                            "يسقط", "تصدت", "تصدى", "التصدي"))
+_BELONGS = {fold(w) for w in ("التابعة", "التابع", "تابعة", "تابع")}
+_LAUNCH = {fold(w) for w in ("أطلق", "أطلقت", "أطلقه", "أطلقته", "أطلقها", "أطلقتها", "أطلقهما",
+                             "أطلقتهما", "أطلقوه", "أطلقوها", "أطلقوا", "أطلقا", "يطلقها", "تطلقها")}
+
+
+def is_interception(tokens, tok_start: int) -> bool:
+    """Does the word at ``tok_start`` stop a projectile (اعترضت، إسقاط، تصدت)?"""
+    return any(f.startswith(_INTERCEPT_STEMS) for f in tokens[tok_start].forms[:3])
+
+
+def interception_roles(actors: list[ActorMention], tokens, sent_start: int, stop: int,
+                       reporters: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None, str]:
+    """(actor1, actor2, rule) of a projectile stopped by the word at ``stop``: the side that
+    fired it ("صاروخا أطلقه الحوثيون") is actor2; the one that stopped it is actor1: the subject
+    after the verb ("اعترضت الدفاعات الجوية السعودية"), or before it ("منظومة القبة الحديدية
+    اعترضت"), or the side announcing it ("أعلن التحالف اعتراض صاروخين")."""
+    launcher = next((a for a in actors if _marker(tokens, a.tok_start, sent_start, _LAUNCH, 2)), None)
+    armed = [a for a in actors if a is not launcher and a.kind not in UNARMED_KINDS]
+    after = [a for a in armed if 0 < a.tok_start - stop <= 3 and a.role != "reporter"]
+    before = [a for a in armed if a.tok_end <= stop and a.role != "reporter"]
+    if after:
+        a = after[0]
+        # "الدفاعات الجوية التابعة للتحالف العربي"، "الدفاع الجوي للقوات الأمريكية": air defences
+        # with no country are the named side's
+        owner = next((b for b in armed if a.ent.data.get("needs_country") and 0 <= b.tok_start - a.tok_end <= 2
+                      and (_marker(tokens, b.tok_start, a.tok_end, _BELONGS, 2)
+                           or tokens[b.tok_start].norm.startswith("لل"))), None)
+        return owner or a, launcher, "stopped the projectile (subject after the interception verb)"
+    if before:
+        return before[-1], launcher, "stopped the projectile (subject before the interception word)"
+    announcer = next((a for a in reporters if a is not launcher), None)
+    if announcer is not None:
+        return announcer, launcher, "stopped the projectile (announced the interception)"
+    return None, launcher, "the projectile's launcher is the other side"
+
+
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "", outcome_starts: tuple[int, ...] = (),
