@@ -239,6 +239,18 @@ def test_a_projectile_stopped_is_disrupted_weapons_use_by_whoever_stopped_it(sen
     assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in doc.events] == [expected]
 
 
+def test_a_missile_takes_the_place_it_was_aimed_at_not_where_it_was_fired_or_its_name():
+    # where it was fired from ("من صعدة") is no story place for a later sentence either, a name
+    # after نوع or a projectile noun is the weapon's ("صواريخ من نوع بدر"), and air defences
+    # that report a missile never fired it
+    text = ("أطلقت جماعة الحوثي صاروخا من محافظة صعدة باتجاه مدينة جازان مساء أمس. وقالت قوات الدفاع "
+            "الجوي السعودي إنها رصدت صواريخ من نوع بدر سقطت في منطقة صحراوية.")
+    doc = extract(text, published=PUBLISHED)
+    assert {(e.location, e.country) for e in doc.events} == {("Jizan", "Saudi Arabia")}
+    assert all(e.actor1 != "Military Forces of Saudi Arabia" for e in doc.events
+               if e.sub_event_type == "Shelling/artillery/missile attack")
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

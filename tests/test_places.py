@@ -479,3 +479,19 @@ def test_a_unit_with_no_coordinates_yields_to_a_city_of_the_name():
                         published="2018-05-16")
     gaza = next(e for e in doc.entities if e.source == "places" and e.text == "غزة")
     assert gaza.data["cc"] == "PS" and gaza.data["lat"] is not None
+
+
+def test_the_kingdom_alone_is_the_monarchy_the_story_names():
+    def places(text):
+        doc = rasid.extract(text, published="2018-03-26")
+        return [(e.text, e.canonical, e.data.get("locating")) for e in doc.entities if e.source == "places"]
+    # "the Kingdom" where something was aimed or happened is the story's kingdom
+    text = "رفعت السعودية حالة التأهب. واعترضت الدفاعات الجوية صاروخا أطلق من اليمن باتجاه المملكة."
+    assert ("المملكة", "Saudi Arabia", True) in places(text)
+    # not where someone was taken, and not before an adjective that names another kingdom
+    text = "قال النائب العام السعودي إن التحقيق كان بهدف إعادته إلى المملكة."
+    assert ("المملكة", "Saudi Arabia", False) in places(text)
+    assert [p[1] for p in places("قصفت قوات النظام حلب. وزار رئيس وزراء المملكة المتحدة بغداد.")] == [
+        "Aleppo", "United Kingdom", "Baghdad"]
+    # and nothing when the story names no kingdom
+    assert places("وصل الوفد إلى المملكة أمس.") == []

@@ -17,6 +17,7 @@ from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
+from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import clause_numbers, sentence_figures, sentence_total
@@ -88,7 +89,7 @@ def document_country(doc: Document) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries."""
     places: Counter = Counter()
     for e in doc.entities:
-        if e.source == "places" and e.data.get("locating", True) and e.data.get("country") \
+        if e.source == "places" and (e.data.get("locating", True) or e.data.get("story")) and e.data.get("country") \
                 and not (e.data.get("kind") == "country" and _landmark(doc, e)):
             places[e.data["country"]] += _place_weight(e)
     if places:
@@ -224,6 +225,32 @@ def _fired_from(doc: Document, e: Entity) -> bool:
     return bool(words) and words[-1] == "من"
 
 
+_LAUNCH_STEMS = tuple(fold(w) for w in ("أطلق", "اطلق", "انطلق", "قادم", "صاروخ", "صواريخ", "قذيف", "قذائف"))
+
+
+def _launch_site(doc: Document, e: Entity) -> bool:
+    """"صاروخ أطلق من صعدة"، "صواريخ قادمة من اليمن": where a projectile was fired from is no
+    place for the story's other acts either."""
+    return _fired_from(doc, e) and any(f.startswith(_LAUNCH_STEMS) for t in _words_before(doc, e, 6)
+                                       for f in t.forms[:3])
+
+
+_PROJECTILES = {fold(w) for w in ("صاروخ", "صاروخا", "صواريخ", "قذيفة", "قذائف")}
+_MAKE = {fold(w) for w in ("نوع", "طراز")}  # "صواريخ من نوع بدر-1"
+
+
+def _weapon_name(doc: Document, e: Entity) -> bool:
+    """"صاروخ بدر-1"، "صواريخ من نوع بدر-1": a name right after a projectile noun (no preposition
+    between) or after نوع/طراز names the weapon, not a place."""
+    before = _words_before(doc, e, 1)
+    if not before or e.data.get("kind") == "country" or any(f in _MAKE for f in before[0].forms[:2]):
+        return bool(before) and e.data.get("kind") != "country"
+    # not a place named with its type word: "استهدفت صواريخ مدينة حلب" (the rockets hit the city)
+    first = e.text.split()[0] if e.text.split() else ""
+    typed = (cue_of(fold(first)) or ("",))[0] == "type"
+    return not typed and any(f in _PROJECTILES for f in before[0].forms[:2])
+
+
 _TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "فوق", "أجواء", "سماء")}
 
 
@@ -268,7 +295,8 @@ class StoryPlaces:
             located = self._located[country] = [
                 e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
                 and e.data.get("kind") not in ("country", "region")
-                and (not country or e.data.get("country") == country) and not _reference_point(doc, e)]
+                and (not country or e.data.get("country") == country) and not _reference_point(doc, e)
+                and not _launch_site(doc, e) and not _weapon_name(doc, e)]
         if not located:
             return None
         earlier = [e for e in located if e.start < before]
@@ -528,7 +556,7 @@ class ArgumentLinker:
             trig = men.main
             # --- place
             cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
-                     and not _on_street(doc, e)]
+                     and not _on_street(doc, e) and not _weapon_name(doc, e)]
             stop = _stopped_projectile(tokens, men, sent_matches)
             if (men.kinds & _FIRED or stop is not None) and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit

@@ -175,6 +175,16 @@ _LAUNCH = {fold(w) for w in ("أطلق", "أطلقت", "أطلقه", "أطلقت
                              "أطلقتهما", "أطلقوه", "أطلقوها", "أطلقوا", "أطلقا", "يطلقها", "تطلقها")}
 
 
+_DEFENCE = fold("دفاع")
+_AIR_ADJ = {fold(w) for w in ("الجوي", "الجوية", "جوي", "جوية")}  # not "وزارة الدفاع"
+
+
+def _air_defence(tokens, a: ActorMention) -> bool:
+    """"قوات الدفاع الجوي"، "الدفاعات الجوية": forces that stop missiles report them, never fire them."""
+    return any(_DEFENCE in f for j in range(a.tok_start, a.tok_end - 1) for f in tokens[j].forms[:2]) \
+        and any(f in _AIR_ADJ for j in range(a.tok_start + 1, a.tok_end) for f in tokens[j].forms[:2])
+
+
 def is_interception(tokens, tok_start: int) -> bool:
     """Does the word at ``tok_start`` stop a projectile (اعترضت، إسقاط، تصدت)?"""
     return any(f.startswith(_INTERCEPT_STEMS) for f in tokens[tok_start].forms[:3])
@@ -347,6 +357,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # "أعدم مسلحو الشباب رجلين"، "اعتقلت الشرطة المشتبه به": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
+                and not (main_kind in ("shelling", "air") and _air_defence(tokens, reporters[0])) \
                 and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
             # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن") or the act
             # was suffered (تعرضت دورية لمقذوف), and an air strike only by a side that has aircraft

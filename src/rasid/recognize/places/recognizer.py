@@ -11,6 +11,8 @@ read through their Latin names last (transliterated.py).
 
 from __future__ import annotations
 
+from ...text.normalize import fold
+
 import re
 from bisect import bisect_right
 
@@ -245,6 +247,7 @@ class PlaceRecognizer:
                     ent.data["locating"] = False  # "صحيفة واشنطن بوست": a newspaper's name
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
+        _locate_the_kingdom(doc, tokens, story)
 
     def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
         cue = bool(m["type"] or m["modifier"])
@@ -335,4 +338,42 @@ def _locate_country_directions(doc, tokens, top: str) -> None:
         data.update(geo_precision=3, locating=True)
         doc.entities.append(Entity(text=doc.text[tokens[k].start:tokens[k].end],
                                    start=tokens[k].start, end=tokens[k].end, type="GPE",
+                                   canonical=c.name, id=c.place.id, source="places", data=data))
+
+
+# the Arab monarchies the press calls "المملكة" on its own once the story has named them
+_KINGDOMS = ("SA", "JO", "MA", "BH")
+_KINGDOM = "المملكه"
+_KINGDOM_AT = {fold(w) for w in ("في", "داخل", "باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "على", "أجواء",
+                                 "سماء", "أراضي", "وفي")}
+
+
+def _locate_the_kingdom(doc, tokens, story: dict[str, float]) -> None:
+    """"صواريخ أطلقت من اليمن باتجاه المملكة": "the Kingdom" alone is the monarchy the story is
+    about (Saudi Arabia in a story that names it), not read when an adjective follows
+    ("المملكة المتحدة"، "المملكة الأردنية" are names of their own)."""
+    cc = max((k for k in _KINGDOMS if story.get(k, 0) > 0), key=lambda k: story[k], default=None)
+    if cc is None:
+        return
+    c = gazetteer().country(cc)
+    if c is None:
+        return
+    norms = columns(tokens).norms
+    for k, t in enumerate(tokens):
+        if _KINGDOM not in t.forms[:3]:
+            continue
+        nxt = norms[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == t.sent else ""
+        if nxt.startswith("ال"):
+            continue  # "المملكة المتحدة"، "المملكة العربية السعودية"
+        if any(e.source == "places" and e.start < t.end and t.start < e.end for e in doc.entities):
+            continue
+        # where an act happened or was aimed ("في المملكة"، "بالمملكة"، "باتجاه المملكة"), not
+        # where someone was taken or sent ("إعادته إلى المملكة")
+        prev = norms[k - 1] if k and tokens[k - 1].sent == t.sent else ""
+        at = t.norm.startswith(("بال", "وبال")) or prev in _KINGDOM_AT
+        data = place_fields(c.place, "")
+        # either way it names the story's country ("المملكة تطرد السفير")
+        data.update(geo_precision=3, locating=at, story=True)
+        start = t.end - len("المملكة") if doc.text[t.start:t.end].endswith(("المملكة", "المملكه")) else t.start
+        doc.entities.append(Entity(text=doc.text[start:t.end], start=start, end=t.end, type="GPE",
                                    canonical=c.name, id=c.place.id, source="places", data=data))
