@@ -233,3 +233,13 @@ def test_the_last_hours_are_the_reports_day(text):
 
     [t] = find_timex(f"قتل ثلاثة جنود {text} في هجوم.", "2018-03-08")
     assert event_date(t) == ("2018-03-08", "2018-03-08", "2018-03-08", 2)
+
+
+def test_the_same_day_of_another_year_is_the_day_of_the_last_full_date():
+    """"في نفس اليوم من عام 1980" after "في 12 سبتمبر من عام 1943" is 12 September 1980; with no
+    full date before it, and for "في مثل هذا اليوم", it is the publication day's."""
+    text = "في 12 سبتمبر من عام 1943 نفذت ألمانيا عملية، وحدث انقلاب في نفس اليوم من عام 1980."
+    assert [t.value for t in find_timex(text, "2018-09-13")] == ["1943-09-12", "1980-09-12"]
+    assert [t.value for t in find_timex("وحدث انقلاب في نفس اليوم من عام 1980.", "2018-09-13")] == ["1980-09-13"]
+    assert [t.value for t in find_timex("وقع الهجوم في 3 مارس 2015. وفي مثل هذا اليوم من عام 1972 قتل 11 رياضيا.",
+                                        "2018-09-05")] == ["2015-03-03", "1972-09-05"]

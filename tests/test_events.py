@@ -251,6 +251,17 @@ def test_a_missile_takes_the_place_it_was_aimed_at_not_where_it_was_fired_or_its
                if e.sub_event_type == "Shelling/artillery/missile attack")
 
 
+def test_a_comma_and_a_verb_of_happening_open_another_act():
+    text = ("في 12 سبتمبر من عام 1943 نفذت ألمانيا عملية كوماندوس ونجحت بخطف الزعيم الإيطالي بينيتو "
+            "موسوليني من مدينة ميونخ، وحدث انقلاب عسكري بتركيا في نفس اليوم من عام 1980.")
+    doc = extract(text, published=PUBLISHED)
+    assert sorted((e.event_date, e.sub_event_type) for e in doc.events) == [
+        ("1943-09-12", "Abduction/forced disappearance"), ("1980-09-12", "Other")]
+    # the same act's further words after a comma stay one event
+    doc = extract("اقتحم عشرات المحتجين القنصلية في مدينة البصرة أمس، وأضرموا النار فيها.", published=PUBLISHED)
+    assert len(doc.events) == 1
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

@@ -29,6 +29,8 @@ from .trigger_model import TriggerModel, trigger_model
 _SUPPORT_KINDS = {"kill", "injure"}
 # Generic violent kinds that count when the sentence also names an actor.
 _NEEDS_SUPPORT = {"attack", "operation", "explosion", "shelling", "protest", "overtake"}
+_HAPPENED = {fold("و" + w) for w in ("حدث", "حدثت", "وقع", "وقعت", "اندلع", "اندلعت", "جرى", "جرت", "دار",
+                                      "دارت", "شهد", "شهدت")}
 _NEW_WORDS = {fold(w) for w in ("جديدة", "جديد", "أخرى", "آخر", "ثانية", "ثان", "ثالثة")}
 _ORDINALS = {**{fold(w): 1 for w in ("الأول", "الأولى")}, **{fold(w): 2 for w in ("الثاني", "الثانية")},
              **{fold(w): 3 for w in ("الثالث", "الثالثة")}}
@@ -198,11 +200,14 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
     if len(live) < 2:
         return whole
     bounds = []
+    # "...، وحدث انقلاب عسكري بتركيا"، "، واندلعت اشتباكات": a comma, then a verb of happening
+    # before an act noun, opens a clause too
+    act_starts = {t.tok_start for t in live}
     for j in range(live[0].tok_end, live[-1].tok_start):
         w = tokens[j].norm
         nxt = tokens[j + 1].norm if j + 1 < sent_end else ""
         if (w in _CLAUSE_OPENERS and nxt not in _NOT_A_CLAUSE) or (w == "في" and nxt == "حين") or (
-                w in _COMMAS and nxt == "وفي"):
+                w in _COMMAS and (nxt == "وفي" or (nxt in _HAPPENED and j + 2 in act_starts))):
             bounds.append(j)
     if not bounds:
         return whole

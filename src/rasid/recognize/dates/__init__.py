@@ -94,6 +94,7 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
                 cands.append((-(e - s), _PRIO[kind], s, e, kind, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int, Res]] = []
+    anaphoric: dict[int, int] = {}  # "في نفس اليوم من عام 1980": start -> year
     occupied = bytearray(len(ftext) + 1)
     for _, _, s, e, kind, m in cands:
         if any(occupied[s:e]):
@@ -103,7 +104,11 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
             continue
         occupied[s:e] = b"\x01" * (e - s)
         taken.append((s, e, res))
+        if kind == "sameday" and not m.group("e").startswith("مثل"):
+            anaphoric[s] = int(m["y"])
     taken.sort(key=lambda t: t[0])
+    if anaphoric:
+        taken = _same_day_as_before(taken, anaphoric)
     taken = _join_ranges(taken, ftext)
     out = []
     text = folded.original
@@ -115,6 +120,25 @@ def find_timex_folded(folded: Folded, published=None, tokens=None) -> list[Timex
             date_end=res.end.isoformat() if res.end else None,
             precision=res.precision, time_precision=_precision_code(res),
             future=bool(pub and res.start and res.start > pub), relative=res.relative))
+    return out
+
+
+def _same_day_as_before(taken: list, anaphoric: dict[int, int]) -> list:
+    """"في 12 سبتمبر من عام 1943 ...، وحدث انقلاب في نفس اليوم من عام 1980": "the same day" is
+    the day and month of the last full date before it (the publication day's, as in "في مثل هذا
+    اليوم", only when the text gave none)."""
+    out, last = [], None
+    for s, e, res in taken:
+        if s in anaphoric and last is not None:
+            try:
+                d = last.replace(year=anaphoric[s])
+            except ValueError:
+                d = None
+            if d is not None:
+                res = Res(d, d, "day", False)
+        elif res.precision == "day" and res.start is not None and res.start == res.end:
+            last = res.start
+        out.append((s, e, res))
     return out
 
 
