@@ -262,6 +262,18 @@ def test_a_comma_and_a_verb_of_happening_open_another_act():
     assert len(doc.events) == 1
 
 
+@pytest.mark.parametrize("sentence", [
+    "وكان ناطق باسم الأمم المتحدة قد قال إن ستة مستشفيات تعرضت للقصف في الغوطة الشرقية أمس.",
+    "قالت الأمم المتحدة إن غارة جوية قتلت خمسة مدنيين في إدلب أمس.",
+    "وقالت موغيريني في بيان إن الاتحاد الأوروبي يأسف لسقوط قتلى في المواجهات في غزة أمس.",
+])
+def test_an_international_organisation_that_speaks_of_an_act_is_neither_of_its_sides(sentence):
+    doc = extract(sentence, published=PUBLISHED)
+    assert doc.events
+    for e in doc.events:
+        assert not {e.actor1, e.actor2} & {"UN: United Nations", "EU: European Union"}
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

@@ -345,8 +345,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if agents:
         a1, rule = agents[0], f"agent {agents[0].why}"
     else:
-        before = [a for a in free if a.tok_end <= trigger_start]
-        after = [a for a in free if a.tok_start >= trigger_end]
+        # an international organisation (the UN, the EU) that reports, counts or condemns an act
+        # is never its author by position alone; it may still be its target or a party to a deal
+        doers = [a for a in free if a.kind != "political" or "agreement" in kinds]
+        before = [a for a in doers if a.tok_end <= trigger_start]
+        after = [a for a in doers if a.tok_start >= trigger_end]
         if before:
             # the subject of the sentence's verb: the first actor named (verb-subject order)
             a1, rule = before[0], "first actor before the trigger"
@@ -357,6 +360,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # "أعدم مسلحو الشباب رجلين"، "اعتقلت الشرطة المشتبه به": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
+                and reporters[0].kind != "political" \
                 and not (main_kind in ("shelling", "air") and _air_defence(tokens, reporters[0])) \
                 and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
             # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن") or the act
@@ -386,13 +390,16 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if a2 is None and not pronoun_target:
         # the nearest other side the sentence names (not when the act's target is a pronoun,
         # "فتحوا النار عليه": someone the story named before, not whoever the sentence names next)
-        rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)]
+        rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)
+                and (a.kind != "political" or "agreement" in kinds)]
         if rest:
             a2 = min(rest, key=lambda a: abs(a.tok_start - trigger_start))
     if a2 is None and a1 is not None and patient_kind and reporters and not _same_force(reporters[0], a1) \
             and reporters[0].kind not in ("civilians", "protesters", "rioters"):
         # "أعلن الحوثيون مقتل رئيس مجلسهم في غارة للتحالف": a side announcing its own losses
         a2 = reporters[0]
+    if a2 is not None and a2.kind == "political" and a2.role != "target" and "agreement" not in kinds:
+        a2 = None  # "ناطق باسم الأمم المتحدة": it speaks of the act, it was not hit by it
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None  # one side named twice
     assoc = [a for a in assocs if a1 is None or a.name != a1.name]
