@@ -274,6 +274,12 @@ def test_an_international_organisation_that_speaks_of_an_act_is_neither_of_its_s
         assert not {e.actor1, e.actor2} & {"UN: United Nations", "EU: European Union"}
 
 
+def test_a_claim_told_after_the_act_names_its_author():
+    doc = extract_rules("وعانت فرنسا من هجمات، أعلن تنظيم الدولة الإسلامية مسؤوليته عنها، بينها تلك التي حدثت "
+                        "في باريس في عام 2015 وأسفرت عن مقتل 130 شخصا.", published=PUBLISHED)
+    assert [(e.actor1, e.location, e.fatalities) for e in doc.events] == [("Islamic State", "Paris", 130)]
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

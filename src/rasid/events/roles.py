@@ -40,6 +40,8 @@ _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "�
                             "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
 _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
+_CLAIMED = {fold(w) for w in ("المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسؤوليتهما")}
+_CLAIM_VERBS = {fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "تبنى", "تبنت", "يعلن", "تعلن")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال", "خطف", "اختطف")}
@@ -235,7 +237,16 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             f in _BLAME_VERBS for f in tokens[j].forms[:3])), None)
         if verb is not None:
             blamed = next((a for a in reversed(actors) if verb < a.tok_start and a.tok_end <= blame), None)
+    # "أعلن تنظيم الدولة الإسلامية مسؤوليته عنها": whoever claims the act, before or after the
+    # words that tell it, carried it out; the claim's word is no blame laid on another
+    claimer = next((a for a in actors if a.tok_end < len(tokens) and norms[a.tok_end] in _CLAIMED
+                    and _marker(tokens, a.tok_start, sent_start, _CLAIM_VERBS, 2)), None)
+    if claimer is not None:
+        blame = blamed = None
     for a in actors:
+        if a is claimer:
+            a.role, a.why = "agent", "claimed the act"
+            continue
         if a.tok_start <= trigger_start < a.tok_end and not _marker(tokens, a.tok_start, sent_start, _ASSOC, 4):
             # "مقاتلات التحالف"، "طيران التحالف": the trigger is inside the actor's own name (not
             # "بإسناد من طيران التحالف": air support for someone else's act)
