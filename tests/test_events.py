@@ -280,6 +280,12 @@ def test_a_claim_told_after_the_act_names_its_author():
     assert [(e.actor1, e.location, e.fatalities) for e in doc.events] == [("Islamic State", "Paris", 130)]
 
 
+def test_an_arrest_of_people_preparing_to_protest_is_an_arrest():
+    doc = extract("اعتقلت الشرطة عشرة ناشطين كانوا يستعدون للخروج في مظاهرة في العاصمة دمشق أمس.",
+                  published=PUBLISHED)
+    assert [(e.sub_event_type, e.arrests) for e in doc.events] == [("Arrests", 10)]
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")
