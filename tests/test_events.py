@@ -286,6 +286,17 @@ def test_an_arrest_of_people_preparing_to_protest_is_an_arrest():
     assert [(e.sub_event_type, e.arrests) for e in doc.events] == [("Arrests", 10)]
 
 
+def test_the_side_driven_out_is_the_target_not_the_author():
+    doc = extract_rules("أعلنت القيادة العامة للجيش السوري عن تطهير منطقة الحجر الأسود ومحيطها من تنظيم داعش، "
+                        "والسيطرة على مخيم اليرموك.", published=PUBLISHED)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        ("Government regains territory", "Military Forces of Syria", "Islamic State")]
+    # air support "from" the coalition is no side driven out
+    doc = extract_rules("حررت قوات الجيش اليمني بإسناد جوي من مقاتلات التحالف مواقع في مديرية نهم أمس بعد "
+                        "معارك مع الحوثيين.", published=PUBLISHED)
+    assert all(e.actor2 != "Operation Restoring Hope" for e in doc.events)
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

@@ -41,6 +41,9 @@ _ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "�
 _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
 _CLAIMED = {fold(w) for w in ("المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسؤوليتهما")}
+_SUPPORT = {fold(w) for w in ("جوي", "جوية", "إسناد", "دعم", "مساندة", "غطاء")}  # "بإسناد جوي من مقاتلات"
+_EXPEL = {fold(w) for w in ("تطهير", "تحرير", "طرد", "إخراج", "استعادة", "طهرت", "حررت", "طردت", "تطهيرها",
+                             "تحريرها", "دحر")}
 _CLAIM_VERBS = {fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "تبنى", "تبنت", "يعلن", "تعلن")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
@@ -262,6 +265,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                       and _owner_of_attack(tokens, a, ts, te)), None)
         if owner is not None:
             a.role, a.why = "agent", f"the attack's owner ('{tokens[owner[0]].norm} ... {tokens[a.tok_start].norm}')"
+            continue
+        if a.tok_start and norms[a.tok_start - 1] == "من" and _marker(tokens, a.tok_start - 1, sent_start, _EXPEL, 6) \
+                and not _marker(tokens, a.tok_start - 1, sent_start, _ASSOC | _SUPPORT, 3):
+            # "تطهير منطقة الحجر الأسود ومحيطها من تنظيم داعش": the side driven out is the target
+            a.role, a.why = "target", "driven out ('من' after a clearing word)"
             continue
         if suffered is not None and suffered < a.tok_start and a.tok_end <= trigger_start:
             # "تعرضت دورية للجيش لهجوم": whoever suffered the attack is its target
