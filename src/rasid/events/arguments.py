@@ -135,8 +135,9 @@ def _in_clause(ents: list[Entity], trig, s, tokens, idx) -> list[Entity]:
     return own or ents
 
 
-# what may stand between two places of one list: "في لندن وأدنبرة"، "في رفح، وفي دير البلح"
-_LIST_JOINS = {"", "و", "،", ",", "، و", ", و", "وفي", "و في", "، وفي", "وكذلك في", "وب"}
+# what may stand between two places of one list: "في لندن وأدنبرة"، "في باريس وفي كورسيكا" (not
+# "، وفي القاهرة ...": a comma before وفي opens another clause, often another act)
+_LIST_JOINS = {"", "و", "،", ",", "، و", ", و", "وفي", "و في", "وكذلك في", "وب"}
 _NOT_A_LIST = {fold(w) for w in ("بين", "من", "طريق", "الطريق", "حدود", "الحدود")}
 
 
