@@ -495,3 +495,15 @@ def test_the_kingdom_alone_is_the_monarchy_the_story_names():
         "Aleppo", "United Kingdom", "Baghdad"]
     # and nothing when the story names no kingdom
     assert places("وصل الوفد إلى المملكة أمس.") == []
+
+
+def test_a_compass_adjective_after_a_definite_noun_is_no_province():
+    def places(text):
+        doc = rasid.extract(text, published="2018-03-17")
+        return [e.canonical for e in doc.entities if e.source == "places"]
+    # "the northern city" is not Sudan's Northern state
+    assert places("تدور اشتباكات عنيفة عند أطراف المدينة الشمالية في عفرين أمس.") == ["‘Afrīn"]
+    assert "Northern" not in places("قصفت المدفعية القرى الشمالية والشرقية لمدينة عفرين.")
+    # after an administrative word it is the province's name
+    assert places("اندلعت احتجاجات في الولاية الشمالية بالسودان.") == ["Northern", "Sudan"]
+    assert places("قصفت الطائرات مواقع في المنطقة الشرقية بالسعودية.")[0] == "Ash Sharqīyah"

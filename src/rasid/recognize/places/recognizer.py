@@ -182,6 +182,10 @@ class PlaceRecognizer:
 
             matches = [m for m in matches if m["what"] == "demonym" or not in_actor(m)
                        or any(p.kind == "country" for p in gaz.candidates(m["name"]))]
+        # "المدينة الشمالية"، "الحدود الشرقية"، "المحافظات الجنوبية": a compass adjective after a
+        # definite noun describes it; it names a province (Sudan's الشمالية) only after an
+        # administrative word (المنطقة الشرقية، الولاية الشمالية)
+        matches = [m for m in matches if not _compass_adjective(tokens, m)]
         story: dict[str, float] = {}
 
         def vote(cc: str, w: float) -> None:
@@ -377,3 +381,18 @@ def _locate_the_kingdom(doc, tokens, story: dict[str, float]) -> None:
         start = t.end - len("المملكة") if doc.text[t.start:t.end].endswith(("المملكة", "المملكه")) else t.start
         doc.entities.append(Entity(text=doc.text[start:t.end], start=start, end=t.end, type="GPE",
                                    canonical=c.name, id=c.place.id, source="places", data=data))
+
+
+_COMPASS = {fold(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الشمالي", "الجنوبي",
+                              "الشرقي", "الغربي")}
+_ADMIN_HEADS = {fold(w) for w in ("المنطقة", "الولاية", "المحافظة", "الإقليم", "المديرية", "المقاطعة")}
+
+
+def _compass_adjective(tokens, m: dict) -> bool:
+    i = m["i"]
+    if m["what"] != "place" or m["j"] - i != 1 or i == 0 or tokens[i].norm[m["strip"]:] not in _COMPASS:
+        return False
+    prev = tokens[i - 1]
+    if not prev.is_word or prev.sent != tokens[i].sent:
+        return False
+    return any(f.startswith("ال") for f in prev.forms[:2]) and not any(f in _ADMIN_HEADS for f in prev.forms[:3])
