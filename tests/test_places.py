@@ -507,3 +507,14 @@ def test_a_compass_adjective_after_a_definite_noun_is_no_province():
     # after an administrative word it is the province's name
     assert places("اندلعت احتجاجات في الولاية الشمالية بالسودان.") == ["Northern", "Sudan"]
     assert places("قصفت الطائرات مواقع في المنطقة الشرقية بالسعودية.")[0] == "Ash Sharqīyah"
+
+
+def test_a_given_name_and_surname_are_no_two_towns():
+    def places(text):
+        doc = rasid.extract(text, published="2018-03-05")
+        return [e.canonical for e in doc.entities if e.source == "places"]
+    text = ("ثار جدل في وسائل الإعلام الأمريكية بعدما تحدث ترامب مع زوجة الجندي. سمعت عضو الكونغرس عن "
+            "الحزب الديمقراطي، فريدريكا ويلسون، المكالمة الهاتفية.")
+    assert "Frederica" not in places(text) and "Wilson" not in places(text)
+    # in the Arab world two names back to back are a construct: the Zabid junction, Baalbek's citadel
+    assert "Zabīd" in places("تقدمت القوات جنوب الحديدة غربي اليمن بعد تأمين مفرق زبيد أمس.")

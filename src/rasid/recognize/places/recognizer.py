@@ -242,6 +242,7 @@ class PlaceRecognizer:
         if story:
             ents.extend(read_towns(doc, tokens, [m for k, m in enumerate(matches) if k not in contradicted],
                                    actors, story, frozenset(admin_ctx), adjectives))
+        ents = _not_a_full_name(doc.text, ents)
         for ent in ents:
             if ent is not None:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
@@ -396,3 +397,31 @@ def _compass_adjective(tokens, m: dict) -> bool:
     if not prev.is_word or prev.sent != tokens[i].sent:
         return False
     return any(f.startswith("ال") for f in prev.forms[:2]) and not any(f in _ADMIN_HEADS for f in prev.forms[:3])
+
+
+def _not_a_full_name(text: str, ents: list) -> list:
+    """"عضو الكونغرس فريدريكا ويلسون"، "مارلين مونرو": two small towns outside the Arab world named
+    back to back, nothing between them but a space and no type word on either, are a person's
+    given name and surname (Frederica, Delaware and Wilson, North Carolina), not two places."""
+    towns = sorted((e for e in ents if e is not None and e.data.get("kind") == "place" and not e.data.get("modifier")
+                    and (e.data.get("population") or 0) < _FULL_NAME_TOWN and e.data.get("cc") not in _ARAB),
+                   key=lambda e: e.start)
+    drop = set()
+    for a, b in zip(towns, towns[1:]):
+        if text[a.end:b.start].strip() == "" and b.start > a.end and not _typed(text, a) and not _typed(text, b):
+            drop.update((id(a), id(b)))
+    return [e for e in ents if e is None or id(e) not in drop]
+
+
+_FULL_NAME_TOWN = 100_000  # a city bigger than this is named for itself
+# Arabic-speaking countries: there two names back to back are a construct ("قلعة بعلبك"، "مفرق
+# زبيد": the citadel of Baalbek, the Zabid junction), not a foreign given name and surname
+_ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
+         "SD", "SY", "TN", "AE", "YE"}
+
+
+def _typed(text: str, e) -> bool:
+    """Does the entity's own text start with a type word (مدينة، بلدة ...)?"""
+    words = text[e.start:e.end].split()
+    c = cue_of(fold(words[0])) if len(words) > 1 else None
+    return bool(c) and c[0] == "type"
