@@ -297,6 +297,12 @@ def test_the_side_driven_out_is_the_target_not_the_author():
     assert all(e.actor2 != "Operation Restoring Hope" for e in doc.events)
 
 
+def test_a_court_steps_date_is_not_the_acts():
+    doc = extract_rules("وشهدت البلاد عام 2015 انقلابا عسكريا، بدأت محاكمة الضالعين فيه مطلع هذا الأسبوع.",
+                        published=PUBLISHED)
+    assert [(e.event_date, e.time_precision) for e in doc.events] == [("2015-07-02", 3)]
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

@@ -785,7 +785,11 @@ class ArgumentLinker:
                 anchors_by_sent[men.sent] = sorted(
                     [(tokens[m.tok_end - 1].end, "report", ()) for m in sent_matches if m.label == "REPORT"]
                     + [(tokens[m.tok_end - 1].end, "act", (m.tok_start, m.tok_end))
-                       for m in sent_matches if m.label == "TRIGGER"])
+                       for m in sent_matches if m.label == "TRIGGER"]
+                    # "انقلابا عسكريا، بدأت محاكمة الضالعين فيه مطلع هذا الأسبوع": a court step's
+                    # date is its own, not the act's
+                    + [(tokens[m.tok_end - 1].end, "court", ()) for m in sent_matches
+                       if m.label == "MODALITY" and m.payload[0] == "judicial"])
             mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
             anchors = (anchors_by_sent[men.sent], mine)
             self._date(doc, men, s, timex, trig,
@@ -844,8 +848,8 @@ class ArgumentLinker:
               anchors: tuple = ((), frozenset())) -> None:
         """``reports``: (end of a reporting cue, end of the 4th token after it), offsets;
         ``other``: where a relative clause about something else starts (its dates are not the
-        act's); ``anchors``: the sentence's reporting cues and act words as (end offset, "report" |
-        "act", token span), and the spans of this mention's own act words.
+        act's); ``anchors``: the sentence's reporting cues, act words and court words as (end offset,
+        "report" | "act" | "court", token span), and the spans of this mention's own act words.
 
         A date after a word is governed by the nearest such word before it (CODEBOOK 6: the
         expression that governs the clause): "قال مسؤول اليوم إن مسلحين قتلوا أمس الأول" gives
