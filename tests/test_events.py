@@ -303,6 +303,15 @@ def test_a_court_steps_date_is_not_the_acts():
     assert [(e.event_date, e.time_precision) for e in doc.events] == [("2015-07-02", 3)]
 
 
+def test_an_act_the_day_before_the_sentences_date():
+    # "غداة" (the day after) puts the act named after it on the day before the sentence's date;
+    # "بعد يوم من" is a date expression of its own and gives the same day
+    for link in ("غداة", "بعد يوم من"):
+        doc = extract_rules(f"وشددت السلطات الإجراءات الأمنية في كركوك اليوم السبت {link} هجوم مسلح على مركز "
+                            "للشرطة أسفر عن مقتل ثلاثة عناصر.", published="2018-03-03")
+        assert [e.event_date for e in doc.events] == ["2018-03-02"], link
+
+
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
     text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مقديشو اليوم، ووقع انفجار آخر قرب مقر للشرطة. وقال "
             "مسؤول إن الانفجار الأول وقع قرب القصر الرئاسي بينما وقع الانفجار الثاني أمام مقر الشرطة.")

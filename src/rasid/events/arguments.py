@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
 from collections import Counter
 
 from ..model import Document, Entity, Timex
@@ -443,6 +444,16 @@ def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:
                         for x in sent_matches):
             return m.tok_start
     return None
+
+
+_NEXT_DAY = {fold(w) for w in ("غداة", "وغداة", "بغداة")}
+
+
+def _days_before(tokens, sent_start: int, trig_start: int) -> int:
+    """"وذلك غداة المواجهات": the act named right after غداة is the day before the date that
+    governs the sentence (1; 0 when there is no such word). ("بعد يوم من هجومين" is a date
+    expression of its own, read by the date recogniser.)"""
+    return int(any(tokens[j].norm in _NEXT_DAY for j in range(max(sent_start, trig_start - 2), trig_start)))
 
 
 def _most_named(actors: list[ActorMention], exclude: str, accept) -> tuple[ActorMention | None, int]:
@@ -911,6 +922,11 @@ class ArgumentLinker:
                     why["event_date"] = f"no date before: the story's date given next, '{chosen.text}'"
         if chosen is not None:
             ed, ds, de, tp = event_date(chosen)
+            back = _days_before(doc._tokens, s.tok_start, trig.tok_start)
+            if back and chosen.end <= trig.start and tp == 1:
+                # "وقالت في بيان اليوم السبت ... غداة المواجهات": the act is the day before the date
+                ed = ds = de = (date.fromisoformat(ed) - timedelta(days=back)).isoformat()
+                why["event_date"] += ", the act the day before it (غداة)"
             f.update(event_date=ed, date_start=ds, date_end=de, time_precision=tp)
             return
         if doc.published:
