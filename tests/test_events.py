@@ -310,6 +310,9 @@ def test_an_act_the_day_before_the_sentences_date():
         doc = extract_rules(f"وشددت السلطات الإجراءات الأمنية في كركوك اليوم السبت {link} هجوم مسلح على مركز "
                             "للشرطة أسفر عن مقتل ثلاثة عناصر.", published="2018-03-03")
         assert [e.event_date for e in doc.events] == ["2018-03-02"], link
+        # and whoever the sentence began with (the authorities tightening security) did not attack
+        assert [(e.actor1, e.actor2) for e in doc.events] == [
+            ("Unidentified Armed Group (Iraq)", "Police Forces of Iraq")], link
 
 
 def test_the_first_and_the_second_explosion_go_to_their_own_events():

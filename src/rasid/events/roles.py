@@ -44,6 +44,7 @@ _CLAIMED = {fold(w) for w in ("المسؤولية", "مسؤولية", "مسؤو�
 _SUPPORT = {fold(w) for w in ("جوي", "جوية", "إسناد", "دعم", "مساندة", "غطاء")}  # "بإسناد جوي من مقاتلات"
 _EXPEL = {fold(w) for w in ("تطهير", "تحرير", "طرد", "إخراج", "استعادة", "طهرت", "حررت", "طردت", "تطهيرها",
                              "تحريرها", "دحر")}
+_TIME_LINKS = {fold(w) for w in ("غداة", "عقب", "إثر", "اثر", "بعيد", "أعقاب")}
 _CLAIM_VERBS = {fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "تبنى", "تبنت", "يعلن", "تعلن")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
@@ -367,7 +368,12 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         # an international organisation (the UN, the EU) that reports, counts or condemns an act
         # is never its author by position alone; it may still be its target or a party to a deal
         doers = [a for a in free if a.kind != "political" or "agreement" in kinds]
-        before = [a for a in doers if a.tok_end <= trigger_start]
+        # "شددت السلطات الإجراءات غداة هجوم مسلح على مركز للشرطة": an act noun after غداة، عقب، إثر
+        # is another clause's time; whoever the sentence began with did something else (not when
+        # the clause before tells the act's toll: "قتل 28 من الفصائل وداعش إثر اشتباكات بينهما")
+        framed = trigger_start > sent_start and any(f in _TIME_LINKS for f in tokens[trigger_start - 1].forms[:2]) \
+            and not any(ts < trigger_start for ts in outcome_starts)
+        before = [a for a in doers if a.tok_end <= trigger_start and not framed]
         after = [a for a in doers if a.tok_start >= trigger_end]
         if before:
             # the subject of the sentence's verb: the first actor named (verb-subject order)
