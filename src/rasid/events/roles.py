@@ -371,8 +371,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         # "شددت السلطات الإجراءات غداة هجوم مسلح على مركز للشرطة": an act noun after غداة، عقب، إثر
         # is another clause's time; whoever the sentence began with did something else (not when
         # the clause before tells the act's toll: "قتل 28 من الفصائل وداعش إثر اشتباكات بينهما")
-        framed = trigger_start > sent_start and any(f in _TIME_LINKS for f in tokens[trigger_start - 1].forms[:2]) \
-            and not any(ts < trigger_start for ts in outcome_starts)
+        framed = trigger_start > sent_start and (
+            any(f in _TIME_LINKS for f in tokens[trigger_start - 1].forms[:2])
+            or (norms[trigger_start - 1] == "من" and "بعد" in norms[max(sent_start, trigger_start - 4):trigger_start - 1])
+        ) and not any(ts < trigger_start for ts in outcome_starts)  # "بعد يوم من هجوم"
         before = [a for a in doers if a.tok_end <= trigger_start and not framed]
         after = [a for a in doers if a.tok_start >= trigger_end]
         if before:
