@@ -395,6 +395,10 @@ def test_a_date_in_a_relative_clause_about_something_else_is_not_the_acts():
     # a clause on the act noun itself dates the act
     doc = extract("قتل ثلاثة في الهجوم الذي وقع أمس في بغداد.", published=PUBLISHED)
     assert [e.event_date for e in doc.events] == ["2024-03-11"]
+    # so does a clause on "those" that stands for the acts told before
+    doc = extract_rules("وعانت فرنسا من هجمات، أعلن تنظيم الدولة الإسلامية مسؤوليته عنها، بينها تلك التي حدثت "
+                        "في باريس في عام 2015 وأسفرت عن مقتل 130 شخصا.", published=PUBLISHED)
+    assert [e.event_date for e in doc.events] == ["2015-07-02"]
     # so does a clause on the act noun's adjective
     doc = extract("وقد أسفرت الغارات الجوية التي شنها التحالف الشهر الماضي عن مقتل 51 شخصا في صعدة.",
                   published=PUBLISHED)

@@ -420,6 +420,9 @@ def _start(t) -> int:
 _POLICE_NOUN = re.compile(r"شرط|امن")
 
 
+_THOSE = {fold(w) for w in ("تلك", "ذلك", "هذه", "هذا", "أولئك")}
+
+
 def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     """Where, after the trigger, a relative clause about another noun starts: "قتلت الناشطة في
     البصرة التي شهدت مؤخرا احتجاجات" (the city's clause). A clause on an act noun ("الهجوم الذي
@@ -428,7 +431,9 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
     for j in range(trig.tok_end, s.tok_end):
         if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts \
-                and not (j - 2 in acts and is_definite(tokens[j - 1].norm)):
+                and not (j - 2 in acts and is_definite(tokens[j - 1].norm)) \
+                and not (tokens[j - 1].norm in _THOSE and any(k in acts for k in range(s.tok_start, j - 1))):
+            # ("هجمات ...، بينها تلك التي حدثت في باريس في عام 2015": "those" stands for the acts)
             return tokens[j].start
     return None
 
