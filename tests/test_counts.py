@@ -219,3 +219,10 @@ def test_a_quote_mark_between_the_outcome_and_the_name():
 ])
 def test_the_people_of_a_passive_verbs_subject(sentence, expected):
     assert _counts(_RULES(sentence, published=PUBLISHED)) == expected
+
+
+def test_the_toll_in_the_relative_clause_of_an_act_after_since_is_that_acts():
+    # "منذ هجوم 14 أكتوبر ... والذي قتل فيه 52": the attack's dead, not a period's toll since a date
+    text = ("وتأتي الهجمات عقب أشهر من الهدوء، وذلك منذ هجوم 14 أكتوبر الشهير في مقديشو والذي قتل فيه 52 مدنيا.")
+    doc = extract(text, published="2018-02-24")
+    assert [(e.event_date, e.fatalities) for e in doc.events if e.event_date == "2017-10-14"] == [("2017-10-14", 52)]

@@ -18,7 +18,7 @@ from ..recognize.lexicon import DATA_DIR, read_tsv
 from ..recognize.numbers import Number, count_nouns, find_numbers, number_words
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
-from .lexicons import object_pronoun_counts, person_nouns
+from .lexicons import RELATIVE_PRONOUNS, object_pronoun_counts, person_nouns
 
 _NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من", "يقرب", "يناهز", "يزيد",
@@ -94,6 +94,21 @@ def may_tell_a_toll(tokens, tok_start: int, tok_end: int) -> bool:
         _CUES[w] in ("toll", "update", "rise") for w in norms[tok_start:tok_end])
 
 
+_IN_IT = {fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "جراءه", "جراءها")}
+
+
+def _own_toll_after(tokens, seg: list[int], tok_start: int, i: int, n: int) -> bool:
+    """Does the clause after منذ hold a relative clause whose outcome happened "in it" ("والذي قتل
+    فيه 52")?"""
+    for x in range(i + 1, n):
+        if seg[x] != seg[i]:
+            break
+        if tokens[tok_start + x].norm in _IN_IT and any(
+                f in RELATIVE_PRONOUNS for y in range(max(i + 1, x - 3), x) for f in tokens[tok_start + y].forms[:2]):
+            return True
+    return False
+
+
 def _year(word: str) -> bool:
     return len(word) == 4 and word.isdigit()
 
@@ -134,9 +149,12 @@ class _Clauses:
                 continue
             j = tok_start + i
             if c == "since":
-                # "منذ بداية العام"، "منذ اندلاع الحرب"، "منذ 2011"; not "منذ قليل"
+                # "منذ بداية العام"، "منذ اندلاع الحرب"، "منذ 2011"; not "منذ قليل", nor the toll of
+                # the act named after it in its own relative clause ("منذ هجوم 14 أكتوبر الشهير
+                # والذي قتل فيه 52 مدنيا": the attack's dead, not a period's)
                 if any(cues[x] in ("period_noun", "conflict") or tokens[tok_start + x].norm in _THAT
-                       or _year(tokens[tok_start + x].norm) for x in range(i + 1, min(n, i + 4))):
+                       or _year(tokens[tok_start + x].norm) for x in range(i + 1, min(n, i + 4))) \
+                        and not _own_toll_after(tokens, seg, tok_start, i, n):
                     period.add(seg[i])
             elif c == "during":
                 # "خلال الأيام الماضية"، "خلال العام"; not "خلال الساعات الماضية"
