@@ -191,6 +191,12 @@ def _air_defence(tokens, a: ActorMention) -> bool:
         and any(f in _AIR_ADJ for j in range(a.tok_start + 1, a.tok_end) for f in tokens[j].forms[:2])
 
 
+def _speaks_only(a: ActorMention, kinds: set[str]) -> bool:
+    """An international organisation (the UN, the EU, the AU: kind "political") reports, counts or
+    condemns acts; it is a side only of an agreement (or as an act's stated target)."""
+    return a.kind == "political" and "agreement" not in kinds
+
+
 def is_interception(tokens, tok_start: int) -> bool:
     """Does the word at ``tok_start`` stop a projectile (اعترضت، إسقاط، تصدت)?"""
     return any(f.startswith(_INTERCEPT_STEMS) for f in tokens[tok_start].forms[:3])
@@ -367,7 +373,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     else:
         # an international organisation (the UN, the EU) that reports, counts or condemns an act
         # is never its author by position alone; it may still be its target or a party to a deal
-        doers = [a for a in free if a.kind != "political" or "agreement" in kinds]
+        doers = [a for a in free if not _speaks_only(a, kinds)]
         # "شددت السلطات الإجراءات غداة هجوم مسلح على مركز للشرطة": an act noun after غداة، عقب، إثر
         # is another clause's time; whoever the sentence began with did something else (not when
         # the clause before tells the act's toll: "قتل 28 من الفصائل وداعش إثر اشتباكات بينهما")
@@ -387,7 +393,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # "أعدم مسلحو الشباب رجلين"، "اعتقلت الشرطة المشتبه به": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
-                and reporters[0].kind != "political" \
+                and not _speaks_only(reporters[0], kinds) \
                 and not (main_kind in ("shelling", "air") and _air_defence(tokens, reporters[0])) \
                 and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
             # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن") or the act
@@ -417,15 +423,14 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if a2 is None and not pronoun_target:
         # the nearest other side the sentence names (not when the act's target is a pronoun,
         # "فتحوا النار عليه": someone the story named before, not whoever the sentence names next)
-        rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name)
-                and (a.kind != "political" or "agreement" in kinds)]
+        rest = [a for a in free if a is not a1 and (a1 is None or a.name != a1.name) and not _speaks_only(a, kinds)]
         if rest:
             a2 = min(rest, key=lambda a: abs(a.tok_start - trigger_start))
     if a2 is None and a1 is not None and patient_kind and reporters and not _same_force(reporters[0], a1) \
             and reporters[0].kind not in ("civilians", "protesters", "rioters"):
         # "أعلن الحوثيون مقتل رئيس مجلسهم في غارة للتحالف": a side announcing its own losses
         a2 = reporters[0]
-    if a2 is not None and a2.kind == "political" and a2.role != "target" and "agreement" not in kinds:
+    if a2 is not None and _speaks_only(a2, kinds) and a2.role != "target":
         a2 = None  # "ناطق باسم الأمم المتحدة": it speaks of the act, it was not hit by it
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None  # one side named twice
