@@ -170,8 +170,7 @@ def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list
     if any(e.data.get("kind") != kind for e in chain):
         return []  # "في بيروت، لبنان": a town and its country
     if any(e.data.get("admin1") and e.canonical == e.data.get("admin1")
-                                 and any(o is not e and o.data.get("admin1") == e.data.get("admin1") for o in chain)
-                                 for e in chain):
+           and any(o is not e and o.data.get("admin1") == e.data.get("admin1") for o in chain) for e in chain):
         return []  # a town and its province
     names = set()
     out = []
@@ -245,12 +244,15 @@ def _weapon_name(doc: Document, e: Entity) -> bool:
     """"صاروخ بدر-1"، "صواريخ من نوع بدر-1": a name right after a projectile noun (no preposition
     between) or after نوع/طراز names the weapon, not a place."""
     before = _words_before(doc, e, 1)
-    if not before or e.data.get("kind") == "country" or any(f in _MAKE for f in before[0].forms[:2]):
-        return bool(before) and e.data.get("kind") != "country"
+    if not before or e.data.get("kind") == "country":
+        return False
+    forms = before[0].forms[:2]
+    if any(f in _MAKE for f in forms):
+        return True
     # not a place named with its type word: "استهدفت صواريخ مدينة حلب" (the rockets hit the city)
-    first = e.text.split()[0] if e.text.split() else ""
-    typed = (cue_of(fold(first)) or ("",))[0] == "type"
-    return not typed and any(f in _PROJECTILES for f in before[0].forms[:2])
+    words = e.text.split()
+    typed = bool(words) and (cue_of(fold(words[0])) or ("",))[0] == "type"
+    return not typed and any(f in _PROJECTILES for f in forms)
 
 
 _TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "فوق", "أجواء", "سماء")}
