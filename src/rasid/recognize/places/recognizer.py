@@ -364,9 +364,10 @@ def _locate_the_kingdom(doc, tokens, story: dict[str, float]) -> None:
     if c is None:
         return
     norms = columns(tokens).norms
-    for k, t in enumerate(tokens):
-        if _KINGDOM not in t.forms[:3]:
-            continue
+    at_kingdom = sorted(i for forms, where in word_positions(tokens).items() if _KINGDOM in forms[:3]
+                        for i in where)
+    for k in at_kingdom:
+        t = tokens[k]
         nxt = norms[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == t.sent else ""
         if nxt.startswith("ال"):
             continue  # "المملكة المتحدة"، "المملكة العربية السعودية"
