@@ -22,7 +22,7 @@ from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import clause_numbers, sentence_figures, sentence_total
-from .lexicons import RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
+from .lexicons import DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
 from .mention import Mention
 from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles,
                     interception_roles, is_interception, is_person_phrase)
@@ -154,7 +154,7 @@ def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list
     if place not in ordered:
         return []
     k = ordered.index(place)
-    joined = lambda a, b: " ".join(doc.text[a.end:b.start].split()) in _LIST_JOINS and b.start > a.end - 1
+    joined = lambda a, b: b.start >= a.end and " ".join(doc.text[a.end:b.start].split()) in _LIST_JOINS
     lo = k
     while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
         lo -= 1
@@ -422,9 +422,6 @@ def _start(t) -> int:
 _POLICE_NOUN = re.compile(r"شرط|امن")
 
 
-_THOSE = {fold(w) for w in ("تلك", "ذلك", "هذه", "هذا", "أولئك")}
-
-
 def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     """Where, after the trigger, a relative clause about another noun starts: "قتلت الناشطة في
     البصرة التي شهدت مؤخرا احتجاجات" (the city's clause). A clause on an act noun ("الهجوم الذي
@@ -434,7 +431,7 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     for j in range(trig.tok_end, s.tok_end):
         if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts \
                 and not (j - 2 in acts and is_definite(tokens[j - 1].norm)) \
-                and not (tokens[j - 1].norm in _THOSE and any(k in acts for k in range(s.tok_start, j - 1))):
+                and not (tokens[j - 1].norm in DEMONSTRATIVES and any(k in acts for k in range(s.tok_start, j - 1))):
             # ("هجمات ...، بينها تلك التي حدثت في باريس في عام 2015": "those" stands for the acts)
             return tokens[j].start
     return None

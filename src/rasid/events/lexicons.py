@@ -12,6 +12,10 @@ EVENTS_DIR = DATA_DIR / "events"
 RELATIVE_PRONOUNS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
                                                 "اللواتي", "اللاتي"))
 SPLIT_MARK = "…"  # in triggers.tsv: the verb's subject or a pronoun may stand here
+# "هذه الاحتجاجات"، "تلك التي": a demonstrative (with its clitics) pointing back at something told
+DEMONSTRATIVES = frozenset(fold(p + w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان",
+                                                 "أولئك")
+                           for p in ("", "و", "ب", "ل", "وب", "ول"))
 
 
 @dataclass(frozen=True, slots=True)

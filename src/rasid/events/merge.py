@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from ..text.normalize import fold
 from ..text.tokens import is_definite
+from .lexicons import DEMONSTRATIVES
 from .mention import Mention
 
 _GENERIC_KINDS = {"kill", "injure", "attack", "operation", "explosion"}
-_DEMONSTRATIVES = {fold(p + w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان")
-                   for p in ("", "و", "ب", "ل", "وب", "ول")}
 _RAID = {"Arrests", "Armed clash", "Disrupted weapons use"}
 _CROWD_TYPES = {"Protests", "Riots"}
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
@@ -126,7 +125,7 @@ def _anaphoric(m: Mention, tokens) -> bool:
     if (m.own_date and not m.weak) or m.new:
         return False
     k = m.main.tok_start
-    if k and tokens[k - 1].norm in _DEMONSTRATIVES:
+    if k and tokens[k - 1].norm in DEMONSTRATIVES:
         return True  # "وتصدت الشرطة لهذه الاحتجاجات"
     # والغارة، بالهجوم; a definite dual refers back too: "وقع تفجيران ... وخلف الانفجاران عشرات الجرحى"
     return is_definite(tokens[k].norm)
