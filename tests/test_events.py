@@ -210,6 +210,10 @@ def test_one_act_at_a_list_of_places_is_one_event_per_place():
     assert sorted(e.location for e in doc.events) == ["Edinburgh", "Geneva", "London"]
     # not a list: a road or front between two places, a town and its province, states that act
     assert len(extract_rules("اندلعت اشتباكات بين حلب وإدلب أمس.", published=PUBLISHED).events) == 1
+    # nor places either side of "، وفي" that opens another act's clause
+    doc = extract_rules("أصيب أربعة من رجال الشرطة في هجوم على كمين أمني بمدينة العريش، وفي القاهرة ألقت قوات "
+                        "الأمن القبض على خمسة متهمين.", published=PUBLISHED)
+    assert sorted(e.location for e in doc.events) == ["Arīsh", "Cairo"]
     assert len(extract_rules("قصفت طائرات حربية مدينة إدلب، محافظة إدلب، أمس.", published=PUBLISHED).events) == 1
     doc = extract_rules("اعترضت الدفاعات الجوية السورية الصواريخ التي أطلقتها أمريكا وبريطانيا وفرنسا فجر اليوم.",
                         published=PUBLISHED)
@@ -313,6 +317,16 @@ def test_an_act_the_day_before_the_sentences_date():
         # and whoever the sentence began with (the authorities tightening security) did not attack
         assert [(e.actor1, e.actor2) for e in doc.events] == [
             ("Unidentified Armed Group (Iraq)", "Police Forces of Iraq")], link
+
+
+def test_a_duration_of_weeks_makes_an_aggregate():
+    # "لأسابيع عدة": weeks of protests are no one act; the same sentence with a day is one
+    doc = extract_rules("وشهدت البصرة في يوليو احتجاجات عنيفة لأسابيع عدة، حيث أضرم محتجون النار في مبان حكومية.",
+                        published="2018-09-05")
+    assert doc.events == []
+    doc = extract_rules("وشهدت البصرة احتجاجات عنيفة الجمعة، حيث أضرم محتجون النار في مبان حكومية.",
+                        published="2018-09-05")
+    assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
 
 
 def test_the_first_and_the_second_explosion_go_to_their_own_events():
