@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from ..linear import binary_scores as _scores, vectorize as _vectorize
 from .trigger_model import TriggerModel
 
 NOT = "not"
@@ -166,30 +167,6 @@ def featurize(labels: list[Instance], corpus: Iterable[dict], gold: Iterable[dic
         if progress:
             progress(1)
     return out, tally
-
-
-def _vectorize(instances: list[Instance], vocab: dict[str, int]):
-    from scipy.sparse import csr_matrix
-
-    rows, cols, vals = [], [], []
-    for i, x in enumerate(instances):
-        c = Counter(f for f in x.features if f in vocab)
-        for f, n in c.items():
-            rows.append(i)
-            cols.append(vocab[f])
-            vals.append(float(n))
-    return csr_matrix((vals, (rows, cols)), shape=(len(instances), len(vocab)))
-
-
-def _scores(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
-    tp = int(((y_true == 1) & (y_pred == 1)).sum())
-    fp = int(((y_true == 0) & (y_pred == 1)).sum())
-    fn = int(((y_true == 1) & (y_pred == 0)).sum())
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "n": int(len(y_true)),
-            "positives": int((y_true == 1).sum())}
 
 
 def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0, 3.0),
