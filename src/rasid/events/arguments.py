@@ -82,8 +82,16 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
     if not story_country or e.data.get("country") == story_country:
         return False
     # a province or a region named outright is no homonym ("الحدود الشرقية لقطاع غزة" in a story
-    # told from Riyadh)
-    return e.data.get("kind") not in ("country", "adm1", "region") and (e.data.get("population") or 0) < 200_000
+    # told from Riyadh), nor is a town named with its type word ("باتجاه مدينة جازان" in a story
+    # told from Yemen)
+    return e.data.get("kind") not in ("country", "adm1", "region") and (e.data.get("population") or 0) < 200_000 \
+        and not _typed(e)
+
+
+def _typed(e: Entity) -> bool:
+    """Does the place's own text begin with a type word (مدينة، بلدة، محافظة ...)?"""
+    words = e.text.split()
+    return len(words) > 1 and (cue_of(fold(words[0])) or ("",))[0] == "type"
 
 
 def document_country(doc: Document) -> tuple[str | None, str]:
@@ -250,9 +258,7 @@ def _weapon_name(doc: Document, e: Entity) -> bool:
     if any(f in _MAKE for f in forms):
         return True
     # not a place named with its type word: "استهدفت صواريخ مدينة حلب" (the rockets hit the city)
-    words = e.text.split()
-    typed = bool(words) and (cue_of(fold(words[0])) or ("",))[0] == "type"
-    return not typed and any(f in _PROJECTILES for f in forms)
+    return not _typed(e) and any(f in _PROJECTILES for f in forms)
 
 
 _TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "فوق", "أجواء", "سماء")}
