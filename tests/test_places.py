@@ -518,3 +518,17 @@ def test_a_given_name_and_surname_are_no_two_towns():
     assert "Frederica" not in places(text) and "Wilson" not in places(text)
     # in the Arab world two names back to back are a construct: the Zabid junction, Baalbek's citadel
     assert "Zabīd" in places("تقدمت القوات جنوب الحديدة غربي اليمن بعد تأمين مفرق زبيد أمس.")
+
+
+@pytest.mark.parametrize("text,name,cc,admin1", [
+    # South Sudan's states have no Arabic name in the sources; Sudan has an Al Wihda of its own
+    ("هاجم جنود الحكومة قرى في جنوبي ولاية الوحدة بجنوب السودان", "ولاية الوحدة", "SS", "Unity"),
+    ("نزح الآلاف من ولاية أعالي النيل في جنوب السودان", "ولاية أعالي النيل", "SS", "Upper Nile"),
+    # England and Scotland are no GeoNames unit of their own: regions of the United Kingdom
+    ("وقع انفجار في مدينة برمنغهام وسط إنجلترا", "إنجلترا", "GB", "England"),
+    ("اعتقلت الشرطة رجلا في غلاسكو في اسكتلندا", "اسكتلندا", "GB", "Scotland"),
+])
+def test_states_and_nations_the_sources_name_in_english_only(text, name, cc, admin1):
+    doc = _run(text)
+    [e] = [e for e in doc.entities if e.text == name]
+    assert (e.data["cc"], e.data["admin1"]) == (cc, admin1)
