@@ -1,4 +1,5 @@
-"""`rasid geocode` and `rasid gazetteer build`: thin wrappers over rasid.recognize.places."""
+"""`rasid geocode`, `rasid gazetteer build` and `rasid train-places`: thin wrappers over
+rasid.recognize.places."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+
+from .common import fail
+
+SENSE_LABELS = Path("training/places/place_sense_labels.tsv")
+CORPORA = [Path("../shared/data/news/ant_all_sections.jsonl.gz"), Path("../shared/data/news/ant_dev_corpus.jsonl")]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,3 +44,52 @@ def register(app: typer.Typer) -> None:
             typer.echo("set RASID_PLACES_EXTRA to this path to use it")
 
     app.add_typer(gaz_app, name="gazetteer")
+
+    @app.command("train-places", help=(
+        "Rebuild the place-sense model (is a name spelled like a place the place here, or a word, "
+        "a person, a club?) from the NER corpora and hand-labelled name matches in news, and print "
+        "its held-out scores. Needs the train extra: pip install -e '.[train]'.\n\n"
+        "Examples:\n\n"
+        "  rasid train-places\n\n"
+        "  rasid train-places --ner ../shared/data/ner -o /tmp/sense.npz --report /tmp/report.json"))
+    def train_places(
+        ner: Path = typer.Option(Path("../shared/data/ner"), "--ner", help="NER corpora folder (anercorp/, "
+                                 "aqmar/, wojood_sample/: `token TAG` lines)"),
+        labels: Path = typer.Option(SENSE_LABELS, "--labels", help="hand labels (TSV: doc, start, end, "
+                                    "label, reason, origin)"),
+        corpus: list[Path] = typer.Option(CORPORA, "--corpus", help="the articles the labels refer to "
+                                          "(.jsonl or .jsonl.gz with id and text); repeatable"),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="weights file to write "
+                                              "(default: the package's data/places/sense_model.npz)"),
+        report: Optional[Path] = typer.Option(None, "--report", help="also write the scores as JSON here"),
+    ) -> None:
+        from ..recognize.places import PlaceRecognizer
+        from ..recognize.places.sense_model import MODEL_PATH
+        from ..recognize.places.train_senses import labelled_instances, ner_instances, read_labels, train
+
+        if not ner.is_dir():
+            fail(f"{ner}: no such NER corpora folder")
+        for path in (labels, *corpus):
+            if not path.is_file():
+                fail(f"{path}: no such file")
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            fail("rasid train-places needs scikit-learn: pip install -e '.[train]'")
+        rec = PlaceRecognizer()
+        data = ner_instances(ner, rec)
+        try:
+            rows = read_labels(labels)
+            news, missing = labelled_instances(rows, corpus, rec)
+        except (KeyError, ValueError) as exc:
+            fail(f"{labels}: not a place-sense label TSV ({exc})")
+        if missing:
+            typer.echo(f"note: {missing} labels not joined to a name match in the corpus", err=True)
+        model, scores = train(data + news)
+        out = output or MODEL_PATH
+        model.save(out)
+        text = json.dumps(scores, indent=1, ensure_ascii=False)
+        if report:
+            report.write_text(text + "\n", encoding="utf-8")
+        typer.echo(text)
+        typer.echo(f"wrote {out}", err=True)

@@ -23,12 +23,16 @@ from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from .gazetteer import Place, gazetteer
 from .resolve import place_fields, prior
+from .sense_features import ARAB, sense_features
+from .sense_model import sense_model
 from .senses import confirmed, doubtful
 from .transliterated import read_towns
 
 _MAX_NAME_TOKENS = 6
 _STRONG_POPULATION = 50_000
 _MIN_FOREIGN_POPULATION = 5_000
+_STORY_SUPPORT = 3  # other names pointing to a name's country that keep it from the sense model's veto
+_SUPPORT_CAP = 4  # support is counted up to this (the features read 0-3)
 
 
 def _first(pair):
@@ -140,7 +144,7 @@ class PlaceRecognizer:
             m["type"] = hc[1]
         if m["strip"] == 0 and i > 0:
             c = cue_of(tokens[i - 1].norm)
-            if c and c[0] == "type" and tokens[i - 1].is_word:
+            if c and c[0] == "type" and tokens[i - 1].is_word and not _definite_pair(tokens[i - 1].norm, m["name"]):
                 m["type"], m["span_i"], m["span_strip"] = c[1], i - 1, c[2]
                 i -= 1
         if i > 0 and m["strip"] == 0 or i < m["i"]:
@@ -198,15 +202,15 @@ class PlaceRecognizer:
         admin_ctx: set = set()
         for m in matches:
             self._context(tokens, m)
+            m["cands"] = self._filter(m, gaz.candidates(m["name"])) if m["what"] != "demonym" else []
+        senses = self._senses(tokens, matches)
+        for m, sense in zip(matches, senses):
             if tokens[m["j"] - 1].end <= doc._dateline:
-                m["cands"] = self._filter(m, gaz.candidates(m["name"])) if m["what"] != "demonym" else []
                 continue
             if m["what"] == "demonym":
                 vote(self.demonyms[m["name"]][0], 0.5)
                 continue
-            cands = self._filter(m, gaz.candidates(m["name"]))
-            m["cands"] = cands
-            m["doubtful"] = doubtful(tokens, m)
+            m["cands"] = cands = self._sense(tokens, m, m["cands"], sense)
             if m["doubtful"]:
                 continue  # مالي، الزاوية with no cue: it must be confirmed, so it cannot vote
             ccs = {p.cc for p in cands if p.cc}
@@ -242,7 +246,9 @@ class PlaceRecognizer:
         if story:
             ents.extend(read_towns(doc, tokens, [m for k, m in enumerate(matches) if k not in contradicted],
                                    actors, story, frozenset(admin_ctx), adjectives))
-        ents = _not_a_full_name(doc.text, ents)
+        vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
+                  for m in matches if m.get("vetoed")]
+        ents = _not_a_full_name(doc.text, ents, vetoed)
         for ent in ents:
             if ent is not None:
                 if ent.end <= doc._dateline or _byline(doc.text, ent.start, ent.end):
@@ -253,6 +259,45 @@ class PlaceRecognizer:
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
         _locate_the_kingdom(doc, tokens, story)
+
+    def _senses(self, tokens, matches: list[dict]) -> list[tuple[float | None, int]]:
+        """(P(place), support) of each name read with no type word; P is None for the others or
+        where no model ships."""
+        model = sense_model()
+        out: list[tuple[float | None, int]] = []
+        located = _located_by_direction(tokens, matches)
+        for k, (m, n) in enumerate(zip(matches, _support(matches, self.demonyms))):
+            p = None
+            if model is not None and m["what"] == "place" and m["cands"] and not (m["type"] or m["modifier"]) \
+                    and k not in located:
+                p = model.prob(_features(tokens, m, m["cands"], n))
+            out.append((p, n))
+        return out
+
+    def _sense(self, tokens, m: dict, cands: list[Place], sense: tuple[float | None, int]) -> list[Place]:
+        """Is a name read with no type word a place here? Below the place-sense model's threshold
+        it is something else ("دعم مالي"، "اللون الرمادي"، "جاستن"): no candidates, unless two other
+        names of the story point to its country (the story then settles it, as for any doubtful
+        name). A name the NER corpora tag otherwise is doubtful: the story must confirm it."""
+        m["doubtful"] = bool(cands) and doubtful(tokens, m)
+        p, support = sense
+        if p is None or support >= _STORY_SUPPORT or _after_a_site(tokens, m):
+            return cands
+        if p >= sense_model().threshold:
+            return cands
+        m["vetoed"] = cands  # kept for the full-name check: "فريدريكا ويلسون" with ويلسون vetoed
+        return []
+
+    def sense_candidates(self, tokens):
+        """(match, candidates, features) of every name read with no type word or modifier that
+        the gazetteer's filters keep: the matches the place-sense model decides on."""
+        matches = self._match(tokens)
+        for m in matches:
+            self._context(tokens, m)
+            m["cands"] = self._filter(m, self.gaz.candidates(m["name"])) if m["what"] == "place" else []
+        for m, n in zip(matches, _support(matches, self.demonyms)):
+            if m["cands"] and not (m["type"] or m["modifier"]):
+                yield m, m["cands"], _features(tokens, m, m["cands"], n)
 
     def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
         cue = bool(m["type"] or m["modifier"])
@@ -312,6 +357,67 @@ class PlaceRecognizer:
 # an adjective after a place name: definite, singular, nothing else attached (الفرنسية، اللبناني;
 # not للإيرانيين "for the Iranians")
 _NISBA = re.compile(r"ال\w+(?:ي|يه)")
+
+
+def _features(tokens, m: dict, cands: list[Place], support: int) -> list[str]:
+    return sense_features(tokens, m, cands, support)
+
+
+def _located_by_direction(tokens, matches: list[dict]) -> set[int]:
+    """"في ليفربول شمال غرب إنجلترا"، "أدرنة شمال غرب تركيا": a name placed by a compass word
+    against another place is a place, whatever else the word can be (a club, a person)."""
+    starts = {m["i"]: m for m in matches if m["what"] == "place" and m["cands"]}
+    out = set()
+    for k, m in enumerate(matches):
+        j = m["j"]
+        steps = 0
+        while j < len(tokens) and steps < 2 and tokens[j].sent == tokens[m["i"]].sent:
+            cue = cue_of(tokens[j].norm)
+            if not cue or cue[0] != "direction":
+                break
+            j, steps = j + 1, steps + 1
+        if steps and j in starts and j < len(tokens) and tokens[j].sent == tokens[m["i"]].sent:
+            out.add(k)
+    return out
+
+
+def _after_a_site(tokens, m: dict) -> bool:
+    """"مستشفى ذمار"، "جامعة بيرزيت"، "محكمة في أدرنة" is not this; "محكمة أدرنة" is: a building or
+    body named after its town sits there."""
+    i = m["i"]
+    k = i - 1
+    while k > 0 and tokens[k].norm in ("_", "#"):  # "#جامعة_بيرزيت"، "جامعة #بيرزيت": hashtags
+        k -= 1
+    if m["strip"] or k < 0 or tokens[k].sent != tokens[i].sent:
+        return False
+    cue = cue_of(tokens[k].norm)
+    return bool(cue) and cue[0] in ("site", "institution")
+
+
+def _support(matches: list[dict], demonyms: dict) -> list[int]:
+    """For each match, how many other names in the article point to one of its countries: a
+    country named, its adjective ("القوات العراقية"), or a name whose candidates all lie in one
+    country ("سلفيت" in a story that names Ramallah and Palestine). A real town seldom comes
+    alone; a person's name that happens to be a small American town does."""
+    single: list[tuple[str, str]] = []  # (name, cc) of names that point to one country
+    for m in matches:
+        if m["what"] == "demonym":
+            single.append((m["name"], demonyms[m["name"]][0]))
+            continue
+        ccs = {p.cc for p in m["cands"] if p.cc}
+        if len(ccs) == 1 and (m["type"] or m["modifier"] or any(p.kind == "country" for p in m["cands"])
+                              or len(m["name"]) > 3):
+            single.append((m["name"], next(iter(ccs))))
+    by_cc: dict[str, list[str]] = {}
+    for name, cc in single:
+        names = by_cc.setdefault(cc, [])
+        if name not in names and len(names) <= _SUPPORT_CAP:  # a few names per country suffice
+            names.append(name)
+    out = []
+    for m in matches:
+        ccs = {p.cc for p in m["cands"] if p.cc}
+        out.append(min(_SUPPORT_CAP, len({n for cc in ccs for n in by_cc.get(cc, ()) if n != m["name"]})))
+    return out
 
 
 def _actor_cc(data: dict) -> str:
@@ -385,6 +491,13 @@ def _locate_the_kingdom(doc, tokens, story: dict[str, float]) -> None:
                                    canonical=c.name, id=c.place.id, source="places", data=data))
 
 
+def _definite_pair(cue: str, name: str) -> bool:
+    """"المحافظة الأحد" (the governorate building, on Sunday): a type word with the article before a
+    name with the article is no "type + name" construct ("محافظة البصرة"), save for a province
+    named by its compass point ("المنطقة الشرقية")."""
+    return cue.startswith(("ال", "وال", "فال", "بال", "لل")) and name.startswith("ال") and name not in _COMPASS
+
+
 _COMPASS = {fold(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الشمالي", "الجنوبي",
                               "الشرقي", "الغربي")}
 _ADMIN_HEADS = {fold(w) for w in ("المنطقة", "الولاية", "المحافظة", "الإقليم", "المديرية", "المقاطعة")}
@@ -400,11 +513,13 @@ def _compass_adjective(tokens, m: dict) -> bool:
     return any(f.startswith("ال") for f in prev.forms[:2]) and not any(f in _ADMIN_HEADS for f in prev.forms[:3])
 
 
-def _not_a_full_name(text: str, ents: list) -> list:
+def _not_a_full_name(text: str, ents: list, vetoed: list = ()) -> list:
     """"عضو الكونغرس فريدريكا ويلسون"، "مارلين مونرو": two small towns outside the Arab world named
     back to back, nothing between them but a space and no type word on either, are a person's
-    given name and surname (Frederica, Delaware and Wilson, North Carolina), not two places."""
-    towns = sorted((e for e in ents if e is not None and e.data.get("kind") == "place" and not e.data.get("modifier")
+    given name and surname (Frederica, Delaware and Wilson, North Carolina), not two places. A name
+    the place-sense model vetoed (``vetoed``) still makes a pair with the town beside it."""
+    towns = sorted((e for e in [*ents, *vetoed] if e is not None and e.data.get("kind") == "place"
+                    and not e.data.get("modifier")
                     and (e.data.get("population") or 0) < _FULL_NAME_TOWN and e.data.get("cc") not in _ARAB),
                    key=lambda e: e.start)
     drop = set()
@@ -417,8 +532,7 @@ def _not_a_full_name(text: str, ents: list) -> list:
 _FULL_NAME_TOWN = 100_000  # a city bigger than this is named for itself
 # Arabic-speaking countries: there two names back to back are a construct ("قلعة بعلبك"، "مفرق
 # زبيد": the citadel of Baalbek, the Zabid junction), not a foreign given name and surname
-_ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
-         "SD", "SY", "TN", "AE", "YE"}
+_ARAB = ARAB
 
 
 def _typed(text: str, e) -> bool:
