@@ -38,3 +38,15 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         fail(f"{path}: cannot write ({exc.strerror})")
     with fh:
         yield fh
+
+
+def save_model(model, scores: dict, output: Path, report: Path | None) -> None:
+    """Write a trained model's weights, print its scores (and keep them in ``report``)."""
+    import json
+
+    model.save(output)
+    text = json.dumps(scores, indent=1, ensure_ascii=False)
+    if report:
+        report.write_text(text + "\n", encoding="utf-8")
+    typer.echo(text)
+    typer.echo(f"wrote {output}", err=True)

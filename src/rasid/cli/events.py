@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from .common import fail
+from .common import fail, save_model
 
 LABELS_DEFAULT = [Path("training/events/trigger_labels.tsv"), Path("training/events/round2_trigger_labels.tsv"),
                   Path("training/events/round3_trigger_labels.tsv")]
@@ -86,10 +85,4 @@ def register(app: typer.Typer) -> None:
         if not data:
             fail("no labelled instance could be joined to the corpus")
         model, scores = train(data, precision_floor=precision_floor)
-        out = output or MODEL_PATH
-        model.save(out)
-        text = json.dumps(scores, indent=1, ensure_ascii=False)
-        if report:
-            report.write_text(text + "\n", encoding="utf-8")
-        typer.echo(text)
-        typer.echo(f"wrote {out}", err=True)
+        save_model(model, scores, output or MODEL_PATH, report)

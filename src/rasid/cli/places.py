@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .common import fail
+from .common import fail, save_model
 
 SENSE_LABELS = Path("training/places/place_sense_labels.tsv")
 CORPORA = [Path("../shared/data/news/ant_all_sections.jsonl.gz"), Path("../shared/data/news/ant_dev_corpus.jsonl")]
@@ -86,10 +86,4 @@ def register(app: typer.Typer) -> None:
         if missing:
             typer.echo(f"note: {missing} labels not joined to a name match in the corpus", err=True)
         model, scores = train(data + news)
-        out = output or MODEL_PATH
-        model.save(out)
-        text = json.dumps(scores, indent=1, ensure_ascii=False)
-        if report:
-            report.write_text(text + "\n", encoding="utf-8")
-        typer.echo(text)
-        typer.echo(f"wrote {out}", err=True)
+        save_model(model, scores, output or MODEL_PATH, report)

@@ -15,8 +15,6 @@ the threshold is set on the news labels drawn at random (what the recogniser mee
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Iterable
 
 import numpy as np
 
-from ...events.train_triggers import held_out
+from ...events.train_triggers import held_out, read_jsonl
 from ...linear import binary_scores, vectorize
 from .sense_model import SenseModel
 
@@ -103,14 +101,6 @@ def read_labels(path: Path) -> list[dict]:
                                    quoting=csv.QUOTE_NONE))
 
 
-def _read_jsonl(path: Path) -> Iterable[dict]:
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
 def labelled_instances(rows: list[dict], corpora: Iterable[Path], recognizer) -> tuple[list[Instance], int]:
     """Instances of the hand labels; returns them and the number of labels whose article or
     name match was not found."""
@@ -120,7 +110,7 @@ def labelled_instances(rows: list[dict], corpora: Iterable[Path], recognizer) ->
     out, found = [], 0
     seen: set[str] = set()
     for path in corpora:
-        for d in _read_jsonl(Path(path)):
+        for d in read_jsonl(Path(path)):
             if d.get("id") not in by_doc or d["id"] in seen:
                 continue
             seen.add(d["id"])
