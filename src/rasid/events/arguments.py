@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from collections import Counter
 
+from ..recognize.places.sense_features import ARAB
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_enclitic
@@ -82,10 +83,12 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
     if not story_country or e.data.get("country") == story_country:
         return False
     # a province or a region named outright is no homonym ("الحدود الشرقية لقطاع غزة" in a story
-    # told from Riyadh), nor is a town named with its type word ("باتجاه مدينة جازان" in a story
-    # told from Yemen)
+    # told from Riyadh), nor is an Arab town named with its type word ("مدينة بيت لحم" in a story
+    # told from Israel): its Arabic name is its own. A foreign town's is a spelling that other
+    # towns share (مدينة تريب is Trèbes in France, not Tripp in South Dakota; ولاية شان is
+    # Myanmar's Shan, not Schaan)
     return e.data.get("kind") not in ("country", "adm1", "region") and (e.data.get("population") or 0) < 200_000 \
-        and not _typed(e)
+        and not (_typed(e) and e.data.get("cc") in ARAB)
 
 
 def _typed(e: Entity) -> bool:
@@ -577,7 +580,7 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            cands = [e for e in ents_in(s, "PLACE") if not _weak_abroad(e, doc_country)
+            cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or _aimed_at(doc, e))
                      and not _on_street(doc, e) and not _weapon_name(doc, e)]
             stop = _stopped_projectile(tokens, men, sent_matches)
             if (men.kinds & _FIRED or stop is not None) and len(cands) > 1:
