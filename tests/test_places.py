@@ -528,6 +528,9 @@ def test_a_given_name_and_surname_are_no_two_towns():
     # South Sudan's states have no Arabic name in the sources; Sudan has an Al Wihda of its own
     ("هاجم جنود الحكومة قرى في جنوبي ولاية الوحدة بجنوب السودان", "ولاية الوحدة", "SS", "Unity"),
     ("نزح الآلاف من ولاية أعالي النيل في جنوب السودان", "ولاية أعالي النيل", "SS", "Upper Nile"),
+    # Myanmar's states likewise; ولاية شان is not Schaan in Liechtenstein
+    ("اشتباكات بين الجيش البورمي ومجموعة مسلحة في ولاية شان شمال البلاد", "ولاية شان", "MM", "Shan"),
+    ("فر آلاف الروهينغا من ولاية راخين في ميانمار", "ولاية راخين", "MM", "Rakhine"),
     # England and Scotland are no GeoNames unit of their own: regions of the United Kingdom
     ("وقع انفجار في مدينة برمنغهام وسط إنجلترا", "إنجلترا", "GB", "England"),
     ("اعتقلت الشرطة رجلا في غلاسكو في اسكتلندا", "اسكتلندا", "GB", "Scotland"),
