@@ -580,10 +580,12 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
-            cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or _aimed_at(doc, e))
-                     and not _on_street(doc, e) and not _weapon_name(doc, e)]
             stop = _stopped_projectile(tokens, men, sent_matches)
-            if (men.kinds & _FIRED or stop is not None) and len(cands) > 1:
+            fired = bool(men.kinds & _FIRED) or stop is not None
+            # where a projectile was aimed is kept whatever country the story is told from
+            cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or fired and _aimed_at(doc, e))
+                     and not _on_street(doc, e) and not _weapon_name(doc, e)]
+            if fired and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
                 landed = [e for e in cands if not _fired_from(doc, e)]
                 cands = landed or cands
