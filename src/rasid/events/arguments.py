@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from collections import Counter
 
+from ..recognize.places import named_with_type_word
 from ..recognize.places.sense_features import ARAB
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
@@ -88,13 +89,8 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
     # towns share (مدينة تريب is Trèbes in France, not Tripp in South Dakota; ولاية شان is
     # Myanmar's Shan, not Schaan)
     return e.data.get("kind") not in ("country", "adm1", "region") and (e.data.get("population") or 0) < 200_000 \
-        and not (_typed(e) and e.data.get("cc") in ARAB)
+        and not (named_with_type_word(e) and e.data.get("cc") in ARAB)
 
-
-def _typed(e: Entity) -> bool:
-    """Does the place's own text begin with a type word (مدينة، بلدة، محافظة ...)?"""
-    words = e.text.split()
-    return len(words) > 1 and (cue_of(fold(words[0])) or ("",))[0] == "type"
 
 
 def document_country(doc: Document) -> tuple[str | None, str]:
@@ -261,7 +257,7 @@ def _weapon_name(doc: Document, e: Entity) -> bool:
     if any(f in _MAKE for f in forms):
         return True
     # not a place named with its type word: "استهدفت صواريخ مدينة حلب" (the rockets hit the city)
-    return not _typed(e) and any(f in _PROJECTILES for f in forms)
+    return not named_with_type_word(e) and any(f in _PROJECTILES for f in forms)
 
 
 _TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو", "صوب", "فوق", "أجواء", "سماء")}

@@ -270,15 +270,16 @@ class PlaceRecognizer:
             p = None
             if model is not None and m["what"] == "place" and m["cands"] and not (m["type"] or m["modifier"]) \
                     and k not in located:
-                p = model.prob(_features(tokens, m, m["cands"], n))
+                p = model.prob(sense_features(tokens, m, m["cands"], n))
             out.append((p, n))
         return out
 
     def _sense(self, tokens, m: dict, cands: list[Place], sense: tuple[float | None, int]) -> list[Place]:
         """Is a name read with no type word a place here? Below the place-sense model's threshold
-        it is something else ("دعم مالي"، "اللون الرمادي"، "جاستن"): no candidates, unless two other
-        names of the story point to its country (the story then settles it, as for any doubtful
-        name). A name the NER corpora tag otherwise is doubtful: the story must confirm it."""
+        it is something else ("دعم مالي"، "اللون الرمادي"، "جاستن"): no candidates, unless
+        ``_STORY_SUPPORT`` other names of the story point to its country or a site or institution
+        word names a body after it. A name the NER corpora tag otherwise is doubtful: the story
+        must confirm it."""
         m["doubtful"] = bool(cands) and doubtful(tokens, m)
         p, support = sense
         if p is None or support >= _STORY_SUPPORT or _after_a_site(tokens, m):
@@ -297,7 +298,7 @@ class PlaceRecognizer:
             m["cands"] = self._filter(m, self.gaz.candidates(m["name"])) if m["what"] == "place" else []
         for m, n in zip(matches, _support(matches, self.demonyms)):
             if m["cands"] and not (m["type"] or m["modifier"]):
-                yield m, m["cands"], _features(tokens, m, m["cands"], n)
+                yield m, m["cands"], sense_features(tokens, m, m["cands"], n)
 
     def _filter(self, m: dict, cands: list[Place]) -> list[Place]:
         cue = bool(m["type"] or m["modifier"])
@@ -359,14 +360,10 @@ class PlaceRecognizer:
 _NISBA = re.compile(r"ال\w+(?:ي|يه)")
 
 
-def _features(tokens, m: dict, cands: list[Place], support: int) -> list[str]:
-    return sense_features(tokens, m, cands, support)
-
-
 def _located_by_direction(tokens, matches: list[dict]) -> set[int]:
     """"في ليفربول شمال غرب إنجلترا"، "أدرنة شمال غرب تركيا": a name placed by a compass word
     against another place is a place, whatever else the word can be (a club, a person)."""
-    starts = {m["i"]: m for m in matches if m["what"] == "place" and m["cands"]}
+    starts = {m["i"] for m in matches if m["what"] == "place" and m["cands"]}
     out = set()
     for k, m in enumerate(matches):
         j = m["j"]
@@ -376,7 +373,7 @@ def _located_by_direction(tokens, matches: list[dict]) -> set[int]:
             if not cue or cue[0] != "direction":
                 break
             j, steps = j + 1, steps + 1
-        if steps and j in starts and j < len(tokens) and tokens[j].sent == tokens[m["i"]].sent:
+        if steps and j in starts and tokens[j].sent == tokens[m["i"]].sent:
             out.add(k)
     return out
 
@@ -516,27 +513,27 @@ def _compass_adjective(tokens, m: dict) -> bool:
 def _not_a_full_name(text: str, ents: list, vetoed: list = ()) -> list:
     """"عضو الكونغرس فريدريكا ويلسون"، "مارلين مونرو": two small towns outside the Arab world named
     back to back, nothing between them but a space and no type word on either, are a person's
-    given name and surname (Frederica, Delaware and Wilson, North Carolina), not two places. A name
-    the place-sense model vetoed (``vetoed``) still makes a pair with the town beside it."""
+    given name and surname (Frederica, Delaware and Wilson, North Carolina), not two places. In the
+    Arab world two names back to back are a construct ("قلعة بعلبك"، "مفرق زبيد": the citadel of
+    Baalbek, the Zabid junction). A name the place-sense model vetoed (``vetoed``) still makes a
+    pair with the town beside it."""
     towns = sorted((e for e in [*ents, *vetoed] if e is not None and e.data.get("kind") == "place"
                     and not e.data.get("modifier")
-                    and (e.data.get("population") or 0) < _FULL_NAME_TOWN and e.data.get("cc") not in _ARAB),
+                    and (e.data.get("population") or 0) < _FULL_NAME_TOWN and e.data.get("cc") not in ARAB),
                    key=lambda e: e.start)
     drop = set()
     for a, b in zip(towns, towns[1:]):
-        if text[a.end:b.start].strip() == "" and b.start > a.end and not _typed(text, a) and not _typed(text, b):
+        if text[a.end:b.start].strip() == "" and b.start > a.end \
+                and not named_with_type_word(a) and not named_with_type_word(b):
             drop.update((id(a), id(b)))
     return [e for e in ents if e is None or id(e) not in drop]
 
 
 _FULL_NAME_TOWN = 100_000  # a city bigger than this is named for itself
-# Arabic-speaking countries: there two names back to back are a construct ("قلعة بعلبك"، "مفرق
-# زبيد": the citadel of Baalbek, the Zabid junction), not a foreign given name and surname
-_ARAB = ARAB
 
 
-def _typed(text: str, e) -> bool:
-    """Does the entity's own text start with a type word (مدينة، بلدة ...)?"""
-    words = text[e.start:e.end].split()
+def named_with_type_word(e) -> bool:
+    """Does the place entity's own text start with a type word (مدينة، بلدة ...)?"""
+    words = e.text.split()
     c = cue_of(fold(words[0])) if len(words) > 1 else None
     return bool(c) and c[0] == "type"
