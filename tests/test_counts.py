@@ -52,9 +52,10 @@ def test_count_table_with_the_rules():
 
 def test_count_table_with_the_default_pipeline():
     """The same table as users get it: the trigger classifier drops a few of the table's
-    undated one-sentence events (see the README), which then have no counts at all."""
+    undated one-sentence events (see the README), which then have no counts at all. The issue's
+    97% holds here too (97.3%: 7 misses)."""
     misses = _table_misses(default_pipeline())
-    assert len(misses) <= len(TABLE) * 0.06, "\n".join(misses)
+    assert len(misses) <= len(TABLE) * 0.03, "\n".join(misses)
 
 
 def test_explain_names_the_words_each_count_came_from():
