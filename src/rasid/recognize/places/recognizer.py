@@ -18,7 +18,7 @@ from bisect import bisect_right
 
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
-from ...text.tokens import WordMemo, columns, word_positions
+from ...text.tokens import WordMemo, columns, is_definite, word_positions
 from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from .gazetteer import Place, gazetteer
@@ -492,7 +492,7 @@ def _definite_pair(cue: str, name: str) -> bool:
     """"المحافظة الأحد" (the governorate building, on Sunday): a type word with the article before a
     name with the article is no "type + name" construct ("محافظة البصرة"), save for a province
     named by its compass point ("المنطقة الشرقية")."""
-    return cue.startswith(("ال", "وال", "فال", "بال", "لل")) and name.startswith("ال") and name not in _COMPASS
+    return is_definite(cue) and name.startswith("ال") and name not in _COMPASS
 
 
 _COMPASS = {fold(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "الشمالي", "الجنوبي",

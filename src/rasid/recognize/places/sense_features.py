@@ -16,12 +16,12 @@ import re
 
 from ...text.frequency import word_freq
 from ...text.normalize import fold
+from ...text.tokens import is_definite
 from .cues import cue_of
 
 _PREPOSITIONS = {fold(w) for w in ("في", "من", "إلى", "على", "قرب", "داخل", "نحو", "حول", "عن", "مع", "بين",
                                    "غرب", "شرق", "شمال", "جنوب", "وسط", "باتجاه", "تجاه", "صوب", "حتى")}
 _NISBA = re.compile(r"ال\w+(?:ي|يه|يين|يون)$")
-_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل")
 # Arabic-speaking countries: a name there is more often the town than a foreign small town's
 # name is (those are mostly people: جاستن، برايان)
 ARAB = frozenset(("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
@@ -42,7 +42,7 @@ _NOT_ARTICLE = {fold(w) for w in ("إلى", "إلا", "الذي", "التي", "�
 
 
 def _definite(norm: str) -> bool:
-    return norm.startswith(_DEFINITE) and norm not in _NOT_ARTICLE
+    return is_definite(norm) and norm not in _NOT_ARTICLE
 
 
 def sense_features(tokens, m: dict, cands, support: int) -> list[str]:
@@ -73,7 +73,6 @@ def sense_features(tokens, m: dict, cands, support: int) -> list[str]:
             f += ["p1=" + pn, pd, pd + "&" + d, "p1end=" + pn[-1:]]
             if pn in _PREPOSITIONS:
                 f.append("p1prep")
-
             cue = cue_of(pn)
             if cue:
                 f.append("p1cue=" + cue[0])
