@@ -253,6 +253,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                     and _marker(tokens, a.tok_start, sent_start, _CLAIM_VERBS, 2)), None)
     if claimer is not None:
         blame = blamed = None
+    # an attack noun owns an actor at most two words after it: spans by their end, not a scan of
+    # every span per actor (quadratic in a sentence of thousands)
+    spans_ending: dict[int, list[tuple[int, int]]] = {}
+    for ts, te in attack_spans:
+        spans_ending.setdefault(te, []).append((ts, te))
     for a in actors:
         if a is claimer:
             a.role, a.why = "agent", "claimed the act"
@@ -268,8 +273,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if a.tok_start == trigger_end and _construct_agent(tokens, a, trigger_start, trigger_end):
             a.role, a.why = "agent", f"the act's agent ('{tokens[trigger_start].norm} {tokens[a.tok_start].norm} ... ل')"
             continue
-        owner = next(((ts, te) for ts, te in attack_spans if a.tok_start >= te
-                      and _owner_of_attack(tokens, a, ts, te)), None)
+        owner = next(((ts, te) for k in range(3) for ts, te in spans_ending.get(a.tok_start - k, ())
+                      if _owner_of_attack(tokens, a, ts, te)), None)
         if owner is not None:
             a.role, a.why = "agent", f"the attack's owner ('{tokens[owner[0]].norm} ... {tokens[a.tok_start].norm}')"
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 import zipfile
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -319,6 +320,13 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
     covered = bytearray(len(tokens) + 1)
     for m in matches:
         covered[m["i"]:m["j"]] = b"\x01" * (m["j"] - m["i"])
+    # the tokens that start inside an actor's name, marked once (a scan of every actor per word
+    # was quadratic in a sentence of thousands)
+    starts = [t.start for t in tokens]
+    in_actor = bytearray(len(tokens) + 1)
+    for a, b in actors:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        in_actor[lo:hi] = b"\x01" * (hi - lo)
     countries = sorted(story, key=lambda cc: -story[cc])[:_COUNTRIES]
     norms = columns(tokens).norms
     out: list[Entity] = []
@@ -328,7 +336,7 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                    for i in where if i + 1 < len(tokens))
     for i in after:
         t, prev = tokens[i], tokens[i - 1]
-        if covered[i] or not t.is_word or prev.sent != t.sent or any(a <= t.start < b for a, b in actors):
+        if covered[i] or not t.is_word or prev.sent != t.sent or in_actor[i]:
             continue
         context = _context_of(norms[i - 1])
         typed = context == "typed"
