@@ -358,3 +358,24 @@ def test_a_military_base_is_not_al_qaeda():
                         "الانفجار هز المنطقة.", published="2018-03-12")
     assert [e.canonical for e in doc.entities if e.type == "ACTOR" and e.canonical != "Civilians"] == ["Al Qaeda"]
     assert [e.text for e in doc.entities if e.canonical == "Al Qaeda"] == ["تنظيم القاعدة"]
+
+
+def test_every_speaker_of_the_quote_that_tells_the_act_reports_it():
+    """The speaker of a reported statement may name several bodies, or a title before a name
+    ("قالت الشرطة ومسؤولون في وزارة الداخلية إن"، "أعلن رئيس ... في الشرطة، فلان، أن"): none of
+    them did the act by standing first in the sentence; before, the second body or the title's
+    force became actor1 of an explosion or a poisoning the police only reported."""
+    from rasid.components import default_components
+    from rasid.pipeline import Pipeline
+
+    rules = Pipeline(default_components(trigger_model=False))
+    events = rules("قالت الشرطة العراقية ومسؤولون في وزارة الداخلية إن انفجارين هزا مدينة الموصل أمس.",
+                   published="2018-05-09").events  # two explosions: two events (CODEBOOK section 1)
+    assert len(events) == 2 and all(e.actor1 == "Unidentified Armed Group (Iraq)" for e in events)
+    [e] = rules("أعلن رئيس وحدة التحقيقات في الشرطة البريطانية، جون سميث، الأربعاء، أن رجلا تعرض "
+                "لمحاولة القتل بالسم في مدينة ليدز.", published="2018-03-07").events
+    assert not e.actor1.startswith("Police Forces")
+    # the speaker still acts when the act is its own kind of act (an arrest it announces)
+    [e] = rules("قالت الشرطة العراقية ومسؤولون في وزارة الداخلية إنها اعتقلت خمسة مسلحين في الموصل أمس.",
+                published="2018-05-09").events
+    assert e.actor1 == "Police Forces of Iraq" and e.sub_event_type == "Arrests"

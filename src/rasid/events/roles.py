@@ -231,10 +231,11 @@ def interception_roles(actors: list[ActorMention], tokens, sent_start: int, stop
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "", outcome_starts: tuple[int, ...] = (),
-                 attack_spans: tuple[tuple[int, int], ...] = ()
+                 attack_spans: tuple[tuple[int, int], ...] = (), speaker: range = range(0)
                  ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention. ``attack_spans``: the mention's
-    other attack nouns ("قتل ثلاثة جنود في هجوم لحركة الشباب": whoever owns the هجوم acted)."""
+    other attack nouns ("قتل ثلاثة جنود في هجوم لحركة الشباب": whoever owns the هجوم acted).
+    ``speaker``: the tokens of the speaker of the quote that tells the act (all its actors report)."""
     after_report = {re + k for _, re in reports for k in range(3)}
     norms = columns(tokens).norms
     blame = _first_in(_BLAMES, norms, sent_start, trigger_start + 1)
@@ -303,6 +304,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
             a.role, a.why = "reporter", "subject of a reporting verb"
+        elif a.tok_start in speaker and a.tok_end <= trigger_start:
+            a.role, a.why = "reporter", "among the speakers of the quote that tells the act"
         elif (m := _by_marker(tokens, a.tok_start, sent_start)):
             a.role, a.why = "agent", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _TARGET, 3)):
