@@ -697,3 +697,19 @@ def test_a_march_is_not_a_drone():
 ])
 def test_another_sense_with_words_between(sentence):
     assert extract_rules(sentence, published=PUBLISHED).events == []
+
+
+def test_words_of_speech_after_an_act_make_an_attack_verbal_not_a_death():
+    """"هجوما سياسيا"، "هجوما لاذعا" is a verbal attack (modality.tsv, kind metaphor); the same
+    adjective after a death names the person ("قتل قيادي سياسي": a political leader killed, from
+    audit 10, where it blocked the event's count) or the act's motive ("اغتيال سياسي")."""
+    from rasid.components import default_components
+    from rasid.pipeline import Pipeline
+
+    rules = Pipeline(default_components(trigger_model=False))
+    assert rules("شن الوزير هجوما سياسيا على الحكومة أمس.", published="2018-04-08").events == []
+    assert rules("شن الحزب هجوما لاذعا على الرئيس أمس.", published="2018-04-08").events == []
+    [e] = rules("قتل قيادي سياسي في ضربة جوية للتحالف على صعدة أمس.", published="2018-04-08").events
+    assert e.fatalities == 1 and e.sub_event_type == "Air/drone strike"
+    [e] = rules("قتل مسؤول سياسي بارز في هجوم مسلح على سيارته في كركوك أمس.", published="2018-04-08").events
+    assert e.fatalities == 1

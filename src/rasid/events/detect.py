@@ -116,6 +116,8 @@ class SentenceModality:
                 best = (i, m.payload[0])
         for d in (0, 1):
             for i, m in self.after.get(trigger.tok_end + d, ()):
+                if m.payload[0] == "metaphor" and trigger.payload.outcome:
+                    continue  # speech is an attack's metaphor, not a death's: "قتل قيادي سياسي"، "اغتيال سياسي"
                 if i < best[0] and (countable or m.payload[0] != "aggregate_plural"):
                     best = (i, m.payload[0])
         starts, first_plain, first_all = self.before
