@@ -227,3 +227,20 @@ def test_the_toll_in_the_relative_clause_of_an_act_after_since_is_that_acts():
     text = ("وتأتي الهجمات عقب أشهر من الهدوء، وذلك منذ هجوم 14 أكتوبر الشهير في مقديشو والذي قتل فيه 52 مدنيا.")
     doc = extract(text, published="2018-02-24")
     assert [(e.event_date, e.fatalities) for e in doc.events if e.event_date == "2017-10-14"] == [("2017-10-14", 52)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("انفجرت سيارة مفخخة في سوق ببغداد أمس وأودت بحياة 12 شخصا.", (12, 0)),
+    ("قصف جوي على بلدة في إدلب أمس أودى بحياة سبعة مدنيين وأصاب عشرة آخرين.", (7, 10)),
+    ("دخل المحققون موقع الهجوم الذي أودى بحياة أكثر من 40 شخصا في دوما الأسبوع الماضي.", (40, 0)),
+    ("أطلق مسلح النار على ضابط شرطة في كركوك أمس ما أودى بحياته.", (1, 0)),
+    ("انفجرت عبوة ناسفة بسيارة تقل شرطيين في الرمادي أمس أودت بحياتهما.", (2, 0)),
+    ("شنت طائرات حربية غارة على قرية في ريف حلب أمس حصدت أرواح 9 مدنيين.", (9, 0)),
+    ("هجوم انتحاري على مسجد في كابول أمس أزهق أرواح 20 مصليا.", (21, 0)),
+])
+def test_toll_idioms_count_the_dead(text, expected):
+    """The language's toll idioms (أودى بحياة، حصد أرواح، أزهق أرواح: claimed the lives of) are
+    outcome words: the number after them is the act's dead (audit 10: «الهجوم الكيميائي الذي أودى
+    بحياة أكثر من 40 شخصاً» counted 0). A suicide attack's bomber is added (CODEBOOK section 9)."""
+    [e] = _RULES(text, published=PUBLISHED).events
+    assert (e.fatalities, e.injuries) == expected
