@@ -713,3 +713,20 @@ def test_words_of_speech_after_an_act_make_an_attack_verbal_not_a_death():
     assert e.fatalities == 1 and e.sub_event_type == "Air/drone strike"
     [e] = rules("قتل مسؤول سياسي بارز في هجوم مسلح على سيارته في كركوك أمس.", published="2018-04-08").events
     assert e.fatalities == 1
+
+
+def test_a_comma_and_wa_before_an_act_of_its_own_opens_a_second_event():
+    """"هجوم ... قتل فيه 39، وتفجير في أنقرة قتل فيه 12 عام 2016": an indefinite act noun joined by
+    و after a comma, at a place of its own, is another act with its own toll and date; the same
+    act's wounded after a comma (", وإصابة 4") stay with it."""
+    from rasid.components import default_components
+    from rasid.pipeline import Pipeline
+
+    rules = Pipeline(default_components(trigger_model=False))
+    doc = rules("هجوم على ملهى ليلي في إسطنبول في يناير 2017 قتل فيه 39 شخصاً، وتفجير في أنقرة قتل فيه 12 "
+                "شخصاً عام 2016.", published="2018-06-22")
+    assert [(e.location, e.fatalities, e.event_date[:4]) for e in doc.events] == [
+        ("Istanbul", 39, "2017"), ("Ankara", 12, "2016")]
+    [e] = rules("أعلن الجيش الباكستاني أمس مقتل 6 مسلحين، وإصابة 4 من جنوده، في هجوم على موقع عسكري في "
+                "بيشاور.", published="2018-06-22").events
+    assert (e.fatalities, e.injuries) == (6, 4)

@@ -203,13 +203,18 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
         return whole
     bounds = []
     # "...، وحدث انقلاب عسكري بتركيا"، "، واندلعت اشتباكات": a comma, then a verb of happening
-    # before an act noun, opens a clause too
+    # before an act noun, opens a clause too; so does a comma before an act noun joined by و
+    # ("هجوم على ملهى في إسطنبول راح ضحيته 39، وتفجير في أنقرة أودى بحياة 12")
     act_starts = {t.tok_start for t in live}
+    # not an outcome ("مقتل 6 مسلحين، وإصابة 4 من جنوده، في هجمات": the same act's wounded)
+    own_starts = {t.tok_start for t in live if t.payload.kind not in _OUTCOME_KINDS
+                  and not is_definite(tokens[t.tok_start].norm)}
     for j in range(live[0].tok_end, live[-1].tok_start):
         w = tokens[j].norm
         nxt = tokens[j + 1].norm if j + 1 < sent_end else ""
         if (w in _CLAUSE_OPENERS and nxt not in _NOT_A_CLAUSE) or (w == "في" and nxt == "حين") or (
-                w in _COMMAS and (nxt == "وفي" or (nxt in _HAPPENED and j + 2 in act_starts))):
+                w in _COMMAS and (nxt == "وفي" or (nxt in _HAPPENED and j + 2 in act_starts)
+                                  or (nxt.startswith("و") and j + 1 in own_starts))):
             bounds.append(j)
     if not bounds:
         return whole
