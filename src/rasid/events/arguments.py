@@ -24,7 +24,8 @@ from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import clause_numbers, sentence_figures, sentence_total
-from .lexicons import DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, person_nouns
+from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, light_verbs,
+                       person_nouns, transitive_verbs)
 from .mention import Mention
 from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles,
                     interception_roles, is_interception, is_person_phrase)
@@ -420,6 +421,63 @@ def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
     return None
 
 
+_AT_HOME = {"arrest", "abduction"}  # acts a state does on its own soil: its name may be the place too
+_STATE_GAP = 8  # words between a light verb's subject and its act noun ("قامت الولايات المتحدة، بدعم من حلفائها، بقصف")
+
+
+def _feminine(verb: str) -> bool:
+    """A state takes a feminine verb ("قصفت إسرائيل"، "تشن روسيا"): a bare قصف is as often the
+    verbal noun with its object ("قصف اليمن") as a verb."""
+    return verb.endswith("ت") or verb.startswith("ت")
+
+
+_PREPOSITIONS = {fold(w) for w in ("في", "على", "من", "إلى", "عن", "مع", "ضد", "نحو", "باتجاه", "داخل", "بين", "و")}
+_TIME_WORDS = {fold(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+                                 "اليوم", "الليلة", "الماضي", "الماضية")}
+
+
+def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], tokens, sent, trig) -> Entity | None:
+    """A country named as the subject of the act: "قصفت الولايات المتحدة مواقع"، "شنت إسرائيل
+    غارات على غزة"، "قامت الولايات المتحدة ... بقصف"، "إن إسرائيل شنت غارات". The state acts
+    through its forces; its name is no place of the act. ``places_end``: places by end offset."""
+    def country(e: Entity | None) -> Entity | None:
+        return e if e is not None and e.data.get("kind") == "country" and e.data.get("locating") is not False \
+            and e.data.get("country") else None
+
+    def no_subject_before(j: int) -> bool:  # the verb at j has no subject before it (not
+        # "القذائف التي استهدفت إسرائيل"، "الصواريخ استهدفت إسرائيل": there the state is the object)
+        if j == sent.tok_start or tokens[j].norm[:1] in "وف":
+            return True
+        prev = tokens[j - 1].norm
+        return prev not in RELATIVE_PRONOUNS and not (is_definite(prev) and prev not in _TIME_WORDS)
+
+    def after(j: int) -> Entity | None:  # the subject right after the verb at j - 1
+        return country(places_at.get(tokens[j].start)) if j < sent.tok_end and no_subject_before(j - 1) else None
+
+    def before(j: int) -> Entity | None:  # the subject right before the verb at j, no
+        # preposition's object ("إن إسرائيل شنت"; not "في سوريا وأطلقت")
+        e = country(places_end.get(tokens[j - 1].end)) if j > sent.tok_start else None
+        if e is None:
+            return None
+        k = bisect_left(starts, e.start)
+        if k >= len(tokens) or tokens[k].start != e.start or tokens[k].norm[:1] in "بلك":
+            return None
+        return e if k == sent.tok_start or tokens[k - 1].norm not in _PREPOSITIONS else None
+
+    starts = columns(tokens).starts
+    t0 = trig.tok_start
+    transitive = any(f in transitive_verbs() and _feminine(f) for f in tokens[t0].forms[:2])
+    if transitive and (e := after(trig.tok_end) or before(t0)):
+        return e
+    light = light_verbs()
+    for v in range(max(sent.tok_start, t0 - _STATE_GAP - 1), t0):
+        if any(f in light and _feminine(f) for f in tokens[v].forms[:2]):
+            e = after(v + 1) or (before(v) if t0 - v <= 2 else None)
+            if e is not None and e.end <= trig.start:
+                return e
+    return None
+
+
 def _start(t) -> int:
     return t.start
 
@@ -581,9 +639,11 @@ class ArgumentLinker:
         norms = columns(tokens).norms
         speakers = QuoteSpeakers(doc, idx)
         places_at: dict[int, Entity] = {}  # the first place mention starting at each offset
+        places_end: dict[int, Entity] = {}  # and at each end (a state before its verb)
         for e in doc.entities:
             if e.source == "places":
                 places_at.setdefault(e.start, e)
+                places_end.setdefault(e.end, e)
         actors_by_doc = []
         for e in doc.entities:
             if e.type == "ACTOR":
@@ -598,11 +658,14 @@ class ArgumentLinker:
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
+            subject = next((e for t in [trig] + [t for t in men.triggers if t is not trig]
+                            if (e := state_subject(places_at, places_end, tokens, s, t)) is not None), None)
             stop = _stopped_projectile(tokens, men, sent_matches)
             fired = bool(men.kinds & _FIRED) or stop is not None
             # where a projectile was aimed is kept whatever country the story is told from
             cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or fired and _aimed_at(doc, e))
-                     and not _on_street(doc, e) and not _weapon_name(doc, e)]
+                     and not _on_street(doc, e) and not _weapon_name(doc, e)
+                     and (e is not subject or men.kinds & _AT_HOME)]
             if fired and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
                 landed = [e for e in cands if not _fired_from(doc, e)]
@@ -785,6 +848,19 @@ class ArgumentLinker:
                 # "الهجوم على مكاتب اللجان الانتخابية": a civilian place with no armed side named
                 f["actor2"], f["inter2"] = generic_actor("civilians", country)
                 why["actor2"] = f"a civilian place attacked: '{place_hit}'"
+            positional = a1 is not None and rule == "first actor before the trigger" and subject is not None \
+                and a1.ent.start > subject.start  # "قامت الولايات المتحدة بقصف منشآت القوات السورية"
+            if subject is not None and (not f["actor1"] or f["actor1"].startswith("Unidentified") or positional) \
+                    and (et in _VIOLENT or st == "Arrests"):
+                # "شنت إسرائيل غارات على غزة": the state acts through its forces (police for arrests)
+                if positional and not f["actor2"]:
+                    f["actor2"], f["inter2"] = f["actor1"], f["inter1"]  # the forces it struck
+                    why["actor2"] = f"{a1.ent.text!r}: named after the acting state"
+                f["actor1"], f["inter1"] = generic_actor("police" if st == "Arrests" else "military",
+                                                         subject.data["country"])
+                why["actor1"] = f"the state named as the act's subject ('{subject.text}')"
+                if f["actor1"] == f["actor2"]:
+                    f["actor2"], f["inter2"] = "", 0
             if (not f["actor1"] or f["actor1"].startswith("Unidentified")) and et in _VIOLENT:
                 # "قتل فلسطيني في قصف إسرائيلي": the adjective may follow any act word of the mention
                 for t in [trig] + [t for t in men.triggers if t is not trig]:

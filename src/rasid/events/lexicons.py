@@ -85,6 +85,19 @@ def object_pronoun_counts() -> dict[str, int]:
 
 
 @cache
+def transitive_verbs() -> frozenset[str]:
+    """Folded one-word trigger verbs that take an object (triggers.tsv, object 1: قصفت، اعتقلت):
+    the word right after one is its subject when it names a state ("قصفت الولايات المتحدة")."""
+    return frozenset(fold(r["phrase"]) for r in _trigger_rows() if r.get("object") == "1" and " " not in r["phrase"])
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """Folded verbs that take an act noun as their object (light_verbs.tsv: شنت، نفذت، قامت ب)."""
+    return frozenset(fold(r["word"]) for r in read_tsv(EVENTS_DIR / "light_verbs.tsv"))
+
+
+@cache
 def clause_openers() -> frozenset[str]:
     """Folded words that open another clause (قبل، بعد، فيما، وسط ...): a date after one is not
     the date of an act told before it."""
