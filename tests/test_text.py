@@ -160,3 +160,26 @@ def test_a_toll_typed_against_its_preposition_is_read():
     [e] = rasid.extract("استهدفت مقاتلات التحالف أمس معسكرا للحوثيين في محافظة ذمار، وأسفرت الغارات عن مقتل "
                         "ما لا يقل عن17 عنصرا من الميليشيا.", published="2018-03-30").events
     assert e.fatalities == 17
+
+
+def test_lines_that_point_to_other_stories():
+    """"اقرأ أيضا: ..." and "قد يهمك: ..." lines, and a headline on the line after a bare "read
+    also", point to other articles (their offsets, for the event detector to skip); an ordinary
+    line that mentions reading is none."""
+    from rasid.text import link_lines
+
+    text = ("قتل ثلاثة جنود في هجوم على حاجز أمس.\nاقرأ أيضاً:\nمقتل 20 في غارة على إدلب\n"
+            "وقال المرصد إن الهجوم نفذه مسلحون.\nقد يهمك.. اعتقال 5 في بغداد\nإقرأ أيضا: وزير: لا أوامر بالقتل\n"
+            "وطالب الوزير المواطنين بأن يقرأوا أيضا البيان كاملا.")
+    lines = [text[a:b] for a, b in link_lines(text)]
+    assert lines == ["اقرأ أيضاً:", "مقتل 20 في غارة على إدلب", "قد يهمك.. اعتقال 5 في بغداد",
+                     "إقرأ أيضا: وزير: لا أوامر بالقتل"]
+    assert link_lines("") == [] and link_lines("اقرأ أيضا") == [(0, 9)]
+
+
+def test_no_event_is_coded_from_a_line_pointing_to_another_story():
+    import rasid
+
+    doc = rasid.extract("قتل ثلاثة جنود في هجوم على حاجز في درعا أمس.\nاقرأ أيضاً:\nمقتل 20 مدنيا في غارة على إدلب\n"
+                        "قد يهمك: اعتقال 5 مسلحين في بغداد", published="2018-04-15")
+    assert [(e.location, e.fatalities) for e in doc.events] == [("Dar‘ā", 3)]

@@ -140,6 +140,7 @@ class Document(BaseModel):
     _figures: dict = PrivateAttr(default_factory=dict)  # sentence -> what it says about counts (events/counts.py)
     _trigger_features: Any = PrivateAttr(default=None)  # (start, end) -> features, when training
     _dateline: int = PrivateAttr(default=0)  # end of a "CITY (AGENCY)--" dateline
+    _links: list = PrivateAttr(default_factory=list)  # (start, end) of lines pointing to other stories
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.text[start:end])

@@ -195,7 +195,10 @@ def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
 _LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
                                 "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
-_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي")}
+# what may stand between من and a launch site: "من داخل الأراضي اليمنية"، "من محافظة (صعدة)" (a
+# type word the place mention does not hold, past a bracket)
+_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي", "محافظة", "مدينة", "منطقة", "بلدة", "مديرية",
+                                   "ولاية", "إقليم", "قرية", "مقاطعة")}
 _TO = fold("إلى")
 _DIRECTIONS = tuple(fold(w) for w in ("غرب", "شرق", "شمال", "جنوب"))
 _FIRED = {"shelling", "air"}

@@ -370,7 +370,13 @@ class EventMentionDetector:
             m.payload[0] == "aggregate" and m.tok_start - doc._sentences[si].tok_start <= _FRAME_REACH
             and any(_is_period(tokens[j]) for j in range(m.tok_start, m.tok_end))
             for m in groups.get("MODALITY", []))}
+        # "اقرأ أيضا: ..." lines point to other stories: none of their acts is this article's (their
+        # labelled triggers still train the classifier, which reads the words, not the page)
+        link_sents = set() if collect else {
+            si for lo, hi in doc._links for si in range(max(0, bisect_right(starts, lo) - 1), bisect_left(starts, hi))}
         for si, trig in sorted(triggers.items()):
+            if si in link_sents:
+                continue
             groups = by_sent[si]
             sent = doc._sentences[si]
             if si - 1 in frames and si not in dated_sents and tokens[sent.tok_start].norm[:1] == "و" \

@@ -3,12 +3,13 @@
 from bisect import bisect_left, bisect_right
 
 from .dateline import dateline_end
+from .links import link_lines
 from .normalize import Folded, fold, fold_with_map
 from .sentences import Sentence, split_sentences
 from .tokens import Token, columns, tokenize
 
-__all__ = ["Folded", "Sentence", "Token", "dateline_end", "fold", "fold_with_map", "prepare", "split_sentences",
-           "tokenize"]
+__all__ = ["Folded", "Sentence", "Token", "dateline_end", "fold", "fold_with_map", "link_lines", "prepare",
+           "split_sentences", "tokenize"]
 
 
 def prepare(doc) -> None:
@@ -22,6 +23,7 @@ def prepare(doc) -> None:
         s.tok_start = bisect_left(sents, s.i)
         s.tok_end = bisect_right(sents, s.i)
     doc._dateline = dateline_end(doc.text)
+    doc._links = link_lines(doc.text)
     doc._folded = folded
     doc._sentences = sentences
     doc._tokens = tokens
