@@ -730,3 +730,15 @@ def test_a_comma_and_wa_before_an_act_of_its_own_opens_a_second_event():
     [e] = rules("أعلن الجيش الباكستاني أمس مقتل 6 مسلحين، وإصابة 4 من جنوده، في هجوم على موقع عسكري في "
                 "بيشاور.", published="2018-06-22").events
     assert (e.fatalities, e.injuries) == (6, 4)
+
+
+def test_a_reference_to_the_act_spoken_of_abroad_keeps_the_act_s_own_place():
+    """"اعتقلت ... في الولايات المتحدة. وقالت ... إن موسكو تلقت خبر الاعتقال": the reference (a
+    definite act noun) is the same act, but Moscow is where it was spoken of, not a finer place of
+    it (audit 12); a detail sentence with the act's own verb ("اعتقل في مدينة طرابلس") still is."""
+    import rasid
+
+    doc = rasid.extract("قال مسؤولون في واشنطن إن التحقيق مستمر مع المواطنة الروسية.\n"
+                        "واعتقلت السلطات المواطنة الروسية ماريا بوتينا الأحد في الولايات المتحدة بتهمة التجسس.\n"
+                        "وقالت المتحدثة باسم الخارجية الروسية إن موسكو تلقت خبر الاعتقال بقلق.", published="2018-07-18")
+    assert [(e.sub_event_type, e.country) for e in doc.events] == [("Arrests", "United States")]

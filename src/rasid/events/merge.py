@@ -27,6 +27,11 @@ def _own_place(m: Mention) -> bool:
     return m.explain.get("location", "").startswith("place '")
 
 
+def _named_place(m: Mention) -> bool:
+    """The mention's sentence names its place, or its country ("في الولايات المتحدة")."""
+    return m.explain.get("location", "").startswith(("place '", "only '"))
+
+
 def _generic_actor(name: str) -> bool:
     return not name or name.startswith(("Unidentified Armed Group", "Civilians", "Police Forces of"))
 
@@ -64,15 +69,20 @@ def _compatible(ev: Mention, m: Mention) -> bool:
     return True
 
 
-def _absorb(ev: Mention, m: Mention) -> None:
+def _absorb(ev: Mention, m: Mention, reference: bool = False) -> None:
+    """Fold mention ``m`` into event ``ev``. ``reference``: ``m`` only refers back to the act
+    (a definite act noun: "تلقت موسكو خبر الاعتقال")."""
     ev.prob = max(ev.prob, m.prob)  # one act's mentions: the surest one speaks for it
     ev.figures.extend(m.figures)
     if m.weak:  # a passing reference ("وقع الهجوم قرابة منتصف الليل") is evidence, no more
         ev.evidence.extend(m.evidence)
         return
     a, b = ev.fields, m.fields
-    # place: the most precise
-    if _own_place(m) and (not _own_place(ev) or (b.get("geo_precision") or 3) < (a.get("geo_precision") or 3)):
+    # place: the most precise; not a reference's in another country than the one the act's own
+    # sentence names ("اعتقلت بوتينا في الولايات المتحدة ... وعلقت زاخاروفا أن موسكو تلقت خبر
+    # الاعتقال": Moscow is where it was spoken of; "اعتقل في مدينة طرابلس" is the act's own detail)
+    if _own_place(m) and not (reference and _named_place(ev) and b.get("country") != a.get("country")) and (
+            not _own_place(ev) or (b.get("geo_precision") or 3) < (a.get("geo_precision") or 3)):
         for k in ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude",
                   "longitude", "geo_precision"):
             a[k] = b.get(k)
@@ -156,7 +166,7 @@ def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
         if target is None and m.weak and events:
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
         if target is not None:
-            _absorb(target, m)
+            _absorb(target, m, tokens is not None and _anaphoric(m, tokens))
         elif not m.weak:
             events.append(m)
     return events
