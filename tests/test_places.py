@@ -539,3 +539,25 @@ def test_states_and_nations_the_sources_name_in_english_only(text, name, cc, adm
     doc = _run(text)
     [e] = [e for e in doc.entities if e.text == name]
     assert (e.data["cc"], e.data["admin1"]) == (cc, admin1)
+
+
+@pytest.mark.parametrize("sentence,location", [
+    ('وذكر بيان أن سلطات مطار القاهرة احتجزت المعارض لدى وصوله قادما من "برلين" بألمانيا أمس.', "Cairo"),
+    ("اعتقلت الشرطة التركية في مطار إسطنبول رجلا قادما من سوريا أمس.", "Istanbul"),
+])
+def test_where_someone_came_from_or_was_going_is_no_place_of_the_act(sentence, location):
+    """"احتجزت المهدي لدى وصوله قادما من برلين" (audit 12: Berlin for an arrest at Cairo airport):
+    a place after قادما من، لدى وصوله من، في طريقه إلى is an origin or a destination, and so is the
+    country written right after it; a projectile's aim stays its place (events/arguments.py)."""
+    import rasid
+
+    [e] = rasid.extract(sentence, published="2018-07-01").events
+    assert e.location == location
+
+
+def test_a_projectile_aimed_on_its_way_keeps_its_target():
+    import rasid
+
+    [e] = rasid.extract("اعترضت الدفاعات السعودية صاروخا باليستيا أطلقه الحوثيون متجها إلى الرياض أمس.",
+                        published="2018-07-01").events
+    assert e.location == "Riyadh"

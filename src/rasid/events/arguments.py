@@ -247,6 +247,34 @@ def _launch_site(doc: Document, e: Entity) -> bool:
                                        for f in t.forms[:3])
 
 
+# someone coming, returning or fleeing from a place: "احتجزت المهدي لدى وصوله قادما من برلين"، "رجلا
+# قادما من سوريا"، "نازحين فارين من الغوطة"
+_COMING = {fold(w) for w in ("قادم", "قادما", "قادمة", "قادمين", "قادمون", "القادم", "القادمة", "القادمين",
+                             "آتيا", "آتية", "آت", "عائدا", "عائدة", "عائدين", "العائدين", "وافدا", "وافدة",
+                             "وافدين", "فارا", "فارة", "فارين", "الفارين", "هاربا", "هاربين", "نازحين", "نازحا",
+                             "وصوله", "وصولها", "وصولهم", "عودته", "عودتها", "عودتهم")}
+
+
+_GOING = {fold(w) for w in ("طريقه", "طريقها", "طريقهم", "متوجها", "متوجهة", "متوجهين", "متجها", "متجهة",
+                            "متجهين")}  # "في طريقه إلى بلجيكا"، "متوجها إلى إسطنبول"
+
+
+def _came_from(doc: Document, e: Entity, origins: list[Entity] = ()) -> bool:
+    """A place someone came, returned or fled from, or was on the way to, is no place of what
+    happened to them on the way or where they arrived ("اعتقل ... لدى وصوله من فنلندا في طريقه
+    إلى بلجيكا"); nor is the country written right after it ("قادما من برلين بألمانيا"). Not for
+    projectiles: where one was aimed is where it fell (the caller asks only for other acts)."""
+    words = [t.norm for t in _words_before(doc, e, 5)]
+    while words and words[-1] in _FROM_FILLERS:
+        words.pop()
+    if len(words) >= 2 and words[-1] == "من" and any(w in _COMING for w in words[-3:-1]):
+        return True
+    if len(words) >= 2 and words[-1] == _TO and words[-2] in _GOING:
+        return True
+    return e.data.get("kind") == "country" and any(
+        o.end <= e.start and e.start - o.end <= 3 and o.data.get("country") == e.data.get("country") for o in origins)
+
+
 _PROJECTILES = {fold(w) for w in ("صاروخ", "صاروخا", "صواريخ", "قذيفة", "قذائف")}
 _MAKE = {fold(w) for w in ("نوع", "طراز")}  # "صواريخ من نوع بدر-1"
 
@@ -669,6 +697,9 @@ class ArgumentLinker:
             cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or fired and _aimed_at(doc, e))
                      and not _on_street(doc, e) and not _weapon_name(doc, e)
                      and (e is not subject or men.kinds & _AT_HOME)]
+            origins = [] if fired else [e for e in cands if _came_from(doc, e)]
+            if origins:
+                cands = [e for e in cands if e not in origins and not _came_from(doc, e, origins)]
             if fired and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
                 landed = [e for e in cands if not _fired_from(doc, e)]
