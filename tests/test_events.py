@@ -742,3 +742,14 @@ def test_a_reference_to_the_act_spoken_of_abroad_keeps_the_act_s_own_place():
                         "واعتقلت السلطات المواطنة الروسية ماريا بوتينا الأحد في الولايات المتحدة بتهمة التجسس.\n"
                         "وقالت المتحدثة باسم الخارجية الروسية إن موسكو تلقت خبر الاعتقال بقلق.", published="2018-07-18")
     assert [(e.sub_event_type, e.country) for e in doc.events] == [("Arrests", "United States")]
+
+
+def test_a_clause_with_a_year_of_its_own_is_another_act_with_its_own_toll():
+    """"هجوم على ملهى ... في يناير 2017، وراح ضحيته 39، وتفجير في قلب المدينة أودى بحياة 12 عام 2016":
+    the second act names no place of its own, but a year other than the first's; and a count
+    noun (ضحيته) counts the act of its own clause only (dev: 51 for 39 before)."""
+    import rasid
+
+    doc = rasid.extract("ومن بين هجمات التنظيم هجوم على ملهى ليلي في إسطنبول في أول يناير 2017، وراح ضحيته 39 شخصا، "
+                        "وتفجير في قلب المدينة القديم أودى بحياة 12 شخصا عام 2016.", published="2018-06-22")
+    assert [(e.event_date[:4], e.fatalities) for e in doc.events] == [("2017", 39), ("2016", 12)]

@@ -812,6 +812,11 @@ class ArgumentLinker:
                              and a.ent.data.get("kind") not in ("civilians", "protesters")
                              for j in range(a.tok_start, a.tok_end))
             figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, doc._figures)
+            if men.clause is not None:
+                # "هجوم ... وراح ضحيته 39، وتفجير ... أودى بحياة 12": a figure of another act's clause
+                # is that act's (a count noun belongs to no trigger of its own)
+                lo, hi = men.clause
+                figs = {role: [g for g in items if lo <= g.tok < hi] for role, items in figs.items()}
             men.figures.append((men.sent, figs))
             for role, field in (("death", "fatalities"), ("injury", "injuries"), ("arrest", "arrests")):
                 # the sentence's own reading, for typing; the count reader decides the event's

@@ -192,12 +192,14 @@ _AT = {fold(w) for w in ("في", "وفي", "قرب", "بالقرب", "شمال",
 
 
 def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
-                   places: set[int]) -> list[tuple[list[Match], int, int]]:
+                   places: set[int], years: dict[int, str] | None = None) -> list[tuple[list[Match], int, int]]:
     """"قتل 5 في غارة على إدلب، فيما اعتقلت الشرطة 3 في عفرين": a clause opened by فيما، بينما،
     كما، في حين or "، وفي" that tells an act of its own at a place of its own (or "في هجوم
     منفصل") is another event: (its triggers, the clause's first and end token). Not "، فيما
     أصيب 3 آخرون" (the same act's wounded), nor a definite act noun ("بينما وقع الانفجار الثاني").
-    ``places``: token positions where a place name starts."""
+    ``places``: token positions where a place name starts; ``years``: token positions where a
+    date written out with its year starts -> the year ("، وتفجير في قلب المدينة ... عام 2016" after an
+    act of 2017 is another act)."""
     whole = [(live, sent_start, sent_end)]
     if len(live) < 2:
         return whole
@@ -229,6 +231,11 @@ def _split_clauses(live: list[Match], tokens, sent_start: int, sent_end: int,
         apart = any(lo <= p < hi and (tokens[p - 1].norm in _AT or tokens[p].norm[:1] == "ب"
                                       or tokens[p].norm[:2] == "وب") for p in places) \
             or any(tokens[j].norm in _SEPARATE_WORDS for j in range(lo, hi))
+        if not apart and years and out:
+            # a year of its own, where the clause before gave another
+            mine = {y for p, y in years.items() if lo <= p < hi}
+            before = {y for p, y in years.items() if out[-1][1] <= p < lo}
+            apart = bool(mine and before and not mine & before)
         if out and (not part or not own or not apart):
             out[-1] = (out[-1][0] + part, out[-1][1], hi)  # the same act's toll, or a reference back
         elif part:
@@ -352,6 +359,12 @@ class EventMentionDetector:
         firmly_dated = _timex_sentences(doc, starts, future=False, vague=False)
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
+        year_starts: dict[int, dict[int, str]] = {}  # sentence -> token position -> a year written out
+        for t in doc.timex:
+            if t.date_start and not t.relative and not t.future:
+                k = bisect_right(columns(tokens).ends, t.start)
+                if k < len(tokens):
+                    year_starts.setdefault(tokens[k].sent, {})[k] = t.date_start[:4]
         place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
         tok_ends, tok_starts = columns(tokens).ends, columns(tokens).starts
         for e in doc.entities:
@@ -443,7 +456,8 @@ class EventMentionDetector:
                     continue
                 kinds = {t.payload.kind for t in live}
                 main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
-            clauses = _split_clauses(live, tokens, sent.tok_start, sent.tok_end, place_starts.get(si, set()))
+            clauses = _split_clauses(live, tokens, sent.tok_start, sent.tok_end, place_starts.get(si, set()),
+                                     year_starts.get(si))
             for group, later, lo, hi in ((g, k > 0, lo, hi) for k, (clause, lo, hi) in enumerate(clauses)
                                          for part in _split_ordinal(clause, tokens) for g in _split_acts(part, tokens)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
@@ -470,7 +484,8 @@ class EventMentionDetector:
                                         weak=gweak,
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
                                         counted=sorted({t.start: t for t in counted_here + group if t.payload.outcome}.values(),
-                                                       key=lambda t: t.tok_start)))
+                                                       key=lambda t: t.tok_start),
+                                        clause=(lo, hi) if len(clauses) > 1 else None))
         doc._mentions = mentions
 
 

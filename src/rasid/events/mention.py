@@ -21,6 +21,9 @@ class Mention:
     prob: float = 0.0  # the trigger classifier's P(event) (0 where no model is shipped)
     rivals: bool = False  # "ميليشيات متناحرة": one unnamed group is both actor1 and actor2
     counted: list[Match] = field(default_factory=list)  # outcome words whose numbers count (detect.py)
+    # (first, end token) of the mention's clause when its sentence tells several acts ("، فيما ..."،
+    # "، وتفجير في أنقرة ..."): the figures outside it are the other acts'
+    clause: tuple[int, int] | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     explain: dict[str, str] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)
