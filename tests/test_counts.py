@@ -244,3 +244,15 @@ def test_toll_idioms_count_the_dead(text, expected):
     بحياة أكثر من 40 شخصاً» counted 0). A suicide attack's bomber is added (CODEBOOK section 9)."""
     [e] = _RULES(text, published=PUBLISHED).events
     assert (e.fatalities, e.injuries) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("لقي القيادي في الجماعة حسين البكلي مصرعه، مع أحد مرافقيه، السبت، في هجوم مسلح جنوب صنعاء.", 2),
+    ("لقي القيادي في الجماعة حسين البكلي مصرعه مع مرافقه السبت في هجوم مسلح جنوب صنعاء.", 2),
+    ("لقي جندي مصرعه في اشتباك مع مسلحين في سيناء أمس.", 1),
+])
+def test_one_killed_with_a_companion_is_two(text, expected):
+    """CODEBOOK 9: "X and his companion" is 2, also written "مصرعه مع مرافقه" or with an aside
+    "مصرعه، مع أحد مرافقيه،" (audit 12); "مع مسلحين" after a clash names the other side, no victim."""
+    [e] = _RULES(text, published=PUBLISHED).events
+    assert e.fatalities == expected

@@ -521,6 +521,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
     return total, guessed and total > 0
 
 
+_ONE_OF = {fold(w) for w in ("أحد", "إحدى")}  # "مع أحد مرافقيه": one of them
 _THAT = {fold(w) for w in ("ذلك", "تلك")}  # "منذ ذلك اليوم"، "منذ ذلك الحين": since then
 _TIMES = {fold(w) for w in ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "يوم", "صباحا", "مساء")}
 _ATTEMPT = {fold(w) for w in ("محاولة", "محاولات", "المحاولة", "لمحاولة", "بمحاولة", "محاولته", "محاولتها")}
@@ -714,8 +715,13 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         k = clauses.clause(j)
         for x in range(j + 1, tok_end):
             if clauses.clause(x) != k:
+                if x + 1 < tok_end and tokens[x + 1].norm == "مع" and not tokens[x].is_word:
+                    k = clauses.clause(x + 1)  # "مصرعه، مع أحد مرافقيه،": an aside, the same act
+                    continue
                 break
-            if clauses.cues[x - tok_start] == "companion":
+            cue = clauses.cues[x - tok_start]
+            if cue == "companion" or (cue == "companions" and tokens[x - 1].norm in _ONE_OF):
+                # "ومرافقه"، "مع مرافقه"، "مع أحد مرافقيه"
                 add(Figure(role, 1, x, tokens[x].start, tokens[x].end, f"companion '{tokens[x].norm}'"))
 
     def add_joined(role: str, j: int, after_people: bool) -> None:
@@ -781,6 +787,8 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             if people and not guessed:
                 add(Figure(role, people, met + 1, tokens[met].start, tokens[te - 1].end,
                            f"person noun after '{tokens[met].norm}'", side=_side(tokens, met + 1, ts)))
+                if people == 1:
+                    add_companions(role, te - 1)  # "لقي القيادي مصرعه مع أحد مرافقيه"
                 continue
         n = _number_after(numbers_at, te, tokens, tok_end)
         if n is not None and n.tok_start not in used_numbers:
