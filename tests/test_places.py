@@ -561,3 +561,15 @@ def test_a_projectile_aimed_on_its_way_keeps_its_target():
     [e] = rasid.extract("اعترضت الدفاعات السعودية صاروخا باليستيا أطلقه الحوثيون متجها إلى الرياض أمس.",
                         published="2018-07-01").events
     assert e.location == "Riyadh"
+
+
+def test_a_definite_type_word_takes_no_town_name_after_it():
+    """A town's name follows an indefinite type word (منطقة X، مدينة X); after a definite one the
+    next word starts another phrase ("ابتعدوا عن المنطقة وترقبوا التعليمات": a verb, which the
+    Latin-name reading had taken for Delaware Water Gap in a story about the United States)."""
+    import rasid
+
+    doc = rasid.extract("أطلق مسلح النار في مركز تجاري بمدينة فيلادلفيا في ولاية بنسلفانيا الأمريكية أمس.\n"
+                        "وحذر حاكم الولاية سكان المنطقة من الاقتراب، وقال: ابتعدوا عن المنطقة وترقبوا التعليمات من "
+                        "السلطات.", published="2018-03-23")
+    assert not any(e.data.get("transliterated") for e in doc.entities if e.source == "places")

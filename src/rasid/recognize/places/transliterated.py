@@ -23,7 +23,7 @@ from functools import cache
 
 from ...model import Entity
 from ...text.frequency import is_own_word, word_freq
-from ...text.tokens import ENCLITICS, WordMemo, columns, word_positions
+from ...text.tokens import ENCLITICS, WordMemo, columns, is_definite, word_positions
 from ..lexicon import DATA_DIR
 from ..names.features import clusters
 from .cues import cue_of
@@ -340,6 +340,8 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
             continue
         context = _context_of(norms[i - 1])
         typed = context == "typed"
+        if typed and is_definite(norms[i - 1]):
+            continue  # "ابتعدوا عن المنطقة وترقبوا": a definite type word takes no name after it (منطقة X)
         nxt = _readings(norms[i + 1]) if i + 1 < len(tokens) and not covered[i + 1] \
             and tokens[i + 1].sent == t.sent and tokens[i + 1].is_word else []
         nxt = nxt[0][0] if nxt and nxt[0][1] == 0 and _maybe_name(nxt[0][0], freq) \
