@@ -13,13 +13,14 @@ from datetime import date, timedelta
 from collections import Counter
 
 from ..recognize.places import named_with_type_word
-from ..recognize.places.sense_features import ARAB
+from ..recognize.places.sense_features import ARAB, PREPOSITIONS
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_enclitic
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import event_date
+from ..recognize.dates.lexicon import lexicon as date_lexicon
 from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
@@ -195,10 +196,14 @@ def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
 _LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
                                 "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
-# what may stand between من and a launch site: "من داخل الأراضي اليمنية"، "من محافظة (صعدة)" (a
-# type word the place mention does not hold, past a bracket)
-_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي", "محافظة", "مدينة", "منطقة", "بلدة", "مديرية",
-                                   "ولاية", "إقليم", "قرية", "مقاطعة")}
+_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي")}
+
+
+def _from_filler(word: str) -> bool:
+    """What may stand between من and a launch site: "من داخل الأراضي اليمنية"، or a type word the
+    place mention does not hold, past a bracket ("من محافظة (صعدة)"; places/cues.tsv)."""
+    cue = cue_of(word)
+    return word in _FROM_FILLERS or (cue is not None and cue[0] == "type")
 _TO = fold("إلى")
 _DIRECTIONS = tuple(fold(w) for w in ("غرب", "شرق", "شمال", "جنوب"))
 _FIRED = {"shelling", "air"}
@@ -232,7 +237,7 @@ def _fired_from(doc: Document, e: Entity) -> bool:
     """Is the place named as where a missile or shell was fired from ("من اليمن"، "من داخل
     الأراضي السورية")?"""
     words = [t.norm for t in _words_before(doc, e, 4)]
-    while words and words[-1] in _FROM_FILLERS:
+    while words and _from_filler(words[-1]):
         words.pop()
     return bool(words) and words[-1] == "من"
 
@@ -259,18 +264,21 @@ _GOING = {fold(w) for w in ("طريقه", "طريقها", "طريقهم", "مت�
                             "متجهين")}  # "في طريقه إلى بلجيكا"، "متوجها إلى إسطنبول"
 
 
-def _came_from(doc: Document, e: Entity, origins: list[Entity] = ()) -> bool:
+def _came_from(doc: Document, e: Entity) -> bool:
     """A place someone came, returned or fled from, or was on the way to, is no place of what
     happened to them on the way or where they arrived ("اعتقل ... لدى وصوله من فنلندا في طريقه
-    إلى بلجيكا"); nor is the country written right after it ("قادما من برلين بألمانيا"). Not for
-    projectiles: where one was aimed is where it fell (the caller asks only for other acts)."""
+    إلى بلجيكا"). Not for projectiles: where one was aimed is where it fell (the caller asks only
+    for other acts)."""
     words = [t.norm for t in _words_before(doc, e, 5)]
-    while words and words[-1] in _FROM_FILLERS:
+    while words and _from_filler(words[-1]):
         words.pop()
-    if len(words) >= 2 and words[-1] == "من" and any(w in _COMING for w in words[-3:-1]):
-        return True
-    if len(words) >= 2 and words[-1] == _TO and words[-2] in _GOING:
-        return True
+    if len(words) < 2:
+        return False
+    return (words[-1] == "من" and any(w in _COMING for w in words[-3:-1])) or (words[-1] == _TO and words[-2] in _GOING)
+
+
+def _country_of(e: Entity, origins: list[Entity]) -> bool:
+    """The country written right after an origin names it, no other place: "قادما من برلين بألمانيا"."""
     return e.data.get("kind") == "country" and any(
         o.end <= e.start and e.start - o.end <= 3 and o.data.get("country") == e.data.get("country") for o in origins)
 
@@ -462,9 +470,10 @@ def _feminine(verb: str) -> bool:
     return verb.endswith("ت") or verb.startswith("ت")
 
 
-_PREPOSITIONS = {fold(w) for w in ("في", "على", "من", "إلى", "عن", "مع", "ضد", "نحو", "باتجاه", "داخل", "بين", "و")}
-_TIME_WORDS = {fold(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-                                 "اليوم", "الليلة", "الماضي", "الماضية")}
+def _time_word(word: str) -> bool:
+    """"السبت"، "الماضي": a definite word of a date (the dates lexicon), no subject of a verb."""
+    lex = date_lexicon()
+    return word in lex.weekdays or word in lex.modifiers
 
 
 def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], tokens, sent, trig) -> Entity | None:
@@ -480,7 +489,7 @@ def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], t
         if j == sent.tok_start or tokens[j].norm[:1] in "وف":
             return True
         prev = tokens[j - 1].norm
-        return prev not in RELATIVE_PRONOUNS and not (is_definite(prev) and prev not in _TIME_WORDS)
+        return prev not in RELATIVE_PRONOUNS and not (is_definite(prev) and not _time_word(prev))
 
     def after(j: int) -> Entity | None:  # the subject right after the verb at j - 1
         return country(places_at.get(tokens[j].start)) if j < sent.tok_end and no_subject_before(j - 1) else None
@@ -493,16 +502,16 @@ def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], t
         k = bisect_left(starts, e.start)
         if k >= len(tokens) or tokens[k].start != e.start or tokens[k].norm[:1] in "بلك":
             return None
-        return e if k == sent.tok_start or tokens[k - 1].norm not in _PREPOSITIONS else None
+        return e if k == sent.tok_start or tokens[k - 1].norm not in PREPOSITIONS else None
 
     starts = columns(tokens).starts
     t0 = trig.tok_start
     transitive = any(f in transitive_verbs() and _feminine(f) for f in tokens[t0].forms[:2])
     if transitive and (e := after(trig.tok_end) or before(t0)):
         return e
-    light = light_verbs()
+    light = light_verbs()  # feminine forms only, as a state takes
     for v in range(max(sent.tok_start, t0 - _STATE_GAP - 1), t0):
-        if any(f in light and _feminine(f) for f in tokens[v].forms[:2]):
+        if any(f in light for f in tokens[v].forms[:2]):
             e = after(v + 1) or (before(v) if t0 - v <= 2 else None)
             if e is not None and e.end <= trig.start:
                 return e
@@ -699,7 +708,7 @@ class ArgumentLinker:
                      and (e is not subject or men.kinds & _AT_HOME)]
             origins = [] if fired else [e for e in cands if _came_from(doc, e)]
             if origins:
-                cands = [e for e in cands if e not in origins and not _came_from(doc, e, origins)]
+                cands = [e for e in cands if e not in origins and not _country_of(e, origins)]
             if fired and len(cands) > 1:
                 # "إطلاق الصواريخ من اليمن على السعودية": where it was fired from is not where it hit
                 landed = [e for e in cands if not _fired_from(doc, e)]

@@ -359,14 +359,14 @@ class EventMentionDetector:
         firmly_dated = _timex_sentences(doc, starts, future=False, vague=False)
         actor_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities if e.type == "ACTOR"}
         triggers = {si: t for si, groups in by_sent.items() if (t := longest_non_overlapping(groups.get("TRIGGER", [])))}
+        place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
+        tok_ends, tok_starts = columns(tokens).ends, columns(tokens).starts
         year_starts: dict[int, dict[int, str]] = {}  # sentence -> token position -> a year written out
         for t in doc.timex:
             if t.date_start and not t.relative and not t.future:
-                k = bisect_right(columns(tokens).ends, t.start)
+                k = bisect_right(tok_ends, t.start)
                 if k < len(tokens):
                     year_starts.setdefault(tokens[k].sent, {})[k] = t.date_start[:4]
-        place_starts: dict[int, set[int]] = {}  # sentence -> token positions where a place starts
-        tok_ends, tok_starts = columns(tokens).ends, columns(tokens).starts
         for e in doc.entities:
             if e.source == "places":
                 k = bisect_right(tok_ends, e.start)  # the token holding the start ("بمحافظة")

@@ -161,12 +161,13 @@ def merge_mentions(mentions: list[Mention], tokens=None) -> list[Mention]:
                 target = same[m.ordinal - 1]
         if target is None:
             target = next((ev for ev in reversed(events) if _compatible(ev, m)), None)
-        if target is None and tokens is not None and _anaphoric(m, tokens):
+        anaphoric = tokens is not None and _anaphoric(m, tokens)
+        if target is None and anaphoric:
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
         if target is None and m.weak and events:
             target = next((ev for ev in reversed(events) if _refers_to(ev, m)), None)
         if target is not None:
-            _absorb(target, m, tokens is not None and _anaphoric(m, tokens))
+            _absorb(target, m, anaphoric)
         elif not m.weak:
             events.append(m)
     return events

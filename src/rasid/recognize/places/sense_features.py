@@ -19,7 +19,8 @@ from ...text.normalize import fold
 from ...text.tokens import is_definite
 from .cues import cue_of
 
-_PREPOSITIONS = {fold(w) for w in ("في", "من", "إلى", "على", "قرب", "داخل", "نحو", "حول", "عن", "مع", "بين",
+# prepositions and compass words before a name (also read by events/arguments.py)
+PREPOSITIONS = {fold(w) for w in ("في", "من", "إلى", "على", "قرب", "داخل", "نحو", "حول", "عن", "مع", "بين",
                                    "غرب", "شرق", "شمال", "جنوب", "وسط", "باتجاه", "تجاه", "صوب", "حتى")}
 _NISBA = re.compile(r"ال\w+(?:ي|يه|يين|يون)$")
 # Arabic-speaking countries: a name there is more often the town than a foreign small town's
@@ -71,7 +72,7 @@ def sense_features(tokens, m: dict, cands, support: int) -> list[str]:
         if kind == "W":
             pd = "p1def" if _definite(pn) else "p1indef"
             f += ["p1=" + pn, pd, pd + "&" + d, "p1end=" + pn[-1:]]
-            if pn in _PREPOSITIONS:
+            if pn in PREPOSITIONS:
                 f.append("p1prep")
             cue = cue_of(pn)
             if cue:

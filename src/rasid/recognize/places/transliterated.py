@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 import zipfile
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -322,7 +322,7 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
         covered[m["i"]:m["j"]] = b"\x01" * (m["j"] - m["i"])
     # the tokens that start inside an actor's name, marked once (a scan of every actor per word
     # was quadratic in a sentence of thousands)
-    starts = [t.start for t in tokens]
+    starts = columns(tokens).starts
     in_actor = bytearray(len(tokens) + 1)
     for a, b in actors:
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
