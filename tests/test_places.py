@@ -133,6 +133,26 @@ def test_country_info_and_demonyms():
     assert country_from_demonym("الحكومة") is None
 
 
+@pytest.mark.parametrize("word,want", [
+    ("الفلبينية", "Philippines"), ("كولومبيون", "Colombia"), ("النيكاراغوية", "Nicaragua"),
+    ("الهايتية", "Haiti"), ("البورمي", "Myanmar"), ("التايلاندية", "Thailand"),
+    ("كاميرونيان", "Cameroon"), ("فلسطينيان", "Palestine"),  # the dual: "جنديان كاميرونيان"
+    ("الصرب", "Serbia"), ("الإندونيسية", "Indonesia"), ("البنغلاديشيين", "Bangladesh"),
+])
+def test_demonyms_of_countries_far_from_the_levant(word, want):
+    """The adjective is often the only word that names the country of a story about a town
+    the gazetteer has no Arabic name for ("في مدينة ماراوي ... القوات الفلبينية")."""
+    assert country_from_demonym(word) == want
+
+
+def test_a_demonym_alone_gives_the_story_country_of_a_latin_read_town():
+    for text, town, cc in [("فرضت السلطات الفلبينية إجراءات أمنية مشددة في مدينة إيليغان", "Iligan", "PH"),
+                           ("قتل جنود كولومبيون في كمين نصبه مسلحون قرب توماكو", "Tumaco", "CO")]:
+        doc = _run(text)
+        [e] = [e for e in doc.entities if e.data.get("transliterated")]
+        assert (e.canonical, e.data["cc"]) == (town, cc)
+
+
 def test_geocode_ranks_story_country_first():
     res = geocode("طرابلس", country="LB")
     assert res[0]["cc"] == "LB"
@@ -287,8 +307,8 @@ def _km(a, b, c, d):
 
 def test_transliterated_town_table():
     """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
-    25 km, by the place recogniser alone (46%; 50% in the full pipeline, where the actors'
-    countries vote too). The issue's target is 80%; the floor guards today's figure (most misses are a
+    25 km, by the place recogniser alone (50.7%; 51.6% in the full pipeline, where the actors'
+    countries vote too; 46.9% and 50.2% before the demonyms of 66 more countries). The issue's target is 80%; the floor guards today's figure (most misses are a
     name with ب/ل attached or after من/على/نحو, and names of two consonants, which the matcher
     leaves alone: on news such readings were mostly Arabic words and people's names)."""
     rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_transliterated.tsv",
@@ -303,7 +323,7 @@ def test_transliterated_town_table():
         found += any(e.start < b and a < e.end and e.data.get("lat") is not None
                      and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
                      for e in doc.entities)
-    assert found / len(rows) >= 0.46, found
+    assert found / len(rows) >= 0.50, found
 
 
 @pytest.mark.parametrize("sentence,mention,name,cc", [

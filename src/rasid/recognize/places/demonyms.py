@@ -12,7 +12,7 @@ from functools import cache
 from ...text.normalize import fold
 from ..lexicon import DATA_DIR, read_tsv
 
-_SUFFIXES = ("", "ه", "ون", "ين", "ات")
+_SUFFIXES = ("", "ه", "ان", "ون", "ين", "ات")
 
 
 def _inflect(stem: str) -> list[str]:
