@@ -753,3 +753,18 @@ def test_a_clause_with_a_year_of_its_own_is_another_act_with_its_own_toll():
     doc = rasid.extract("ومن بين هجمات التنظيم هجوم على ملهى ليلي في إسطنبول في أول يناير 2017، وراح ضحيته 39 شخصا، "
                         "وتفجير في قلب المدينة القديم أودى بحياة 12 شخصا عام 2016.", published="2018-06-22")
     assert [(e.event_date[:4], e.fatalities) for e in doc.events] == [("2017", 39), ("2016", 12)]
+
+
+def test_an_arrest_with_no_place_of_its_own_is_in_the_arresting_police_country():
+    """A state's police arrest at home: with no place in its sentence, the arrest is not put in
+    the country the rest of the story is about (blind audit 13: Bahrain's arrests coded in Yemen,
+    Saudi Arabia's in Brussels)."""
+    import rasid
+
+    doc = rasid.extract("قصفت طائرات التحالف مواقع للحوثيين في صعدة شمال اليمن. وقال مسؤول يمني إن الغارات "
+                        "استهدفت مخازن أسلحة في اليمن. وأعلنت السلطات البحرينية، السبت، اعتقال 14 إيرانيا "
+                        "دخلوا البلاد بجوازات سفر مزورة.", published="2018-09-09")
+    [arrest] = [e for e in doc.events if e.sub_event_type == "Arrests"]
+    assert (arrest.actor1, arrest.country) == ("Police Forces of Bahrain", "Bahrain")
+    [strike] = [e for e in doc.events if e.sub_event_type != "Arrests"]
+    assert strike.country == "Yemen"

@@ -938,6 +938,12 @@ class ArgumentLinker:
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
             undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
+            home = a1.ent.data.get("country") if a1 is not None and f["actor1"].startswith("Police Forces") else None
+            fallback_why = country_why
+            if place is None and st == "Arrests" and home and home != country:
+                # "أعلنت السلطات البحرينية اعتقال 14 إيرانيا": a state's forces arrest at home, not
+                # in the country the rest of the story is about
+                country, fallback_why = home, "the arresting state's own country"
             if place is None and not undisclosed:
                 place = story_place(s.start, country)
                 if place is not None:
@@ -946,7 +952,7 @@ class ArgumentLinker:
             if place is None:
                 if country:
                     f.update(country_fields(country))
-                    why["location"] = f"no place in the sentence: {country_why or 'an actor''s country'}"
+                    why["location"] = f"no place in the sentence: {fallback_why or 'an actor''s country'}"
                 else:
                     why["location"] = "no place found"
             # --- date
