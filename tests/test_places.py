@@ -307,8 +307,9 @@ def _km(a, b, c, d):
 
 def test_transliterated_town_table():
     """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
-    25 km, by the place recogniser alone (50.7%; 51.6% in the full pipeline, where the actors'
-    countries vote too; 46.9% and 50.2% before the demonyms of 66 more countries). The issue's target is 80%; the floor guards today's figure (most misses are a
+    25 km, by the place recogniser alone (55.4%; 56.3% in the full pipeline, where the actors'
+    countries vote too; 46.9% and 50.2% before the demonyms of 66 more countries and the names
+    read under ب/ل/ك). The issue's target is 80%; the floor guards today's figure (most misses are a
     name with ب/ل attached or after من/على/نحو, and names of two consonants, which the matcher
     leaves alone: on news such readings were mostly Arabic words and people's names)."""
     rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_transliterated.tsv",
@@ -323,7 +324,7 @@ def test_transliterated_town_table():
         found += any(e.start < b and a < e.end and e.data.get("lat") is not None
                      and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
                      for e in doc.entities)
-    assert found / len(rows) >= 0.50, found
+    assert found / len(rows) >= 0.55, found
 
 
 @pytest.mark.parametrize("sentence,mention,name,cc", [
@@ -341,6 +342,32 @@ def test_unknown_towns_after_motion_and_site_words(sentence, mention, name, cc):
     doc = rasid.extract(sentence)  # the whole pipeline: the actors' countries vote
     [e] = [e for e in doc.entities if e.text == mention]
     assert (e.canonical, e.data["cc"]) == (name, cc)
+
+
+@pytest.mark.parametrize("sentence,mention,name,cc", [
+    # ك read as "like" gave a village in Mauritania (ك + ومبو) that the story rules out
+    ("خطف مسلحون انفصاليون أسقفا في بلدة كومبو شمال غربي الكاميرون", "كومبو", "Kumbo", "CM"),
+    # ب is the preposition: a word the news never uses, placed by a type word after it
+    ("هاجم مسلحون مقر الشرطة بغرشك في ولاية هلمند الأفغانية", "غرشك", "Gereshk", "AF"),
+    ("هاجم مسلحون مدرسة ثانوية ببوتيسكوم في ولاية يوبي شمالي نيجيريا", "بوتيسكوم", "Potiskum", "NG"),
+    ("أعلنت السلطات البلجيكية اعتقال شبان بفيلفورد شمال بروكسل", "فيلفورد", "Vilvoorde", "BE"),
+    ("خرجت احتجاجات بلاركانا في إقليم السند الباكستاني", "لاركانا", "Larkana", "PK"),  # ends like نا "our"
+])
+def test_towns_under_a_clitic(sentence, mention, name, cc):
+    doc = _run(sentence)
+    [e] = [e for e in doc.entities if e.data.get("transliterated")]
+    assert (e.text, e.canonical, e.data["cc"]) == (mention, name, cc)
+
+
+@pytest.mark.parametrize("sentence", [
+    "قال المتحدث باسم الكرملين ديمتري بوسكوف في موسكو إن روسيا ترفض",  # a name, then في + a place
+    "وكتبت جوزيفين ليبتروت الأمريكية على حسابها في تويتر",  # a name, then a nationality
+    "حصد الفريق 51 نقطة مقابل 28 نقطة لسبال في المركز السابع عشر في الدوري الإيطالي",  # a definite type word
+    "ذكرت أنها عاشت طفولتها في منطقة فقيرة بالمدينة الأمريكية",  # فقيرة is a word, not ف + a town
+])
+def test_attached_words_that_are_no_towns(sentence):
+    doc = _run(sentence)
+    assert [e.text for e in doc.entities if e.data.get("transliterated")] == []
 
 
 @pytest.mark.parametrize("sentence", [

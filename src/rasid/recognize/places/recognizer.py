@@ -244,8 +244,12 @@ class PlaceRecognizer:
         ents = [e if e is None or not m.get("doubtful") or confirmed(tokens, m, e, story, sure)
                 else None for m, e in zip(matches, ents)]
         if story:
-            ents.extend(read_towns(doc, tokens, [m for k, m in enumerate(matches) if k not in contradicted],
-                                   actors, story, frozenset(admin_ctx), adjectives))
+            # a name read under ك ("like") that came to nothing leaves the whole word to the Latin
+            # reading: "بلدة كومبو" is Kumbo, not ك + ومبو (a village in Mauritania)
+            kept = [m for k, m in enumerate(matches) if k not in contradicted
+                    and not (m["strip"] and tokens[m["i"]].norm[m["strip"] - 1] == "ك" and ents[k] is None
+                             and m["what"] != "demonym")]
+            ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
         vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
                   for m in matches if m.get("vetoed")]
         ents = _not_a_full_name(doc.text, ents, vetoed)

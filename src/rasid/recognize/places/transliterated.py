@@ -232,16 +232,17 @@ _SUFFIXES = ENCLITICS + ("ات", "ين", "ون", "ان", "يه", "ي")
 
 
 def _readings(norm: str) -> list[tuple[str, int]]:
-    """The names a token may spell: the whole word, then without و/ف. A ب or ل attached is not
-    read off (بيسكوف، لافروف are names; لترضية، بأسانيد are words: tried on 1,200 articles, such
-    readings were mostly wrong); none for a word that cannot be a transliterated name (ال +
-    noun, digits, two letters)."""
+    """The names a token may spell after a context word: the whole word, then without و/ف (not
+    when the whole word is one of the news: فقيرة). A ب or ل attached is not read off here
+    (بيسكوف، لافروف are names; لترضية، بأسانيد are words: tried on 1,200 articles, such readings
+    were mostly wrong): only ``_attached_name`` words placed by what follows them are; none for a
+    word that cannot be a transliterated name (ال + noun, digits, two letters)."""
     out = []
     if len(norm) >= 3 and not norm.startswith("ال") and norm.isalpha():
         out.append((norm, 0))
     if norm[:1] in ("و", "ف") and len(norm) > 4 and not norm[1:].startswith("ال") \
-            and not is_own_word(norm, norm[1:]):
-        out.append((norm[1:], 1))  # but وصولا is a word
+            and not is_own_word(norm, norm[1:]) and word_freq().get(norm, 0) < _MAX_FREQ:
+        out.append((norm[1:], 1))  # but وصولا، فقيرة are words
     return out
 
 
@@ -334,9 +335,21 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
     # once per distinct word (a scan of every token cost a third of the recogniser)
     after = sorted(i + 1 for forms, where in word_positions(tokens).items() if _context_of(forms[0])
                    for i in where if i + 1 < len(tokens))
-    for i in after:
+    # and a word with ب or ل attached that the news never uses, the clitic its cue: "ببوتيسكوم"
+    # (in Potiskum), "لغاشوا" (to Gashua)
+    attached = {i for forms, where in word_positions(tokens).items() if _attached_name(forms[0], freq)
+                for i in where}
+    for i in sorted(set(after) | attached):
         t, prev = tokens[i], tokens[i - 1]
         if covered[i] or not t.is_word or prev.sent != t.sent or in_actor[i]:
+            continue
+        if i in attached and not (i in after and _readings(norms[i])):
+            if not _placed_after(tokens, norms, i):
+                continue
+            best = _attached_town(norms[i], adjectives.get(i + 1), countries, admins)
+            if best is not None:
+                out.append(_town_entity(doc, t, t, 1, best, ""))
+                covered[i] = 1
             continue
         context = _context_of(norms[i - 1])
         typed = context == "typed"
@@ -382,19 +395,60 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                 break
         if best is None:
             continue
-        start = doc._folded.orig_span(t.fstart + k, t.fend)[0] if k else t.start
         cue = cue_of(prev.norm)
         modifier = cue[1] if cue and cue[0] in ("direction", "near", "rif") else ""
-        c = gazetteer().country(best.cc)
-        data = {"kind": best.kind, "cc": best.cc, "country": c.name if c else "",
-                "iso": c.iso if c else None, "region": c.region if c else "",
-                "admin1": best.admin1, "admin2": "", "admin3": "", "location": best.name,
-                "lat": best.lat, "lon": best.lon, "population": best.population,
-                "modifier": modifier, "locating": True,
-                "geo_precision": 3 if best.kind == "adm1" else 2 if modifier else 1,
-                "transliterated": True}
-        out.append(Entity(text=doc.text[start:tokens[end - 1].end], start=start,
-                          end=tokens[end - 1].end, type="GPE", canonical=best.name, id=best.id,
-                          source="places", data=data))
+        out.append(_town_entity(doc, t, tokens[end - 1], k, best, modifier))
         covered[i:end] = b"\x01" * (end - i)
     return out
+
+
+def _attached_name(form: str, freq: dict[str, int]) -> bool:
+    """Can ب/ل + the rest of this word be a town's name? Only if neither the word nor the rest is
+    one the news uses, the rest has no ال and is no stem of the news with an ending (a foreign
+    name may end like a pronoun: Kasese, Larkana, Kohat), and it has three consonants."""
+    rest = form[1:]
+    return (form[:1] in ("ب", "ل") and not form.startswith("لل") and len(form) >= 5 and form.isalpha()
+            and not rest.startswith("ال") and not freq.get(form) and not freq.get(rest) and not _arabic_word(rest, freq)
+            and len(arabic_skeleton(rest)) >= 3)
+
+
+def _placed_after(tokens, norms, i: int) -> bool:
+    """Is the word at ``i`` placed by what follows it, as a town is: a direction, proximity or
+    type word ("بكاسيسي غربي أوغندا"، "بغرشك بولاية هلمند"), or في before one ("بديكوا في ولاية
+    بورنو")? Not في before a place or a country's adjective: a person's name takes those too
+    ("قال بوسكوف في موسكو"، "جوزيفين ليبتروت الأمريكية")."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].sent != tokens[i].sent:
+        return False
+    cue = cue_of(norms[j])
+    if cue and (cue[0] in ("direction", "near") or cue[0] == "type" and not _definite_at(norms[j], cue[2])):
+        return True
+    if norms[j] == "في" and j + 1 < len(tokens) and tokens[j + 1].sent == tokens[i].sent:
+        nxt = cue_of(norms[j + 1])
+        return bool(nxt and (nxt[0] == "direction" or nxt[0] == "type" and not _definite_at(norms[j + 1], nxt[2])))
+    return False
+
+
+def _definite_at(norm: str, k: int) -> bool:
+    """A type word with the article names no place after it ("لسبال في المركز السابع")."""
+    return is_definite(norm[k:]) or norm.startswith("لل")
+
+
+def _attached_town(form: str, said: str | None, countries, admins) -> LatinPlace | None:
+    """The town a ب/ل-attached word names, in the country an adjective after it says or else in
+    the story's leading country only (an unknown word is weak evidence)."""
+    return lookup(form[1:], [said] if said else countries[:1], admins)
+
+
+def _town_entity(doc, first, last, k: int, best: LatinPlace, modifier: str) -> Entity:
+    start = doc._folded.orig_span(first.fstart + k, first.fend)[0] if k else first.start
+    c = gazetteer().country(best.cc)
+    data = {"kind": best.kind, "cc": best.cc, "country": c.name if c else "",
+            "iso": c.iso if c else None, "region": c.region if c else "",
+            "admin1": best.admin1, "admin2": "", "admin3": "", "location": best.name,
+            "lat": best.lat, "lon": best.lon, "population": best.population,
+            "modifier": modifier, "locating": True,
+            "geo_precision": 3 if best.kind == "adm1" else 2 if modifier else 1,
+            "transliterated": True}
+    return Entity(text=doc.text[start:last.end], start=start, end=last.end, type="GPE",
+                  canonical=best.name, id=best.id, source="places", data=data)
