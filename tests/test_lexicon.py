@@ -49,3 +49,15 @@ def test_the_article_comes_off_even_a_frequent_word():
     d = _doc("تنفيذ الإعدام بعد الاشتباك وزرع الألغام كشفت")
     got = [d.text[x.start:x.end] for x in m.match(d._tokens, d._folded.orig_span)]
     assert got == ["الإعدام", "الاشتباك", "الألغام"]
+
+
+def test_a_phrase_read_through_the_article_beats_the_definite_word_alone():
+    """"الهجوم" is an entry of its own and "هجوم كيماوي" one read through the article: the
+    longer match wins for a label, whichever form of the first word it starts from (the word
+    alone had hidden every definite chemical attack: blind audit 13)."""
+    m = PhraseMatcher()
+    m.add("ACT", "الهجوم", "attack")
+    m.add("ACT", "هجوم كيماوي", "chemical")
+    d = _doc("ندد المجلس بالهجوم الكيماوي على دوما وبالهجوم على حلب")
+    got = [(d.text[x.start:x.end], x.payload) for x in m.match(d._tokens, d._folded.orig_span)]
+    assert got == [("الهجوم الكيماوي", "chemical"), ("الهجوم", "attack")]

@@ -102,6 +102,9 @@ class PhraseMatcher:
                 # later words agree in definiteness with the first: الضربة الجوية
                 alts = tuple((r, "ال" + r, r[2:]) if r[:2] == "ال" else (r, "ال" + r) for r in rest)
                 out.append((len(rest), alts, label, payload, stripped))
+        # longest first across the forms too: "الهجوم" (a word of its own) must not hide
+        # "هجوم كيماوي" read through the article ("الهجوم الكيماوي")
+        out.sort(key=lambda e: -e[0])
         # a one-word entry always matches: later entries with its label can never be reached
         done: set[str] = set()
         kept = []
