@@ -239,3 +239,17 @@ def test_a_revision_file_relabels_instances_and_keeps_where_they_were_drawn(tmp_
     r = CliRunner().invoke(app, ["train-events", "--corpus", str(corpus), "--labels", str(labels),
                                  "--revisions", str(tmp_path / "nope.tsv"), "-o", str(tmp_path / "m.npz")])
     assert r.exit_code != 0 and "no such revisions file" in r.output and "Traceback" not in r.output
+
+
+def test_the_threshold_is_the_top_of_the_smoothed_f1_curve():
+    """A lone spike of out-of-fold F1 loses to the middle of a broad plateau; a threshold whose
+    precision is under the floor loses to any above it."""
+    from rasid.events.train_triggers import smoothed_threshold
+
+    grid = [0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.42]
+    f1 = [0.70, 0.70, 0.81, 0.70, 0.70, 0.79, 0.80, 0.80, 0.80, 0.79, 0.75, 0.70]
+    curve = [{"f1": f, "precision": 0.8} for f in f1]
+    assert smoothed_threshold(grid, curve)[0] == 0.34
+    curve[7]["precision"] = 0.5
+    curve[8]["precision"] = 0.5
+    assert smoothed_threshold(grid, curve, precision_floor=0.6)[0] == 0.32

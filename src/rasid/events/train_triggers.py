@@ -46,6 +46,20 @@ class Instance:
     features: list[str] = field(default_factory=list)
 
 
+def smoothed_threshold(grid: list[float], curve: list[dict], precision_floor: float = 0.0) -> tuple[float, dict]:
+    """The threshold whose out-of-fold F1, averaged with its two neighbours on each side, is the
+    highest (one with precision at the floor first). The curve is flat near its top: its single
+    highest point moved between 0.32 and 0.36 as a few features moved, and with it the dev set's
+    recall by 3 points."""
+    best = None
+    for k, (thr, s) in enumerate(zip(grid, curve)):
+        near = curve[max(0, k - 2):k + 3]
+        key = (s["precision"] >= precision_floor, sum(x["f1"] for x in near) / len(near))
+        if best is None or key > best[0]:
+            best = (key, thr, s)
+    return best[1], best[2]
+
+
 def held_out(doc_id: str, share: int = 5) -> bool:
     """One article in ``share`` is held out, by a stable hash of its id."""
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % share == 0
@@ -133,8 +147,11 @@ def featurize(labels: list[Instance], corpus: Iterable[dict], gold: Iterable[dic
         seen.add(key)
         doc = pipe(d["text"], published=d.get("published"), source=d.get("source"), id=d["id"])
         feats = doc._trigger_features
+        # a labelled word that now heads a longer phrase ("الهجوم" of "الهجوم الكيماوي") is the
+        # same instance
+        by_start = {s: f for (s, e), f in sorted(feats.items(), key=lambda kv: kv[0][1] - kv[0][0])}
         for x in want:
-            f = feats.get((x.start, x.end))
+            f = feats.get((x.start, x.end)) or by_start.get(x.start)
             if f is None:
                 tally["label without a candidate at its span"] += 1
                 continue
@@ -201,13 +218,9 @@ def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0
             oof[va] = lr(c).fit(X[tr], y[tr]).predict_proba(X[va])[:, 1]
         by_c.append((log_loss(y[rand], oof[rand]), c, oof))
     _, c_best, oof = min(by_c, key=lambda t: t[0])
-    best = None
-    for thr in np.arange(0.2, 0.81, 0.02):
-        s = _scores(y[rand], (oof[rand] >= thr).astype(int))
-        key = (s["precision"] >= precision_floor, s["f1"])
-        if best is None or key > best[0]:
-            best = (key, round(float(thr), 2), s)
-    _, thr, oof_scores = best
+    grid = [round(float(t), 2) for t in np.arange(0.2, 0.81, 0.02)]
+    curve = [_scores(y[rand], (oof[rand] >= thr).astype(int)) for thr in grid]
+    thr, oof_scores = smoothed_threshold(grid, curve, precision_floor)
     binary = lr(c_best).fit(X, y)
     # sub_event_type, on the event instances
     ev = [i for i, x in enumerate(fit) if x.label == EVENT and x.sub_event_type]
@@ -227,6 +240,7 @@ def train(instances: list[Instance], min_count: int = 3, c_values=(0.1, 0.3, 1.0
                     "train_articles": len(set(groups)),
                     "heldout_articles": len({_short_id(x.doc) for x in test}),
                     "features": len(features), "C": c_best, "threshold": thr, "oof": oof_scores,
+                    "oof_f1_by_threshold": {str(t): round(x["f1"], 4) for t, x in zip(grid, curve)},
                     "type_classes": len(classes)}
     model = TriggerModel(features, w_event, b_event, classes, w_type, b_type, thr, meta={})
     probes, probe_event, probe_type = [], [], []
