@@ -768,3 +768,14 @@ def test_an_arrest_with_no_place_of_its_own_is_in_the_arresting_police_country()
     assert (arrest.actor1, arrest.country) == ("Police Forces of Bahrain", "Bahrain")
     [strike] = [e for e in doc.events if e.sub_event_type != "Arrests"]
     assert strike.country == "Yemen"
+
+
+def test_a_coup_attempt_with_no_named_author_is_the_countrys_military():
+    """«محاولة الانقلاب الفاشلة» names no author, but a coup attempt is made by soldiers (blind
+    audit 13: three Turkish coup-attempt events with no actor1); a bare «الانقلاب» is left
+    alone, since the Yemeni press also calls the Houthis' takeover so."""
+    import rasid
+
+    doc = rasid.extract("شهدت تركيا محاولة انقلاب فاشلة في 15 يوليو 2016.", published="2018-10-14")
+    [e] = doc.events
+    assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey")

@@ -431,6 +431,7 @@ _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "اس�
 _NON_STATE = {"rebel", "militia", "identity"}
 _ARMED_KINDS = _NON_STATE | {"state", "external"}  # actors that can take ground or fight
 _MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري")}
+_ATTEMPT = {fold(w) for w in ("محاولة", "محاولات")}
 _REGAINS = "Government regains territory"
 _TERRITORY = {_REGAINS, "Non-state actor overtakes territory"}
 _UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
@@ -931,10 +932,12 @@ class ArgumentLinker:
                 elif et == "Protests":
                     f["actor1"], f["inter1"] = generic_actor("protesters", country)
                     why["actor1"] = "protest with no named crowd"
-                elif st == "Other" and trig.tok_end < s.tok_end and tokens[trig.tok_end].forms[-1] in _MILITARY_ADJ:
-                    # "شهدت البلاد عام 2015 انقلابا عسكريا": the country's army
+                elif st == "Other" and (trig.tok_end < s.tok_end and tokens[trig.tok_end].forms[-1] in _MILITARY_ADJ
+                                        or "other" in men.kinds and tokens[trig.tok_start].forms[-1] in _ATTEMPT):
+                    # "شهدت البلاد عام 2015 انقلابا عسكريا"، "محاولة الانقلاب الفاشلة": the country's
+                    # army (a bare "الانقلاب" is also the Yemeni press's name for the Houthis' takeover)
                     f["actor1"], f["inter1"] = generic_actor("military", country)
-                    why["actor1"] = "a military coup: the country's military forces"
+                    why["actor1"] = "a military coup or coup attempt: the country's military forces"
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
             undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
