@@ -248,11 +248,12 @@ def test_role_table():
 
 def test_role_table_with_the_default_pipeline():
     """The same table as users get it: the trigger classifier drops some of its undated
-    one-sentence events, which then have no actors at all. 89.2% today (87.1% with the fifth
-    session's classifier, threshold 0.34 where it is 0.32 now)."""
+    one-sentence events, which then have no actors at all. 87.1% today, with the eighth session's
+    classifier (threshold 0.34, the top of its smoothed out-of-fold F1 curve; 89.2% at 0.32, 87.1%
+    with the fifth session's at 0.34); the role reading itself is the test above."""
     from rasid.pipeline import default_pipeline
 
-    assert _role_table_share(default_pipeline()) >= 0.88
+    assert _role_table_share(default_pipeline()) >= 0.87
 
 
 def test_a_singular_person_noun_stands_in_the_accusative_too():

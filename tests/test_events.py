@@ -779,3 +779,16 @@ def test_a_coup_attempt_with_no_named_author_is_the_countrys_military():
     doc = rasid.extract("شهدت تركيا محاولة انقلاب فاشلة في 15 يوليو 2016.", published="2018-10-14")
     [e] = doc.events
     assert (e.sub_event_type, e.actor1) == ("Other", "Military Forces of Turkey")
+
+
+@pytest.mark.parametrize("text,n", [
+    ("قال الجيش التركي في بيان إن العملية العسكرية متواصلة في عفرين شمال غربي سوريا.", 0),
+    ("قال البابا إنه يصلي لنهاية سريعة للمذبحة المستمرة في سوريا.", 0),
+    ("قتل 10 مدنيين اليوم في القصف المستمر على الغوطة الشرقية.", 1),  # the day's toll is an act
+])
+def test_an_act_said_to_go_on_is_no_event(text, n):
+    """«العملية العسكرية متواصلة»، «المذبحة المستمرة»: an act noun followed by a word of going on
+    names a campaign, not one act (CODEBOOK 1: habitual or generic statements; blind audit 13)."""
+    import rasid
+
+    assert len(rasid.extract(text, published="2018-02-24").events) == n
