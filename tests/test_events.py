@@ -792,3 +792,17 @@ def test_an_act_said_to_go_on_is_no_event(text, n):
     import rasid
 
     assert len(rasid.extract(text, published="2018-02-24").events) == n
+
+
+@pytest.mark.parametrize("text,n", [
+    ("قال لافروف إن المزاعم بأن الحكومة السورية نفذت هجوما بالغاز في مدينة دوما يوم السبت عارية عن الصحة.", 0),
+    ("قال السفير إن الادعاءات بأن الصحفي قتل داخل القنصلية في إسطنبول زائفة تماما ولا أساس لها.", 0),
+    ("قتل 45 مدنيا في قصف على الغوطة الشرقية الأربعاء.", 1),
+])
+def test_an_act_called_baseless_is_a_denial(text, n):
+    """A claim of the act that the sentence calls baseless («لا أساس لها»، «عارية عن الصحة»),
+    after the act as well as before it, is a denial (CODEBOOK 1; blind audit 13: three Saudi
+    denials that Khashoggi had been killed were coded as his killing)."""
+    import rasid
+
+    assert len(rasid.extract(text, published="2018-04-09").events) == n
