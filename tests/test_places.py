@@ -307,9 +307,9 @@ def _km(a, b, c, d):
 
 def test_transliterated_town_table():
     """Towns the gazetteer has no Arabic name for (213 sentences, 31 countries): found within
-    25 km, by the place recogniser alone (55.4%; 56.3% in the full pipeline, where the actors'
-    countries vote too; 46.9% and 50.2% before the demonyms of 66 more countries and the names
-    read under ب/ل/ك). The issue's target is 80%; the floor guards today's figure (most misses are a
+    25 km, by the place recogniser alone (56.3%; 57.3% in the full pipeline, where the actors'
+    countries vote too; 46.9% and 50.2% before the demonyms of 66 more countries, the names read
+    under ب/ل/ك and those after من/على that what follows places). The issue's target is 80%; the floor guards today's figure (most misses are a
     name with ب/ل attached or after من/على/نحو, and names of two consonants, which the matcher
     leaves alone: on news such readings were mostly Arabic words and people's names)."""
     rows = list(csv.DictReader((ln for ln in open(Path(__file__).parent / "fixtures" / "places_transliterated.tsv",
@@ -324,7 +324,7 @@ def test_transliterated_town_table():
         found += any(e.start < b and a < e.end and e.data.get("lat") is not None
                      and _km(e.data["lat"], e.data["lon"], float(r["lat"]), float(r["lon"])) <= 25
                      for e in doc.entities)
-    assert found / len(rows) >= 0.55, found
+    assert found / len(rows) >= 0.56, found
 
 
 @pytest.mark.parametrize("sentence,mention,name,cc", [
@@ -352,6 +352,9 @@ def test_unknown_towns_after_motion_and_site_words(sentence, mention, name, cc):
     ("هاجم مسلحون مدرسة ثانوية ببوتيسكوم في ولاية يوبي شمالي نيجيريا", "بوتيسكوم", "Potiskum", "NG"),
     ("أعلنت السلطات البلجيكية اعتقال شبان بفيلفورد شمال بروكسل", "فيلفورد", "Vilvoorde", "BE"),
     ("خرجت احتجاجات بلاركانا في إقليم السند الباكستاني", "لاركانا", "Larkana", "PK"),  # ends like نا "our"
+    # after من/على only a word the news never uses, placed by what follows it
+    ("فر مئات السكان من تاغاب في ولاية كابيسا الأفغانية", "تاغاب", "Tagāb", "AF"),
+    ("فر آلاف القرويين من ميدساياب في إقليم كوتاباتو الفلبيني", "ميدساياب", "Midsayap", "PH"),
 ])
 def test_towns_under_a_clitic(sentence, mention, name, cc):
     doc = _run(sentence)
@@ -364,6 +367,7 @@ def test_towns_under_a_clitic(sentence, mention, name, cc):
     "وكتبت جوزيفين ليبتروت الأمريكية على حسابها في تويتر",  # a name, then a nationality
     "حصد الفريق 51 نقطة مقابل 28 نقطة لسبال في المركز السابع عشر في الدوري الإيطالي",  # a definite type word
     "ذكرت أنها عاشت طفولتها في منطقة فقيرة بالمدينة الأمريكية",  # فقيرة is a word, not ف + a town
+    "أطلق شرطي النار على ماكدونيل في ولاية تكساس الأمريكية",  # a person after على: ولاية is no town's
 ])
 def test_attached_words_that_are_no_towns(sentence):
     doc = _run(sentence)

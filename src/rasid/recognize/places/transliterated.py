@@ -210,6 +210,7 @@ def lookup(folded: str, countries, admins: frozenset = frozenset()) -> LatinPlac
 # ------------------------------------------------------------------ reading towns in a document
 
 _LOCATIVE = {"في", "قرب"}
+_LOOSE = {"من", "على"}  # a town may follow them, as anything else may: only one placed after it
 _MAX_FREQ = 10  # a word seen this often in the news corpus is an Arabic word, not a foreign town
 _COUNTRIES = 2  # the story's leading countries a town is looked for in
 _PLACE_CLASS_SHARE = 0.3
@@ -289,10 +290,12 @@ def _maybe_name(word: str, freq: dict[str, int]) -> bool:
 def _context(word: str) -> str:
     """What a word says of the word after it: "typed" (بلدة، منطقة، حي: a unit's name follows,
     not a province's), "cued" (في، قرب، a direction or proximity word), "weak" (إلى/باتجاه, a
-    site named after its town: مستشفى، سجن، معسكر; only a word the news never uses follows) or
-    ""."""
+    site named after its town: مستشفى، سجن، معسكر; only a word the news never uses follows),
+    "loose" (من، على: only a word the news never uses that what follows it places) or ""."""
     if word in _LOCATIVE:
         return "cued"
+    if word in _LOOSE:
+        return "loose"
     cue = cue_of(word)
     if not cue:
         return ""
@@ -372,11 +375,14 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                     continue  # "قرية مجاورة": an adjective
             elif context == "weak" and word in freq:
                 continue  # after إلى or مستشفى only a word the news never uses (قبر، سلاسل are words)
+            elif context == "loose" and (word in freq or k or not _placed_after(tokens, norms, i)):
+                continue  # "السيطرة على بوسيمبيلي غربي البلاد"، "من تاغاب في ولاية كابيسا"
             elif not _place_class(word):
                 if word in freq:
                     continue  # after في a word of the news is a place only if used like one (تريب)
                 unseen = True
-            if not typed and (word.endswith(_INFLECTED) or _ta_marbuta(doc.text, t)):
+            if not typed and (word.endswith(_INFLECTED) and not (context == "loose" and word.endswith("ي"))
+                              or _ta_marbuta(doc.text, t)):
                 continue  # "إلى معانقة"، "إلى نبوءاته": Arabic words too rare to be counted
             n = len(arabic_skeleton(word))
             if unseen and n < 3:
