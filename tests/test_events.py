@@ -806,3 +806,15 @@ def test_an_act_called_baseless_is_a_denial(text, n):
     import rasid
 
     assert len(rasid.extract(text, published="2018-04-09").events) == n
+
+
+def test_the_storys_militia_is_no_stand_in_perpetrator_abroad():
+    """A strike with no author named takes the armed group the story is about, but a militia
+    (inter 3) only in its own country: a Saudi story that names the Muslim Brotherhood twice did
+    not give the Brotherhood the Saada bus strike in Yemen (blind audit 14, three articles)."""
+    import rasid
+
+    text = ("قال المحلل إن جماعة الإخوان تحاول استغلال الأزمة. وأضاف أن الإخوان يروجون للأكاذيب. "
+            "وقتل 40 طفلا في استهداف حافلة في مدينة ضحيان بمحافظة صعدة اليمنية الخميس.")
+    [e] = rasid.extract(text, published="2018-08-14").events
+    assert e.country == "Yemen" and e.actor1 != "Muslim Brotherhood"

@@ -1002,6 +1002,9 @@ class ArgumentLinker:
                     men.explain["actor1"] = f"air strike with no author in the sentence: '{flier.ent.text}', the air force the story names"
                 continue
             claimed = claimed_actor(actors_by_doc, men.fields.get("actor2", ""))
+            if claimed is not None and claimed.kind == "militia" and claimed.ent.data.get("country") \
+                    and country and claimed.ent.data["country"] != country:
+                claimed = None  # a militia is local: the Muslim Brotherhood a Saudi story names did not strike Saada
             if claimed is not None and men.fields["actor1"].startswith("Unidentified"):
                 men.fields["actor1"], men.fields["inter1"] = actor_name(claimed, country)
                 men.explain["actor1"] = f"no perpetrator in the sentence: '{claimed.ent.text}', the armed group the story names"
