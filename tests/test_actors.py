@@ -412,3 +412,18 @@ def test_a_state_after_a_relative_pronoun_or_a_preposition_is_no_subject():
                  "بدأ التحالف قصف اليمن في مارس 2015 وقتل في الغارة الأولى 20 شخصا."):
         for e in rasid.extract(text, published="2018-04-15").events:
             assert e.actor1 not in ("Military Forces of Israel", "Military Forces of Syria", "Military Forces of Yemen"), text
+
+
+@pytest.mark.parametrize("text,sub,actor1", [
+    ("قال لاجئون في طرابلس إن عشرات منهم اعتقلوا أمس في مداهمة لمخيمهم.", "Arrests", "Police Forces of Libya"),
+    ("قال سكان في مدينة سرت إن القتال اندلع مساء أمس في الأحياء الجنوبية.", "Armed clash",
+     "Unidentified Armed Group (Libya)"),
+])
+def test_civilians_who_tell_of_an_act_did_not_make_it(text, sub, actor1):
+    """The self-report rule makes a reporting force the author of an arrest or a clash it tells
+    of; refugees or residents who tell of one are witnesses (blind audit 14: Civilians (Libya)
+    as the arresting side)."""
+    import rasid
+
+    [e] = rasid.extract(text, published="2018-09-03").events
+    assert (e.sub_event_type, e.actor1) == (sub, actor1)

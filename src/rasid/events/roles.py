@@ -402,11 +402,13 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a1, rule = after[0], "actor after the trigger"
         elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
                 and not _speaks_only(reporters[0], kinds) \
+                and not (reporters[0].kind in UNARMED_KINDS and main_kind != "agreement") \
                 and not (main_kind in ("shelling", "air") and _air_defence(tokens, reporters[0])) \
                 and (main_kind != "air" or reporters[0].kind in _AIR_FORCES) and suffered is None:
             # not when its own men are the victims ("أعلنت الداخلية مقتل ثلاثة رجال أمن") or the act
             # was suffered (تعرضت دورية لمقذوف), and an air strike only by a side that has aircraft
-            # ("بحسب ما ذكرته الحركة" is the victim's)
+            # ("بحسب ما ذكرته الحركة" is the victim's); civilians who tell of an arrest or a clash
+            # ("قال لاجئون إن ...") did not make it
             a1, rule = reporters[0], "the reporting actor (self-report)"
     if main_kind == "change":  # a change within a group has no other side
         return a1, [a for a in assocs if a1 is None or a.name != a1.name], None, rule
