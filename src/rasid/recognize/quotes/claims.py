@@ -107,8 +107,8 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
     seen: set[tuple] = set()
     cue_quote = {tok: qi for qi, tok in enumerate(reader.cue_token)}
     for m in reader.matches:
-        if m.label != "CLAIM":
-            continue
+        if m.label != "CLAIM" or m.payload.type == "SENSE":
+            continue  # "يتبنى فكر داعش": adopts its ideas, claims nothing
         entry = m.payload
         sent = sents[toks[m.tok_start].sent]
         qi = cue_quote.get(m.tok_start)
