@@ -253,3 +253,15 @@ def test_the_threshold_is_the_top_of_the_smoothed_f1_curve():
     curve[7]["precision"] = 0.5
     curve[8]["precision"] = 0.5
     assert smoothed_threshold(grid, curve, precision_floor=0.6)[0] == 0.32
+
+
+def test_a_label_joins_the_longer_phrase_its_word_now_heads():
+    """A label on «الهجوم» (9-15) joins the candidate «الهجوم الكيماوي» (9-24) the matcher now
+    reads; a label with no candidate starting at its span joins none."""
+    from rasid.events.train_triggers import features_at
+
+    feats = {(9, 24): ["chemical"], (30, 35): ["attack"]}
+    by_start = {s: f for (s, e), f in sorted(feats.items(), key=lambda kv: kv[0][1] - kv[0][0])}
+    assert features_at(feats, by_start, 9, 15) == ["chemical"]
+    assert features_at(feats, by_start, 30, 35) == ["attack"]
+    assert features_at(feats, by_start, 12, 15) is None

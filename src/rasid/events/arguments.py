@@ -24,7 +24,7 @@ from ..recognize.dates.lexicon import lexicon as date_lexicon
 from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
-from .counts import clause_numbers, sentence_figures, sentence_total
+from .counts import ATTEMPT, clause_numbers, sentence_figures, sentence_total
 from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, light_verbs,
                        person_nouns, transitive_verbs)
 from .mention import Mention
@@ -204,6 +204,15 @@ def _from_filler(word: str) -> bool:
     place mention does not hold, past a bracket ("من محافظة (صعدة)"; places/cues.tsv)."""
     cue = cue_of(word)
     return word in _FROM_FILLERS or (cue is not None and cue[0] == "type")
+
+
+def _words_before_fillers(doc: Document, e: Entity, n: int) -> list[str]:
+    """The words before a place, those that may stand between a preposition and it dropped."""
+    words = [t.norm for t in _words_before(doc, e, n)]
+    while words and _from_filler(words[-1]):
+        words.pop()
+    return words
+
 _TO = fold("إلى")
 _DIRECTIONS = tuple(fold(w) for w in ("غرب", "شرق", "شمال", "جنوب"))
 _FIRED = {"shelling", "air"}
@@ -236,9 +245,7 @@ def _landmark(doc: Document, e: Entity) -> bool:
 def _fired_from(doc: Document, e: Entity) -> bool:
     """Is the place named as where a missile or shell was fired from ("من اليمن"، "من داخل
     الأراضي السورية")?"""
-    words = [t.norm for t in _words_before(doc, e, 4)]
-    while words and _from_filler(words[-1]):
-        words.pop()
+    words = _words_before_fillers(doc, e, 4)
     return bool(words) and words[-1] == "من"
 
 
@@ -269,9 +276,7 @@ def _came_from(doc: Document, e: Entity) -> bool:
     happened to them on the way or where they arrived ("اعتقل ... لدى وصوله من فنلندا في طريقه
     إلى بلجيكا"). Not for projectiles: where one was aimed is where it fell (the caller asks only
     for other acts)."""
-    words = [t.norm for t in _words_before(doc, e, 5)]
-    while words and _from_filler(words[-1]):
-        words.pop()
+    words = _words_before_fillers(doc, e, 5)
     if len(words) < 2:
         return False
     return (words[-1] == "من" and any(w in _COMING for w in words[-3:-1])) or (words[-1] == _TO and words[-2] in _GOING)
@@ -431,7 +436,6 @@ _CAUSE = {fold(w) for w in ("تنديدا", "احتجاجا", "رفضا", "اس�
 _NON_STATE = {"rebel", "militia", "identity"}
 _ARMED_KINDS = _NON_STATE | {"state", "external"}  # actors that can take ground or fight
 _MILITARY_ADJ = {fold(w) for w in ("عسكري", "عسكريا", "العسكري")}
-_ATTEMPT = {fold(w) for w in ("محاولة", "محاولات")}
 _REGAINS = "Government regains territory"
 _TERRITORY = {_REGAINS, "Non-state actor overtakes territory"}
 _UNNAMED_ARMED = ("Unidentified Armed Group", "Sole Perpetrator")
@@ -933,7 +937,7 @@ class ArgumentLinker:
                     f["actor1"], f["inter1"] = generic_actor("protesters", country)
                     why["actor1"] = "protest with no named crowd"
                 elif st == "Other" and (trig.tok_end < s.tok_end and tokens[trig.tok_end].forms[-1] in _MILITARY_ADJ
-                                        or "other" in men.kinds and tokens[trig.tok_start].forms[-1] in _ATTEMPT):
+                                        or "other" in men.kinds and tokens[trig.tok_start].forms[-1] in ATTEMPT):
                     # "شهدت البلاد عام 2015 انقلابا عسكريا"، "محاولة الانقلاب الفاشلة": the country's
                     # army (a bare "الانقلاب" is also the Yemeni press's name for the Houthis' takeover)
                     f["actor1"], f["inter1"] = generic_actor("military", country)

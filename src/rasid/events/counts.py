@@ -524,7 +524,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
 _ONE_OF = {fold(w) for w in ("أحد", "إحدى")}  # "مع أحد مرافقيه": one of them
 _THAT = {fold(w) for w in ("ذلك", "تلك")}  # "منذ ذلك اليوم"، "منذ ذلك الحين": since then
 _TIMES = {fold(w) for w in ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليلة", "عصر", "يوم", "صباحا", "مساء")}
-_ATTEMPT = {fold(w) for w in ("محاولة", "محاولات", "المحاولة", "لمحاولة", "بمحاولة", "محاولته", "محاولتها")}
+ATTEMPT = {fold(w) for w in ("محاولة", "محاولات", "المحاولة", "لمحاولة", "بمحاولة", "محاولته", "محاولتها")}
 _RANGE_TO = {fold(w) for w in ("إلى", "حتى", "-")}
 _BETWEEN = {fold(w) for w in ("بين", "وبين")}
 
@@ -742,7 +742,7 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
         if ts - 1 in bare and roles_at[ts - 1] != role and tokens[ts].norm.startswith("و"):
             continue  # "قتل وأصيب 55 عنصرا": the dead and the wounded together, neither alone
         bare.add(ts)
-        if ts > tok_start and tokens[ts - 1].forms[-1] in _ATTEMPT:
+        if ts > tok_start and tokens[ts - 1].forms[-1] in ATTEMPT:
             continue  # "محاولة قتل"، "محاولة اغتيال": no one died
         verb_end = te
         if te + 2 < tok_end and tokens[te].norm == "في" and tokens[te + 1].norm.startswith("ال") \

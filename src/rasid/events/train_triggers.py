@@ -60,6 +60,13 @@ def smoothed_threshold(grid: list[float], curve: list[dict], precision_floor: fl
     return best[1], best[2]
 
 
+def features_at(feats: dict, by_start: dict, start: int, end: int) -> list[str] | None:
+    """The features of the candidate at a labelled span: the same span, or the longest candidate
+    starting there (a labelled word that now heads a longer phrase, "الهجوم" of "الهجوم الكيماوي",
+    is the same instance). ``by_start``: start -> the longest candidate's features."""
+    return feats.get((start, end)) or by_start.get(start)
+
+
 def held_out(doc_id: str, share: int = 5) -> bool:
     """One article in ``share`` is held out, by a stable hash of its id."""
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % share == 0
@@ -147,11 +154,9 @@ def featurize(labels: list[Instance], corpus: Iterable[dict], gold: Iterable[dic
         seen.add(key)
         doc = pipe(d["text"], published=d.get("published"), source=d.get("source"), id=d["id"])
         feats = doc._trigger_features
-        # a labelled word that now heads a longer phrase ("الهجوم" of "الهجوم الكيماوي") is the
-        # same instance
         by_start = {s: f for (s, e), f in sorted(feats.items(), key=lambda kv: kv[0][1] - kv[0][0])}
         for x in want:
-            f = feats.get((x.start, x.end)) or by_start.get(x.start)
+            f = features_at(feats, by_start, x.start, x.end)
             if f is None:
                 tally["label without a candidate at its span"] += 1
                 continue

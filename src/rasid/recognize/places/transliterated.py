@@ -349,7 +349,10 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
         if i in attached and not (i in after and _readings(norms[i])):
             if not _placed_after(tokens, norms, i):
                 continue
-            best = _attached_town(norms[i], adjectives.get(i + 1), countries, admins)
+            # an unknown word is weak evidence: the country an adjective after it says, or else
+            # the story's leading country only
+            said = adjectives.get(i + 1)
+            best = lookup(norms[i][1:], [said] if said else countries[:1], admins)
             if best is not None:
                 out.append(_town_entity(doc, t, t, 1, best, ""))
                 covered[i] = 1
@@ -424,26 +427,19 @@ def _placed_after(tokens, norms, i: int) -> bool:
     بورنو")? Not في before a place or a country's adjective: a person's name takes those too
     ("قال بوسكوف في موسكو"، "جوزيفين ليبتروت الأمريكية")."""
     j = i + 1
-    if j >= len(tokens) or tokens[j].sent != tokens[i].sent:
+    if j < len(tokens) and tokens[j].sent == tokens[i].sent and norms[j] == "في":
+        j += 1
+    return j < len(tokens) and tokens[j].sent == tokens[i].sent and _placing(norms[j])
+
+
+def _placing(norm: str) -> bool:
+    """A direction or proximity word, or a type word without the article (a type word with it
+    names no place after it: "لسبال في المركز السابع")."""
+    cue = cue_of(norm)
+    if not cue:
         return False
-    cue = cue_of(norms[j])
-    if cue and (cue[0] in ("direction", "near") or cue[0] == "type" and not _definite_at(norms[j], cue[2])):
-        return True
-    if norms[j] == "في" and j + 1 < len(tokens) and tokens[j + 1].sent == tokens[i].sent:
-        nxt = cue_of(norms[j + 1])
-        return bool(nxt and (nxt[0] == "direction" or nxt[0] == "type" and not _definite_at(norms[j + 1], nxt[2])))
-    return False
-
-
-def _definite_at(norm: str, k: int) -> bool:
-    """A type word with the article names no place after it ("لسبال في المركز السابع")."""
-    return is_definite(norm[k:]) or norm.startswith("لل")
-
-
-def _attached_town(form: str, said: str | None, countries, admins) -> LatinPlace | None:
-    """The town a ب/ل-attached word names, in the country an adjective after it says or else in
-    the story's leading country only (an unknown word is weak evidence)."""
-    return lookup(form[1:], [said] if said else countries[:1], admins)
+    return cue[0] in ("direction", "near") or cue[0] == "type" and not (
+        is_definite(norm[cue[2]:]) or norm.startswith("لل"))
 
 
 def _town_entity(doc, first, last, k: int, best: LatinPlace, modifier: str) -> Entity:
