@@ -505,6 +505,40 @@ def test_a_place_in_an_outlets_name_locates_nothing():
     assert all(e.data.get("locating") for e in doc.entities if e.source == "places")
 
 
+def test_an_agencys_short_name_in_brackets_is_no_place():
+    """Petra (Jordan's agency) and Kuna (Kuwait's) are towns too: named in brackets after وكالة
+    they neither place the act nor vote for a country."""
+    for name in ("بترا", "كونا"):
+        doc = rasid.extract(f"قتل مسلحون ثلاثة جنود أمس، بحسب ما ذكرت وكالة الأنباء الرسمية ({name}).",
+                            published="2018-10-20")
+        assert not [e for e in doc.entities if e.source == "places"]
+        assert [ev.country for ev in doc.events] == [""]
+    # a town in brackets with no outlet before it is still a place
+    doc = rasid.extract("قتل مسلحون ثلاثة جنود أمس في مدينة (حمص) وسط سوريا.", published="2018-10-20")
+    assert [ev.location for ev in doc.events] == ["Homs"]
+
+
+def test_a_name_of_towns_in_many_provinces_sets_one_province():
+    """واشنطن names towns in nine US states: only the likeliest one's state is the story's
+    province, so a Latin-read كاليفورنيا is the state, not California, Pennsylvania."""
+    doc = rasid.extract("اعتقلت الشرطة الأمريكية 600 امرأة في واشنطن. وكان قاض في كاليفورنيا أمر "
+                        "بالإفراج عن المعتقلين.", published="2018-06-30")
+    ca = [e for e in doc.entities if e.source == "places" and e.text == "كاليفورنيا"]
+    assert ca and ca[0].data["admin1"] == "California"
+
+
+def test_a_name_that_reads_as_a_clitic_and_a_common_word_needs_its_country():
+    """"أمر بلم شمل العائلات": بلم (Belém) is ب + لم here; it is a place only where the story
+    names Brazil, and does not make the story Brazilian (كاليفورنيا stays the US state)."""
+    doc = rasid.extract("اعتقلت الشرطة الأمريكية 600 امرأة في واشنطن. وكان قاض في كاليفورنيا أمر "
+                        "بلم شمل العائلات.", published="2018-06-30")
+    places = {e.text: e.data.get("cc") for e in doc.entities if e.source == "places"}
+    assert "بلم" not in places and places["كاليفورنيا"] == "US"
+    doc = rasid.extract("تظاهر آلاف البرازيليين في مدينة ريو دي جانيرو وفي بلم شمال البرازيل.",
+                        published="2018-06-30")
+    assert "Belém" in {e.canonical for e in doc.entities if e.source == "places"}
+
+
 def test_a_province_abroad_is_no_homonym():
     """In a story told from elsewhere, a province or region named outright is where the act was;
     only a small town abroad is suspected of being a homonym."""

@@ -67,6 +67,22 @@ def _outlet_name(text: str, start: int) -> bool:
     return word in _OUTLET_WORDS or (word[:1] in "لبو" and word[1:] in _OUTLET_WORDS)
 
 
+_ACRONYM_AFTER_OUTLET = re.compile(r"(\w+)[^()\n.!؟?]{0,60}\(\s*$")
+
+
+def _outlet_acronym(text: str, start: int, end: int) -> bool:
+    """"وكالة الأنباء الأردنية (بترا)"، "وكالة الأنباء الكويتية (كونا)": a name alone in brackets
+    after an agency or a newspaper is the outlet's short name (Petra, Kuna, Qena are towns too):
+    it neither places anything nor votes for a country."""
+    if not text[end:end + 3].lstrip().startswith(")"):
+        return False
+    m = _ACRONYM_AFTER_OUTLET.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    words = text[m.start():start].split()
+    return any(w in _OUTLET_WORDS or (w[:1] in "لبو" and w[1:] in _OUTLET_WORDS) for w in words)
+
+
 class PlaceRecognizer:
     """Pipeline component: appends one GPE/LOC Entity per place mention (source "places")."""
 
@@ -190,6 +206,8 @@ class PlaceRecognizer:
         # definite noun describes it; it names a province (Sudan's الشمالية) only after an
         # administrative word (المنطقة الشرقية، الولاية الشمالية)
         matches = [m for m in matches if not _compass_adjective(tokens, m)]
+        matches = [m for m in matches if m["what"] == "demonym"
+                   or not _outlet_acronym(doc.text, tokens[m["i"]].start, tokens[m["j"] - 1].end)]
         story: dict[str, float] = {}
 
         def vote(cc: str, w: float) -> None:
@@ -222,9 +240,12 @@ class PlaceRecognizer:
                 # a lone small town with no type word is weak evidence (often a person's name:
                 # جيرار، تريب): it neither votes for its country nor sets admin context
                 vote(next(iter(ccs)), 1.0)
-                for p in cands:
-                    if p.kind in ("adm1", "place", "adm2") and p.admin1:
-                        admin_ctx.add((p.cc, p.admin1))
+                held = [p for p in cands if p.kind in ("adm1", "place", "adm2") and p.admin1]
+                if len({p.admin1 for p in held}) > 1:
+                    # "واشنطن": towns of the name in a dozen states; only the likeliest one's
+                    # province is the story's (or a Latin-read كاليفورنيا goes to Pennsylvania)
+                    held = [max(held, key=lambda p: p.population)]
+                admin_ctx.update((p.cc, p.admin1) for p in held)
         # "طرابلس اللبنانية"، "مدينة تريب الفرنسية": a demonym right after a place name says its
         # country; a name with no candidate there is left to the Latin-name reading
         adjectives = {m["i"]: self.demonyms[m["name"]][0] for m in matches if m["what"] == "demonym"
