@@ -527,6 +527,17 @@ def test_a_name_of_towns_in_many_provinces_sets_one_province():
     assert ca and ca[0].data["admin1"] == "California"
 
 
+def test_capitals_the_sources_lack_are_in_the_gazetteer():
+    """Washington, Conakry, Bangui had no Arabic name in the sources: واشنطن was nine small US
+    towns (Utah's the largest)."""
+    doc = rasid.extract("تظاهر آلاف الأمريكيين في واشنطن أمس احتجاجا على سياسة الهجرة.", published="2018-06-30")
+    assert [(e.location, e.admin1) for e in doc.events] == [("Washington", "District of Columbia")]
+    for name, cc in (("كوناكري", "GN"), ("بانغي", "CF"), ("نايبيداو", "MM")):
+        places = [e for e in rasid.extract(f"قتل مسلحون ثلاثة أشخاص في {name} أمس.").entities
+                  if e.source == "places"]
+        assert [e.data["cc"] for e in places] == [cc]
+
+
 def test_a_name_that_reads_as_a_clitic_and_a_common_word_needs_its_country():
     """"أمر بلم شمل العائلات": بلم (Belém) is ب + لم here; it is a place only where the story
     names Brazil, and does not make the story Brazilian (كاليفورنيا stays the US state)."""
