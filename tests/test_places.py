@@ -538,6 +538,31 @@ def test_capitals_the_sources_lack_are_in_the_gazetteer():
         assert [e.data["cc"] for e in places] == [cc]
 
 
+@pytest.mark.parametrize("text, government", [
+    ("قالت موسكو إن مسلحين قتلوا خمسة جنود أمس.", True),            # subject of a reporting verb
+    ("واتهمت واشنطن الحوثيين بإطلاق صاروخ على السفينة.", True),      # a stance verb, through و
+    ("تقول أنقرة إنها تستهدف وحدات حماية الشعب في عفرين.", True),
+    ("أكدت الحكومة أن طهران تدعم المسلحين في اليمن.", False),        # a place-like object: kept
+    ("شهدت طرابلس اشتباكات عنيفة أمس.", False),                   # the town that saw the act
+    ("قتل مسلحون خمسة جنود في موسكو أمس.", False),
+    ("تظاهر الآلاف في العاصمة الروسية موسكو أمس.", False),
+])
+def test_a_capital_that_speaks_is_its_state(text, government):
+    capital = {"موسكو", "واشنطن", "أنقرة", "طهران", "طرابلس"}
+    ents = [e for e in rasid.extract(text, published="2018-06-30").entities
+            if e.source == "places" and e.text in capital]
+    assert len(ents) == 1
+    assert bool(ents[0].data.get("government")) is government
+    assert ents[0].data["locating"] is not government
+
+
+def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
+    text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
+            "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")
+    events = rasid.extract(text, published="2018-03-17").events
+    assert [(e.location, e.country) for e in events] == [("Afrin District", "Syria")]
+
+
 def test_a_name_that_reads_as_a_clitic_and_a_common_word_needs_its_country():
     """"أمر بلم شمل العائلات": بلم (Belém) is ب + لم here; it is a place only where the story
     names Brazil, and does not make the story Brazilian (كاليفورنيا stays the US state)."""

@@ -15,13 +15,15 @@ from ...text.normalize import fold
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
 from ...text.tokens import WordMemo, columns, is_definite, word_positions
 from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
-from .gazetteer import Place, gazetteer
+from ..lexicon import read_tsv
+from .gazetteer import PLACES_DIR, Place, gazetteer
 from .resolve import place_fields, prior
 from .sense_features import ARAB, sense_features
 from .sense_model import sense_model
@@ -81,6 +83,40 @@ def _outlet_acronym(text: str, start: int, end: int) -> bool:
         return False
     words = text[m.start():start].split()
     return any(w in _OUTLET_WORDS or (w[:1] in "لبو" and w[1:] in _OUTLET_WORDS) for w in words)
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(r["id"] for r in read_tsv(PLACES_DIR / "capitals.tsv"))
+
+
+@cache
+def _state_verbs() -> frozenset[str]:
+    """Verbs whose subject named right after them, if a capital, is its state: the reporting
+    verbs of the quotes lexicon and the stance verbs of data/places/state_verbs.tsv."""
+    words = [r["word"] for r in read_tsv(PLACES_DIR / "state_verbs.tsv")]
+    words += [r["phrase"] for r in read_tsv(PLACES_DIR.parent / "quotes" / "cues.tsv")
+              if r["kind"] == "verb" and " " not in r["phrase"]]
+    return frozenset(fold(w) for w in words)
+
+
+_THAT = {"ان", "بان"}
+
+
+def _as_government(tokens, m: dict) -> bool:
+    """"قالت موسكو إن"، "اتهمت واشنطن"، "أكدت أنقرة أن": a capital that is the subject of a verb
+    of speech or stance, or that opens a clause of what it says, stands for its state and is not
+    where anything happened ("شهدت طرابلس هجمات"، "استهدف صاروخ الرياض" stay places)."""
+    i, j = m["i"], m["j"]
+    if m["type"] or m["modifier"] or m["strip"]:
+        return False
+    if j < len(tokens) and tokens[j].sent == tokens[i].sent and tokens[j].norm in _THAT:
+        return True
+    if i == 0 or tokens[i - 1].sent != tokens[i].sent:
+        return False
+    prev = tokens[i - 1].norm
+    verbs = _state_verbs()
+    return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)
 
 
 class PlaceRecognizer:
@@ -271,6 +307,10 @@ class PlaceRecognizer:
                     and not (m["strip"] and tokens[m["i"]].norm[m["strip"] - 1] == "ك" and ents[k] is None
                              and m["what"] != "demonym")]
             ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
+        capitals = _capitals()
+        for k, (m, ent) in enumerate(zip(matches, ents)):
+            if ent is not None and ent.id in capitals and _as_government(tokens, m):
+                ent.data.update(locating=False, government=True)
         vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
                   for m in matches if m.get("vetoed")]
         ents = _not_a_full_name(doc.text, ents, vetoed)
