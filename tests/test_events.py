@@ -818,3 +818,21 @@ def test_the_storys_militia_is_no_stand_in_perpetrator_abroad():
             "وقتل 40 طفلا في استهداف حافلة في مدينة ضحيان بمحافظة صعدة اليمنية الخميس.")
     [e] = rasid.extract(text, published="2018-08-14").events
     assert e.country == "Yemen" and e.actor1 != "Muslim Brotherhood"
+
+
+def test_an_appended_lead_takes_no_place_or_group_from_the_article_above_it():
+    """A CNN page: a Hajj piece with Medina and the Muslim Brotherhood, then the lead of another
+    story. The lead's act is in Yemen by its own words; before, it took the article's Medina and
+    the Brotherhood as its place and perpetrator."""
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- تابع وزير الداخلية السعودي، الإثنين، استعراض قوات أمن الحج.\n"
+            "وقال مساعد الوزير إن القوات باشرت مهامها في المدينة المنورة، وحذر من جماعة الإخوان المسلمين.\n"
+            "وأكد أن جماعة الإخوان المسلمين تسعى إلى زعزعة الأمن.\n"
+            "كشفت المتحدثة باسم وزارة الدفاع الأمريكية، الإثنين، أن جنرالا ضغط على المملكة العربية السعودية "
+            "من أجل إجراء تحقيق في حادثة استهداف حافلة مدرسية في مدينة صعدة اليمنية.\n"
+            "أعلن الجيش الإسرائيلي، الثلاثاء، اعتقال 21 فلسطينيا.\n")
+    events = extract(text, published="2018-08-14").events
+    bus = [e for e in events if e.trigger.text == "استهداف"]
+    assert bus and bus[0].country == "Yemen" and bus[0].location == "Sa'dah"
+    assert "Muslim Brotherhood" not in bus[0].actor1
+    arrest = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrest and arrest[0].country != "Saudi Arabia"

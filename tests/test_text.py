@@ -183,3 +183,30 @@ def test_no_event_is_coded_from_a_line_pointing_to_another_story():
     doc = rasid.extract("قتل ثلاثة جنود في هجوم على حاجز في درعا أمس.\nاقرأ أيضاً:\nمقتل 20 مدنيا في غارة على إدلب\n"
                         "قد يهمك: اعتقال 5 مسلحين في بغداد", published="2018-04-15")
     assert [(e.location, e.fatalities) for e in doc.events] == [("Dar‘ā", 3)]
+
+
+_PAGE = ("دبي، الإمارات العربية المتحدة (CNN)-- تابع وزير الداخلية السعودي، الإثنين، استعراض قوات أمن الحج في مكة المكرمة.\n"
+         "وقال مساعد الوزير إن القوات باشرت مهامها في المدينة المنورة.\n"
+         "ويشارك في الخطة آلاف العناصر من جماعة الإخوان المسلمين السابقين.\n"
+         "أعلن الجيش الإسرائيلي، الثلاثاء، اعتقال 21 فلسطينيا في الضفة الغربية.\n"
+         "كشفت المتحدثة باسم وزارة الدفاع الأمريكية، الإثنين، أن جنرالا ضغط من أجل تحقيق في استهداف حافلة مدرسية.\n")
+
+
+def test_leads_of_other_stories_appended_to_a_page_are_found():
+    from rasid.text import story_starts
+    starts = story_starts(_PAGE)
+    assert [_PAGE[s:s + 12] for s in starts] == ["أعلن الجيش ا", "كشفت المتحدث"]
+
+
+@pytest.mark.parametrize("last", [
+    "وأكد المصدر أن التحقيق جار.",        # a paragraph going on with و after the lead-like one
+    "من جهته، أكد المصدر أن التحقيق جار.",  # or with an opener
+])
+def test_a_lead_like_paragraph_followed_by_the_story_splits_nothing(last):
+    from rasid.text import story_starts
+    text = ("قتل ثلاثة جنود في هجوم على حاجز قرب مدينة درنة.\n"
+            "أعلنت وزارة الدفاع، الثلاثاء، أن المهاجمين فروا باتجاه الجنوب.\n" + last + "\n")
+    assert story_starts(text) == []
+    # a one-paragraph page, or a page with no lead at all, is one story
+    assert story_starts("أعلن الجيش، الثلاثاء، اعتقال 21 شخصا.") == []
+    assert story_starts("قتل ثلاثة جنود.\nأعلن الجيش اعتقال 21 شخصا.\n") == []

@@ -141,6 +141,7 @@ class Document(BaseModel):
     _trigger_features: Any = PrivateAttr(default=None)  # (start, end) -> features, when training
     _dateline: int = PrivateAttr(default=0)  # end of a "CITY (AGENCY)--" dateline
     _links: list = PrivateAttr(default_factory=list)  # (start, end) of lines pointing to other stories
+    _stories: list = PrivateAttr(default_factory=list)  # where the leads of other stories start (text/stories.py)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.text[start:end])

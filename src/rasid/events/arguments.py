@@ -95,16 +95,18 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
 
 
 
-def document_country(doc: Document) -> tuple[str | None, str]:
-    """The story's country: most frequent among located places, then actors' countries."""
+def document_country(doc: Document, span: tuple[int, int] | None = None) -> tuple[str | None, str]:
+    """The story's country: most frequent among located places, then actors' countries
+    (``span``: of one story of the page only)."""
     places: Counter = Counter()
-    for e in doc.entities:
+    ents = doc.entities if span is None else [e for e in doc.entities if span[0] <= e.start < span[1]]
+    for e in ents:
         if e.source == "places" and (e.data.get("locating", True) or e.data.get("story")) and e.data.get("country") \
                 and not (e.data.get("kind") == "country" and _landmark(doc, e)):
             places[e.data["country"]] += _place_weight(e)
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
-    actors = Counter(e.data.get("country") for e in doc.entities
+    actors = Counter(e.data.get("country") for e in ents
                      if e.type == "ACTOR" and e.data.get("country") and e.data.get("kind") != "external")
     if actors:
         return actors.most_common(1)[0][0], "most frequent country among the document's actors"
@@ -340,14 +342,17 @@ class StoryPlaces:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._located: dict[str | None, list[Entity]] = {}
+        self._located: dict[tuple, list[Entity]] = {}
 
-    def __call__(self, before: int, country: str | None, anywhere: bool = False) -> Entity | None:
-        located = self._located.get(country)
+    def __call__(self, before: int, country: str | None, anywhere: bool = False,
+                 span: tuple[int, int] = (0, 1 << 62)) -> Entity | None:
+        """``span``: the story of the page the sentence is in (page_stories)."""
+        located = self._located.get((country, span))
         if located is None:
             doc = self.doc
-            located = self._located[country] = [
-                e for e in doc.entities if e.source == "places" and e.data.get("locating", True)
+            located = self._located[(country, span)] = [
+                e for e in doc.entities if e.source == "places" and span[0] <= e.start < span[1]
+                and e.data.get("locating", True)
                 and e.data.get("kind") not in ("country", "region")
                 and (not country or e.data.get("country") == country) and not _reference_point(doc, e)
                 and not _launch_site(doc, e) and not _weapon_name(doc, e)]
@@ -666,6 +671,22 @@ def _quote_over(doc: Document, s):
     return None
 
 
+def page_stories(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) of each story of the page: one for most pages; an article and the leads
+    of other stories appended after it for some (text/stories.py)."""
+    bounds = [0, *doc._stories, len(doc.text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def story_span(stories: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return stories[bisect_right([a for a, _ in stories], pos) - 1]
+
+
+def _within(items: list, span: tuple[int, int]) -> list:
+    """The dates or actors of one story (items with a ``start`` or an ``ent``), in order."""
+    return [x for x in items if span[0] <= (x.ent.start if hasattr(x, "ent") else x.start) < span[1]]
+
+
 class ArgumentLinker:
     """Component: fills each mention's fields from the document's recognised entities."""
 
@@ -675,8 +696,9 @@ class ArgumentLinker:
         idx = DocIndex(doc)
         ents_in = SentenceEntities(doc, idx)
         tokens = doc._tokens
-        doc_country, country_why = document_country(doc)
         story_place = StoryPlaces(doc)
+        stories = page_stories(doc)
+        story_countries = {span: document_country(doc, span if len(stories) > 1 else None) for span in stories}
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
         matches_by_sent: dict[int, list] = {}
         for m in doc._matches:
@@ -700,6 +722,12 @@ class ArgumentLinker:
         for men in doc._mentions:
             s = doc._sentences[men.sent]
             f, why = men.fields, men.explain
+            span = men.story = story_span(stories, s.start)
+            story_country, country_why = story_countries[span]
+            # a lead appended to the page is one paragraph: its "story country" is only its own
+            # sentence's, too thin to rank the sentence's places by (مدينة صعدة اليمنية beside
+            # المملكة العربية السعودية); it still stands in where the sentence names none
+            doc_country = story_country if span[0] == 0 else None
             sent_matches = matches_by_sent.get(men.sent, [])
             trig = men.main
             # --- place
@@ -741,7 +769,7 @@ class ArgumentLinker:
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere
-                finer = story_place(s.start, place.data.get("country"), anywhere=True)
+                finer = story_place(s.start, place.data.get("country"), anywhere=True, span=span)
             if finer is not None:
                 f.update(place_fields(finer))
                 # the sentence itself only says the country or region: keep that precision
@@ -752,7 +780,7 @@ class ArgumentLinker:
                 f.update(place_fields(place))
                 why["location"] = f"place '{place.text}' in the sentence ({place.data.get('kind')}, {place.data.get('modifier') or 'no modifier'})"
                 men.also_at = [(place_fields(e), e.text) for e in coordinated_places(doc, place, plain or cands)]
-            country = f.get("country") or doc_country
+            country = f.get("country") or story_country
             # --- actors
             actors = []
             for e in ents_in(s, "ACTOR"):
@@ -952,7 +980,7 @@ class ArgumentLinker:
                 # in the country the rest of the story is about
                 country, fallback_why = home, "the arresting state's own country"
             if place is None and not undisclosed:
-                place = story_place(s.start, country)
+                place = story_place(s.start, country, span=span)
                 if place is not None:
                     f.update(place_fields(place))
                     why["location"] = f"no place in the sentence: the story's place '{place.text}'"
@@ -974,7 +1002,7 @@ class ArgumentLinker:
                        if m.label == "MODALITY" and m.payload[0] == "judicial"])
             mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
             anchors = (anchors_by_sent[men.sent], mine)
-            self._date(doc, men, s, timex, trig,
+            self._date(doc, men, s, _within(timex, span), trig,
                        [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
                         for m in sent_matches if m.label == "REPORT"],
                        _other_clauses(tokens, trig, s, sent_matches), anchors)
@@ -1000,12 +1028,12 @@ class ArgumentLinker:
         for men, country in pending:
             if men.kind == "air":
                 # an air strike with no named author: the story's air force, never a rebel group
-                flier = story_air_force(actors_by_doc, men.fields.get("actor2", ""))
+                flier = story_air_force(_within(actors_by_doc, men.story), men.fields.get("actor2", ""))
                 if flier is not None and men.fields["actor1"].startswith("Unidentified"):
                     men.fields["actor1"], men.fields["inter1"] = actor_name(flier, country)
                     men.explain["actor1"] = f"air strike with no author in the sentence: '{flier.ent.text}', the air force the story names"
                 continue
-            claimed = claimed_actor(actors_by_doc, men.fields.get("actor2", ""))
+            claimed = claimed_actor(_within(actors_by_doc, men.story), men.fields.get("actor2", ""))
             if claimed is not None and claimed.kind == "militia" and claimed.ent.data.get("country") \
                     and country and claimed.ent.data["country"] != country:
                 claimed = None  # a militia is local: the Muslim Brotherhood a Saudi story names did not strike Saada
@@ -1022,7 +1050,7 @@ class ArgumentLinker:
             if f["actor2"] and (f["actor1"] not in groups or not f["actor2"].startswith(_UNNAMED_ARMED)):
                 continue
             taken = {f["actor1"], *f.get("assoc_actor_1", "").split("; ")}
-            other = opponent(actors_by_doc, taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
+            other = opponent(_within(actors_by_doc, men.story), taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
             if other is not None:
                 f["actor2"], f["inter2"] = actor_name(other, country)
                 men.explain["actor2"] = f"the other side the story names: '{other.ent.text}'"

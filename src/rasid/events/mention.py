@@ -27,6 +27,7 @@ class Mention:
     fields: dict[str, Any] = field(default_factory=dict)
     explain: dict[str, str] = field(default_factory=dict)
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    story: tuple[int, int] = (0, 0)  # the (start, end) of the page's story it is told in
     actor_conf: float = 0.0
     # (sentence, {role: [Figure]}) for each sentence whose mentions this one absorbed: the
     # count reader (count_reader.py) decides the event's counts from them

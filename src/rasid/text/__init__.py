@@ -6,10 +6,11 @@ from .dateline import dateline_end
 from .links import link_lines
 from .normalize import Folded, fold, fold_with_map
 from .sentences import Sentence, split_sentences
+from .stories import story_starts
 from .tokens import Token, columns, tokenize
 
 __all__ = ["Folded", "Sentence", "Token", "dateline_end", "fold", "fold_with_map", "link_lines", "prepare",
-           "split_sentences", "tokenize"]
+           "split_sentences", "story_starts", "tokenize"]
 
 
 def prepare(doc) -> None:
@@ -24,6 +25,7 @@ def prepare(doc) -> None:
         s.tok_end = bisect_right(sents, s.i)
     doc._dateline = dateline_end(doc.text)
     doc._links = link_lines(doc.text)
+    doc._stories = story_starts(doc.text, doc._dateline)
     doc._folded = folded
     doc._sentences = sentences
     doc._tokens = tokens
