@@ -257,3 +257,17 @@ def test_one_killed_with_a_companion_is_two(text, expected):
     "مصرعه، مع أحد مرافقيه،" (audit 12); "مع مسلحين" after a clash names the other side, no victim."""
     [e] = _RULES(text, published=PUBLISHED).events
     assert e.fatalities == expected
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("قتلت عبوة ناسفة ثلاثة مدنيين قرب ميناء الحيمة بمديرية التحيتا.", (3, 0, 0)),
+    ("قتلت عبوة ناسفة، الثلاثاء، ثلاثة مدنيين قرب ميناء الحيمة بمديرية التحيتا.", (3, 0, 0)),
+    ("قتل قصف جوي، الأحد، خمسة مدنيين في مدينة إدلب.", (5, 0, 0)),
+    ("وكانت إسرائيل قد قتلت يوم الأحد، ثلاثة من عناصر الجهاد الإسلامي قرب الحدود مع غزة.", (3, 0, 0)),
+    ("اعتقلت الشرطة الروسية اليوم السبت ما يزيد على ألف متظاهر في موسكو.", (0, 0, 1000)),
+])
+def test_the_count_after_a_weapon_or_a_date_between_verb_and_object(text, counts):
+    """A transitive outcome verb, then its subject (a weapon, an attack, a force) and a date, then
+    the people counted: the subject and the date are passed over, as a named force is."""
+    events = extract(text, published="2018-05-23").events
+    assert [(e.fatalities, e.injuries, e.arrests) for e in events] == [counts]

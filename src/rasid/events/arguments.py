@@ -850,9 +850,15 @@ class ArgumentLinker:
             outcomes = [(t.payload.outcome, t.tok_start, t.tok_end) for t in men.counted or men.triggers
                         if t.payload.outcome]
             # the forces named after an outcome verb act, they are not counted (a named person is)
-            skip = frozenset(j for a in actors if not a.ent.data.get("person")
-                             and a.ent.data.get("kind") not in ("civilians", "protesters")
-                             for j in range(a.tok_start, a.tok_end))
+            skip = {j for a in actors if not a.ent.data.get("person")
+                    and a.ent.data.get("kind") not in ("civilians", "protesters")
+                    for j in range(a.tok_start, a.tok_end)}
+            # so does a weapon or an attack named as the subject ("قتلت عبوة ناسفة ثلاثة مدنيين"،
+            # "قتل قصف جوي، الأحد، خمسة مدنيين"), and a date set off after it
+            skip.update(j for t in men.triggers if not t.payload.outcome for j in range(t.tok_start, t.tok_end))
+            for t in timex[bisect_left(timex, s.start, key=_start):bisect_left(timex, s.end, key=_start)]:
+                skip.update(range(*idx.tok_range(t.start, t.end)))
+            skip = frozenset(skip)
             figs = sentence_figures(tokens, s.tok_start, s.tok_end, outcomes, skip, doc._figures)
             if men.clause is not None:
                 # "هجوم ... وراح ضحيته 39، وتفجير ... أودى بحياة 12": a figure of another act's clause

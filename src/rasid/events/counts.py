@@ -295,11 +295,12 @@ def _side(tokens, pos: int, limit: int) -> str:
 
 
 def _skip_actor(pos: int, skip: frozenset[int], tokens, limit: int) -> int:
-    """Past a force named between the verb and its object ("أعدم مسلحو الشباب رجلين"، "اعتقلت قوات
-    الأمن السودانية خمسة ناشطين"): its words, and up to two relational adjectives after them."""
+    """Past a force or weapon named between the verb and its object ("أعدم مسلحو الشباب رجلين"،
+    "اعتقلت قوات الأمن السودانية خمسة ناشطين"، "قتلت عبوة ناسفة، الثلاثاء، ثلاثة مدنيين"): its
+    words, a date set off by commas after it, and up to two relational adjectives."""
     if pos not in skip:
         return pos
-    while pos in skip:
+    while pos < limit and (pos in skip or tokens[pos].norm in _COMMAS and pos - 1 in skip):
         pos += 1
     for _ in range(2):  # "الأجهزة الأمنية الفلسطينية"، "الشرطة العسكرية"
         if pos < limit and _nisba(tokens[pos].norm):
