@@ -545,6 +545,7 @@ def test_capitals_the_sources_lack_are_in_the_gazetteer():
     ("أكدت الحكومة أن طهران تدعم المسلحين في اليمن.", False),        # a place-like object: kept
     ("شهدت طرابلس اشتباكات عنيفة أمس.", False),                   # the town that saw the act
     ("قتل مسلحون خمسة جنود في موسكو أمس.", False),
+    ("قال مسؤولون في واشنطن إن التحقيق مستمر.", False),           # officials in the town said
     ("تظاهر الآلاف في العاصمة الروسية موسكو أمس.", False),
 ])
 def test_a_capital_that_speaks_is_its_state(text, government):

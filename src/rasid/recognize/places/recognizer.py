@@ -101,6 +101,7 @@ def _state_verbs() -> frozenset[str]:
 
 
 _THAT = {"ان", "بان"}
+_PLACING = {"في", "من", "الي", "قرب", "داخل", "نحو", "عبر", "خارج"}
 
 
 def _as_government(tokens, m: dict) -> bool:
@@ -110,11 +111,11 @@ def _as_government(tokens, m: dict) -> bool:
     i, j = m["i"], m["j"]
     if m["type"] or m["modifier"] or m["strip"]:
         return False
+    prev = tokens[i - 1].norm if i > 0 and tokens[i - 1].sent == tokens[i].sent else ""
+    if prev in _PLACING:
+        return False  # "قال مسؤولون في واشنطن إن": officials in the town said
     if j < len(tokens) and tokens[j].sent == tokens[i].sent and tokens[j].norm in _THAT:
         return True
-    if i == 0 or tokens[i - 1].sent != tokens[i].sent:
-        return False
-    prev = tokens[i - 1].norm
     verbs = _state_verbs()
     return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)
 
