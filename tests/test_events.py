@@ -836,3 +836,20 @@ def test_an_appended_lead_takes_no_place_or_group_from_the_article_above_it():
     assert "Muslim Brotherhood" not in bus[0].actor1
     arrest = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrest and arrest[0].country != "Saudi Arabia"
+
+
+@pytest.mark.parametrize("text, sub, actor1, counts", [
+    # an undated plural that is no act alone is the means of the killing told before it
+    ("أعلن الجيش العراقي أنه قتل 45 من عناصر تنظيم الدولة الإسلامية في غارات جوية شرقي سوريا.",
+     "Air/drone strike", "Military Forces of Iraq", (45, 0)),
+    ("أعلنت وزارة الصحة الفلسطينية، الأربعاء، مقتل فلسطيني وإصابة 14 آخرين، في سلسلة غارات إسرائيلية على قطاع غزة.",
+     "Air/drone strike", "Military Forces of Israel", (1, 14)),
+    ("قتل ثلاثة مدنيين جراء قصف مدفعي على بلدة كفرنبل أمس.", "Shelling/artillery/missile attack", None, (3, 0)),
+])
+def test_the_weapon_named_after_a_killing_types_it(text, sub, actor1, counts):
+    """"قتل 45 ... في غارات جوية": the killing was done with air strikes; before, the strikes (an
+    undated plural) were dropped and the killing alone was typed an armed clash (blind audit 15)."""
+    events = extract(text, published="2018-04-11").events
+    assert [e.sub_event_type for e in events] == [sub]
+    assert actor1 is None or events[0].actor1 == actor1
+    assert (events[0].fatalities, events[0].injuries) == counts

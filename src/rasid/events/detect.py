@@ -480,6 +480,15 @@ class EventMentionDetector:
                                  and any(_is_update(tokens[j]) for j in range(sent.tok_start, sent.tok_end)))
                 # each clause's own counting words: "قتل 5 ...، فيما اعتقلت الشرطة 3"
                 counted_here = [t for t in counted if lo <= t.tok_start < hi]
+                if gkinds <= _OUTCOME_KINDS:
+                    # "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"، "قتل 45 ... في غارات جوية": the
+                    # weapon the killing was done with is part of the act, though not an act of its
+                    # own (an undated plural, a weak score)
+                    means = _means(trig, group, tokens, lo, hi)
+                    if means:
+                        group = sorted(group + means, key=lambda t: t.tok_start)
+                        gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
+                        gkinds = {t.payload.kind for t in group}
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act or later,
                                         weak=gweak,
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
@@ -487,6 +496,25 @@ class EventMentionDetector:
                                                        key=lambda t: t.tok_start),
                                         clause=(lo, hi) if len(clauses) > 1 else None))
         doc._mentions = mentions
+
+
+_REMOTE_KINDS = {"air", "shelling", "chemical", "ied", "suicide", "grenade"}
+_MEANS_WORDS = {fold(w) for w in ("في", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "بفعل", "عبر")}
+
+
+def _means(trig: list[Match], group: list[Match], tokens, lo: int, hi: int) -> list[Match]:
+    """The weapons named after a killing or wounding through في/جراء/إثر or ب (one word such as
+    سلسلة، موجة may stand between): "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"."""
+    first = min(t.tok_start for t in group)
+    out: list[Match] = []
+    for t in trig:
+        if t in group or t.payload.kind not in _REMOTE_KINDS or t.payload.strength < 2 \
+                or not (first < t.tok_start and lo <= t.tok_start < hi):
+            continue
+        before = [tokens[j].norm for j in range(max(first + 1, t.tok_start - 2), t.tok_start)]
+        if (t.stripped and tokens[t.tok_start].norm[:1] == "ب") or any(w in _MEANS_WORDS for w in before):
+            out.append(t)
+    return out
 
 
 class _Reading(NamedTuple):
