@@ -853,3 +853,14 @@ def test_the_weapon_named_after_a_killing_types_it(text, sub, actor1, counts):
     assert [e.sub_event_type for e in events] == [sub]
     assert actor1 is None or events[0].actor1 == actor1
     assert (events[0].fatalities, events[0].injuries) == counts
+
+
+def test_a_killing_during_a_protest_is_force_against_protesters():
+    """"مقتل شاب ... بنيران إسرائيلية خلال التظاهرات": the dead were in the crowd (a definite
+    protest word after خلال was read as background and the killing typed an attack)."""
+    text = "أعلنت وزارة الصحة في غزة مقتل شاب فلسطيني بنيران إسرائيلية خلال التظاهرات الحاشدة على الحدود."
+    events = extract(text, published="2018-04-13").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 1)]
+    # a place after في is no protest: the killing keeps its own type
+    events = extract("قتل جندي في هجوم على حاجز في سيناء أمس.", published="2018-04-13").events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

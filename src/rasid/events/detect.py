@@ -500,18 +500,26 @@ class EventMentionDetector:
 
 _REMOTE_KINDS = {"air", "shelling", "chemical", "ied", "suicide", "grenade"}
 _MEANS_WORDS = {fold(w) for w in ("في", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "بفعل", "عبر")}
+# "قتل شاب بنيران إسرائيلية خلال التظاهرات": a protest the killing happened during
+_DURING_WORDS = {fold(w) for w in ("خلال", "أثناء", "اثناء", "في")}
 
 
 def _means(trig: list[Match], group: list[Match], tokens, lo: int, hi: int) -> list[Match]:
     """The weapons named after a killing or wounding through في/جراء/إثر or ب (one word such as
-    سلسلة، موجة may stand between): "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"."""
+    سلسلة، موجة may stand between): "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"; and a protest
+    named right after خلال/أثناء/في, the crowd the dead were in."""
     first = min(t.tok_start for t in group)
     out: list[Match] = []
     for t in trig:
-        if t in group or t.payload.kind not in _REMOTE_KINDS or t.payload.strength < 2 \
-                or not (first < t.tok_start and lo <= t.tok_start < hi):
+        if t in group or not (first < t.tok_start and lo <= t.tok_start < hi):
             continue
         before = [tokens[j].norm for j in range(max(first + 1, t.tok_start - 2), t.tok_start)]
+        if t.payload.kind == "protest":
+            if tokens[t.tok_start - 1].norm in _DURING_WORDS:
+                out.append(t)  # "مقتل شاب ... خلال التظاهرات": killed at a protest
+            continue
+        if t.payload.kind not in _REMOTE_KINDS or t.payload.strength < 2:
+            continue
         if (t.stripped and tokens[t.tok_start].norm[:1] == "ب") or any(w in _MEANS_WORDS for w in before):
             out.append(t)
     return out
