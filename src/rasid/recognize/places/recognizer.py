@@ -65,11 +65,14 @@ def _outlet_name(text: str, start: int) -> bool:
     m = _OUTLET_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return False
-    word = m.group(1)
+    return _outlet_word(m.group(1))
+
+
+def _outlet_word(word: str) -> bool:
     return word in _OUTLET_WORDS or (word[:1] in "لبو" and word[1:] in _OUTLET_WORDS)
 
 
-_ACRONYM_AFTER_OUTLET = re.compile(r"(\w+)[^()\n.!؟?]{0,60}\(\s*$")
+_OPEN_BRACKET_BEFORE = re.compile(r"[^()\n.!؟?]{0,60}\(\s*$")
 
 
 def _outlet_acronym(text: str, start: int, end: int) -> bool:
@@ -78,11 +81,8 @@ def _outlet_acronym(text: str, start: int, end: int) -> bool:
     it neither places anything nor votes for a country."""
     if not text[end:end + 3].lstrip().startswith(")"):
         return False
-    m = _ACRONYM_AFTER_OUTLET.search(text, max(0, start - 80), start)
-    if m is None:
-        return False
-    words = text[m.start():start].split()
-    return any(w in _OUTLET_WORDS or (w[:1] in "لبو" and w[1:] in _OUTLET_WORDS) for w in words)
+    m = _OPEN_BRACKET_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and any(_outlet_word(w) for w in text[m.start():start].split())
 
 
 @cache
@@ -309,7 +309,7 @@ class PlaceRecognizer:
                              and m["what"] != "demonym")]
             ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
         capitals = _capitals()
-        for k, (m, ent) in enumerate(zip(matches, ents)):
+        for m, ent in zip(matches, ents):
             if ent is not None and ent.id in capitals and _as_government(tokens, m):
                 ent.data.update(locating=False, government=True)
         vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
