@@ -695,3 +695,13 @@ def test_a_definite_type_word_takes_no_town_name_after_it():
                         "وحذر حاكم الولاية سكان المنطقة من الاقتراب، وقال: ابتعدوا عن المنطقة وترقبوا التعليمات من "
                         "السلطات.", published="2018-03-23")
     assert not any(e.data.get("transliterated") for e in doc.entities if e.source == "places")
+
+
+def test_a_sea_that_names_a_province_is_the_sea_without_its_type_word():
+    """"ناقلة في البحر الأحمر" is at sea off Yemen, not in Sudan's Red Sea state; "ولاية البحر
+    الأحمر" is the state."""
+    events = rasid.extract("هاجم الحوثيون ناقلة نفط سعودية في البحر الأحمر قبالة سواحل الحديدة أمس.",
+                           published="2018-04-05").events
+    assert [e.country for e in events] == ["Yemen"]
+    events = rasid.extract("تظاهر المئات في ولاية البحر الأحمر شرق السودان أمس.", published="2018-04-05").events
+    assert [(e.admin1, e.country) for e in events] == [("Red Sea", "Sudan")]
