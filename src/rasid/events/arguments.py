@@ -682,9 +682,12 @@ def story_span(stories: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return stories[bisect_right([a for a, _ in stories], pos) - 1]
 
 
-def _within(items: list, span: tuple[int, int]) -> list:
-    """The dates or actors of one story (items with a ``start`` or an ``ent``), in order."""
-    return [x for x in items if span[0] <= (x.ent.start if hasattr(x, "ent") else x.start) < span[1]]
+def by_story(items: list, stories: list[tuple[int, int]], start) -> dict[tuple[int, int], list]:
+    """The items (dates, actors) of each story of the page, in order; ``start`` gives an item's
+    offset. A one-story page keeps its list as it is."""
+    if len(stories) == 1:
+        return {stories[0]: items}
+    return {(lo, hi): [x for x in items if lo <= start(x) < hi] for lo, hi in stories}
 
 
 class ArgumentLinker:
@@ -700,6 +703,7 @@ class ArgumentLinker:
         stories = page_stories(doc)
         story_countries = {span: document_country(doc, span if len(stories) > 1 else None) for span in stories}
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
+        story_timex = by_story(timex, stories, _start)
         matches_by_sent: dict[int, list] = {}
         for m in doc._matches:
             matches_by_sent.setdefault(tokens[m.tok_start].sent, []).append(m)
@@ -1008,7 +1012,7 @@ class ArgumentLinker:
                        if m.label == "MODALITY" and m.payload[0] == "judicial"])
             mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
             anchors = (anchors_by_sent[men.sent], mine)
-            self._date(doc, men, s, _within(timex, span), trig,
+            self._date(doc, men, s, story_timex[span], trig,
                        [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
                         for m in sent_matches if m.label == "REPORT"],
                        _other_clauses(tokens, trig, s, sent_matches), anchors)
@@ -1031,15 +1035,16 @@ class ArgumentLinker:
                 else:
                     f["reported_by"] = ""
             men.evidence = [(s.start, s.end)] + extra_evidence
+        story_actors = by_story(actors_by_doc, stories, lambda a: a.ent.start)
         for men, country in pending:
             if men.kind == "air":
                 # an air strike with no named author: the story's air force, never a rebel group
-                flier = story_air_force(_within(actors_by_doc, men.story), men.fields.get("actor2", ""))
+                flier = story_air_force(story_actors[men.story], men.fields.get("actor2", ""))
                 if flier is not None and men.fields["actor1"].startswith("Unidentified"):
                     men.fields["actor1"], men.fields["inter1"] = actor_name(flier, country)
                     men.explain["actor1"] = f"air strike with no author in the sentence: '{flier.ent.text}', the air force the story names"
                 continue
-            claimed = claimed_actor(_within(actors_by_doc, men.story), men.fields.get("actor2", ""))
+            claimed = claimed_actor(story_actors[men.story], men.fields.get("actor2", ""))
             if claimed is not None and claimed.kind == "militia" and claimed.ent.data.get("country") \
                     and country and claimed.ent.data["country"] != country:
                 claimed = None  # a militia is local: the Muslim Brotherhood a Saudi story names did not strike Saada
@@ -1056,7 +1061,7 @@ class ArgumentLinker:
             if f["actor2"] and (f["actor1"] not in groups or not f["actor2"].startswith(_UNNAMED_ARMED)):
                 continue
             taken = {f["actor1"], *f.get("assoc_actor_1", "").split("; ")}
-            other = opponent(_within(actors_by_doc, men.story), taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
+            other = opponent(story_actors[men.story], taken, non_state=f["sub_event_type"] == "Disrupted weapons use")
             if other is not None:
                 f["actor2"], f["inter2"] = actor_name(other, country)
                 men.explain["actor2"] = f"the other side the story names: '{other.ent.text}'"

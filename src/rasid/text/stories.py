@@ -23,10 +23,11 @@ _LEAD = re.compile(r"[^\n.:؟!]{2,140}?[،,]\s*(?:(?:مساء|صباح|فجر|ل
 
 
 @cache
-def _openers() -> tuple[str, ...]:
+def _openers() -> tuple[tuple[str, ...], ...]:
+    """The openers as folded word tuples."""
     with open(_DATA, encoding="utf-8") as fh:
         rows = [ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted({fold(r) for r in rows[1:]}, key=len, reverse=True))
+    return tuple(sorted({tuple(fold(r).split()) for r in rows[1:]}))
 
 
 def _continues(para: str) -> bool:
@@ -34,8 +35,8 @@ def _continues(para: str) -> bool:
     head = fold(para[:40])
     if not head[:1].isalpha() or head[:1] in ("و", "ف"):
         return True
-    words = re.findall(r"\w+", head)
-    return any(words[:len(o.split())] == o.split() for o in _openers())
+    words = tuple(re.findall(r"\w+", head))
+    return any(words[:len(o)] == o for o in _openers())
 
 
 def story_starts(text: str, body_start: int = 0) -> list[int]:

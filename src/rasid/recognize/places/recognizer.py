@@ -23,6 +23,7 @@ from ...text.tokens import WordMemo, columns, is_definite, word_positions
 from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from ..lexicon import read_tsv
+from ..quotes.lexicons import complementisers, speech_verbs
 from .gazetteer import PLACES_DIR, Place, gazetteer
 from .resolve import place_fields, prior
 from .sense_features import ARAB, sense_features
@@ -94,13 +95,9 @@ def _capitals() -> frozenset[str]:
 def _state_verbs() -> frozenset[str]:
     """Verbs whose subject named right after them, if a capital, is its state: the reporting
     verbs of the quotes lexicon and the stance verbs of data/places/state_verbs.tsv."""
-    words = [r["word"] for r in read_tsv(PLACES_DIR / "state_verbs.tsv")]
-    words += [r["phrase"] for r in read_tsv(PLACES_DIR.parent / "quotes" / "cues.tsv")
-              if r["kind"] == "verb" and " " not in r["phrase"]]
-    return frozenset(fold(w) for w in words)
+    return speech_verbs() | frozenset(fold(r["word"]) for r in read_tsv(PLACES_DIR / "state_verbs.tsv"))
 
 
-_THAT = {"ان", "بان"}
 _PLACING = {"في", "من", "الي", "قرب", "داخل", "نحو", "عبر", "خارج"}
 
 
@@ -114,7 +111,7 @@ def _as_government(tokens, m: dict) -> bool:
     prev = tokens[i - 1].norm if i > 0 and tokens[i - 1].sent == tokens[i].sent else ""
     if prev in _PLACING:
         return False  # "قال مسؤولون في واشنطن إن": officials in the town said
-    if j < len(tokens) and tokens[j].sent == tokens[i].sent and tokens[j].norm in _THAT:
+    if j < len(tokens) and tokens[j].sent == tokens[i].sent and tokens[j].norm in complementisers():
         return True
     verbs = _state_verbs()
     return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)

@@ -59,6 +59,19 @@ def matcher() -> PhraseMatcher:
 
 
 @cache
+def speech_verbs() -> frozenset[str]:
+    """The one-word reporting verbs of cues.tsv, folded (قالت، أعلن، أكدت ...)."""
+    return frozenset(fold(r["phrase"]) for r in read_tsv(QUOTES_DIR / "cues.tsv")
+                     if r["kind"] == "verb" and " " not in r["phrase"])
+
+
+@cache
+def complementisers() -> frozenset[str]:
+    """The words that open what was said (أن، إن، بأن، إنها ...; words.tsv), folded."""
+    return frozenset(fold(r["word"]) for r in read_tsv(QUOTES_DIR / "words.tsv") if r["kind"].startswith("comp"))
+
+
+@cache
 def source_table() -> dict[str, str]:
     """Folded source phrase → English label (sources.tsv)."""
     return {fold(r["phrase"]): r["reported_by"]
