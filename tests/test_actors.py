@@ -361,6 +361,25 @@ def test_a_military_base_is_not_al_qaeda():
     assert [e.text for e in doc.entities if e.canonical == "Al Qaeda"] == ["تنظيم القاعدة"]
 
 
+def test_bare_al_qaeda_is_the_base_in_a_story_that_names_a_base():
+    """القاعدة (a homonym alias, ``!`` in actors.tsv) is the base, not the group, when the
+    document also has قاعدة with no article, a blocked base phrase or a demonstrative before it,
+    and no other alias names al-Qaeda (blind audit 15, item 35)."""
+    import rasid
+
+    def groups(text):
+        doc = rasid.extract(text, published="2018-04-09")
+        return [e.canonical for e in doc.entities if e.type == "ACTOR" and e.canonical == "Al Qaeda"]
+
+    base = "قصفت طائرات إسرائيلية قاعدة تياس الجوية في حمص. وقال مصدر عسكري إن الصواريخ استهدفت القاعدة."
+    assert groups(base) == []
+    assert groups("قال مسؤول إن الطائرة انطلقت من تلك القاعدة، وإن القاعدة تضم مئتي ضابط.") == []
+    # with no base in the story القاعدة is the group; and a strong alias keeps every mention
+    assert groups("قتل خمسة من مسلحي القاعدة في اشتباك مع الجيش اليمني في أبين.") == ["Al Qaeda"]
+    assert groups("أعلن تنظيم القاعدة مسؤوليته عن الهجوم على قاعدة عسكرية. وقال إن القاعدة "
+                  "ستواصل هجماتها.") == ["Al Qaeda", "Al Qaeda"]
+
+
 def test_every_speaker_of_the_quote_that_tells_the_act_reports_it():
     """The speaker of a reported statement may name several bodies, or a title before a name
     ("قالت الشرطة ومسؤولون في وزارة الداخلية إن"، "أعلن رئيس ... في الشرطة، فلان، أن"): none of

@@ -178,6 +178,18 @@ def test_a_border_named_as_a_landmark_does_not_move_the_event_abroad():
                                                               ("2024-03-11", "Pakistan")]
 
 
+def test_both_sides_of_a_border_between_two_places_are_landmarks():
+    """"على الحدود بين قطاع غزة وإسرائيل": the second side, after و, names the border too; the
+    first-named side is where it happened (blind audit 15: Gaza protests coded in Israel)."""
+    doc = extract("أصيب فلسطينيان خلال مسيرات احتجاجية على الحدود بين قطاع غزة وإسرائيل، الجمعة.",
+                  published=PUBLISHED)
+    assert [(e.country, e.location, e.actor1) for e in doc.events] == [
+        ("Palestine", "Gaza Strip", "Protesters (Palestine)")]
+    # a coordinated place with no border before it still locates
+    doc = extract("قتل ثلاثة مدنيين في غارات على مدينتي إدلب وحلب أمس.", published=PUBLISHED)
+    assert {e.location for e in doc.events} == {"Idlib", "Aleppo"}
+
+
 def test_an_air_strike_is_not_self_reported_by_a_side_without_aircraft():
     doc = extract("قتل محسود في غارة بطائرة بلا طيار الخميس، بحسب ما ذكرته حركة طالبان باكستان في بيان لها.",
                   published=PUBLISHED)
@@ -864,3 +876,42 @@ def test_a_killing_during_a_protest_is_force_against_protesters():
     # a place after في is no protest: the killing keeps its own type
     events = extract("قتل جندي في هجوم على حاجز في سيناء أمس.", published="2018-04-13").events
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    # an attack carried out by an air force is an air strike (blind audit 15, item 54)
+    ("قال مكتب حاكم الإقليم إن هجوم الاثنين الذي نفذته القوات الجوية الأفغانية على اجتماع لطالبان "
+     "أسفر عن مقتل 35 مسلحا.", "Air/drone strike", "Military Forces of Afghanistan"),
+    # missiles fired by warplanes are an air strike, not shelling
+    ("قال مصدر عسكري إن طائرات إسرائيلية أطلقت عدة صواريخ على مطار عسكري قرب حمص أمس.",
+     "Air/drone strike", "Military Forces of Israel"),
+    # the artillery's killing, no weapon word of its own: shelling
+    ("قتلت المدفعية التركية أربعة مسلحين أكراد في ريف عفرين أمس.",
+     "Shelling/artillery/missile attack", "Military Forces of Turkey"),
+])
+def test_the_arm_of_the_acting_force_types_an_act_that_names_no_weapon(text, sub, actor1):
+    events = extract(text, published="2018-04-03").events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [(sub, actor1)]
+
+
+def test_an_air_force_keeps_a_named_battle_and_ground_forces_keep_their_attack():
+    """The arm decides only when the words name no act type of their own: a clash with air
+    support stays a clash, and an attack by the army (no arm) stays as it was."""
+    events = extract("اندلعت اشتباكات عنيفة بين عناصر من سلاح الجو السوري ومسلحي المعارضة قرب مطار حماة العسكري أمس.",
+                     published="2018-04-03").events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    events = extract("قال مكتب حاكم الإقليم إن هجوما نفذه الجيش الأفغاني على اجتماع لطالبان أسفر عن مقتل 35 مسلحا.",
+                     published="2018-04-03").events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_side_whose_own_men_did_the_act_is_its_author():
+    """"قالت حركة الشباب إن مقاتليها هاجموا قاعدة": the speaker's men, named by a noun with the
+    pronoun right after the complementiser, acted; the speaker is actor1."""
+    events = extract("قالت حركة الشباب الصومالية الاثنين إن مقاتليها هاجموا قاعدة عسكرية في جنوب البلاد "
+                     "وقتلوا 27 جنديا.", published="2018-07-23").events
+    assert [(e.actor1, e.fatalities) for e in events] == [("Al Shabaab", 27)]
+    # without the pronoun the speaker only reports an attack it did not claim
+    events = extract("قالت حركة الشباب الصومالية الاثنين إن مسلحين مجهولين هاجموا قاعدة عسكرية في جنوب البلاد "
+                     "وقتلوا 27 جنديا.", published="2018-07-23").events
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Somalia)"]

@@ -239,9 +239,18 @@ def _on_street(doc: Document, e: Entity) -> bool:
     return any(f in _STREET for t in _words_before(doc, e, 1) for f in t.forms)
 
 
+_BETWEEN = fold("بين")
+
+
 def _landmark(doc: Document, e: Entity) -> bool:
-    """Is the place named as a reference point: "المحاذية للبصرة"، "القريبة من الحدود"?"""
-    return any(f in _LANDMARK for t in _words_before(doc, e, 2) for f in t.forms)
+    """Is the place named as a reference point: "المحاذية للبصرة"، "القريبة من الحدود"، or the
+    second side of a border ("على الحدود بين قطاع غزة وإسرائيل": both name the border)?"""
+    words = _words_before(doc, e, 6)
+    if any(f in _LANDMARK for t in words[-2:] for f in t.forms):
+        return True
+    if not doc.text[e.start - 1:e.start] == "و" and not doc.text[e.start:e.start + 1] == "و":
+        return False
+    return any(w.norm == _BETWEEN and any(f in _LANDMARK for f in p.forms) for p, w in zip(words, words[1:]))
 
 
 def _fired_from(doc: Document, e: Entity) -> bool:
@@ -889,7 +898,8 @@ class ArgumentLinker:
             if stop is not None:
                 strengths["disrupted"] = 2  # a projectile stopped: disrupted weapons use
             et, st, trule = decide_type(men.kinds | ({"disrupted"} if stop is not None else set()),
-                                        strengths, victim_civilian, victim_armed, f["fatalities"])
+                                        strengths, victim_civilian, victim_armed, f["fatalities"],
+                                        arm=a1.ent.data.get("arm", "") if a1 is not None else "")
             if st in _TERRITORY:
                 armed = [a for a in actors if a.kind in _ARMED_KINDS or a.kind == "unidentified"]
                 if (a1 is not None and a1.kind not in _ARMED_KINDS) or (actors and not armed):

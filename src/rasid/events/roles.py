@@ -10,10 +10,12 @@ violence; protesters are actor1 of protests.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Entity
 from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
+from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
 from .counts import reads_as_passive
@@ -189,6 +191,32 @@ def _air_defence(tokens, a: ActorMention) -> bool:
     """"قوات الدفاع الجوي"، "الدفاعات الجوية": forces that stop missiles report them, never fire them."""
     return any(_DEFENCE in f for j in range(a.tok_start, a.tok_end - 1) for f in tokens[j].forms[:2]) \
         and any(f in _AIR_ADJ for j in range(a.tok_start + 1, a.tok_end) for f in tokens[j].forms[:2])
+
+
+_OWN_SUFFIXES = ("ها", "هم", "ه")
+
+
+@cache
+def _force_heads() -> frozenset[str]:
+    """Nouns for a side's men or arms (مقاتلي، عناصر، قوات، طائرات: member and state heads of
+    the actor cues), folded and without ال."""
+    from ..recognize.actors.registry import ACTOR_DIR
+    from ..recognize.lexicon import read_tsv
+    return frozenset(w[2:] if w.startswith("ال") else w for w in (
+        fold(r["phrase"]) for r in read_tsv(ACTOR_DIR / "cues.tsv") if r["role"] in ("member", "state"))
+        if " " not in w)
+
+
+def _own_men(tokens, reporter: ActorMention, trigger_start: int) -> bool:
+    """"قالت حركة الشباب إن مقاتليها هاجموا قاعدة": the speaker's own men (a force noun with the
+    pronoun, right after the complementiser of its statement) did the act."""
+    comps = complementisers()
+    for j in range(reporter.tok_end + 1, trigger_start):
+        w = tokens[j].norm.lstrip("و")
+        if tokens[j - 1].norm in comps and trigger_start - j <= 3 and any(
+                w.endswith(suf) and w[:-len(suf)] in _force_heads() for suf in _OWN_SUFFIXES):
+            return True
+    return False
 
 
 def _speaks_only(a: ActorMention, kinds: set[str]) -> bool:
@@ -400,7 +428,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                 or any(b.tok_start == after[0].tok_end for b in actors)):
             # "أعدم مسلحو الشباب رجلين"، "اعتقلت الشرطة المشتبه به": verb, subject, then the victims
             a1, rule = after[0], "actor after the trigger"
-        elif reporters and main_kind in _AGENTIVE and not any(_same_force(t, reporters[0]) for t in targets) \
+        elif reporters and (main_kind in _AGENTIVE or _own_men(tokens, reporters[0], trigger_start)) \
+                and not any(_same_force(t, reporters[0]) for t in targets) \
                 and not _speaks_only(reporters[0], kinds) \
                 and not (reporters[0].kind in UNARMED_KINDS and main_kind != "agreement") \
                 and not (main_kind in ("shelling", "air") and _air_defence(tokens, reporters[0])) \

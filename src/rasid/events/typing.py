@@ -28,9 +28,29 @@ DISORDER = {
 }
 
 
+# what an act by a force of one arm is, when the words name no weapon of their own ("هجوم نفذته
+# القوات الجوية الأفغانية"، "طائرات إسرائيلية أطلقت صواريخ"): the sub-types each arm replaces
+_ARM = {"air": ("air", {"Armed clash", "Attack", "Shelling/artillery/missile attack"}),
+        "artillery": ("shelling", {"Armed clash", "Attack"})}
+# named kinds that keep their own type whoever acts (a ground battle with air support is a battle)
+_ARM_KEEPS = _PROTEST | {"clash", "regain", "overtake", "abduction", "sexual", "suicide", "ied",
+                         "grenade", "chemical", "arrest", "disrupted"}
+
+
 def decide_type(kinds: set[str], strengths: dict[str, int], victim_civilian: bool,
-                victim_armed: bool, deaths: int) -> tuple[str, str, str]:
-    """(event_type, sub_event_type, rule)."""
+                victim_armed: bool, deaths: int, arm: str = "") -> tuple[str, str, str]:
+    """(event_type, sub_event_type, rule); ``arm`` is the acting force's arm (air, artillery),
+    when its actor names one."""
+    et, st, rule = _decide(kinds, strengths, victim_civilian, victim_armed, deaths)
+    if arm in _ARM and st in _ARM[arm][1] and not {k for k in kinds if strengths.get(k, 0) >= 2} & _ARM_KEEPS \
+            and not kinds & _PROTEST:
+        kind = _ARM[arm][0]
+        return (*kind_table()[kind], f"the acting force is its {arm} arm: {rule}")
+    return et, st, rule
+
+
+def _decide(kinds: set[str], strengths: dict[str, int], victim_civilian: bool,
+            victim_armed: bool, deaths: int) -> tuple[str, str, str]:
     table = kind_table()
     protest = kinds & {"protest", "protest_force", "protest_intervention"}
     remote = kinds & {"suicide", "air", "ied", "shelling", "chemical", "grenade"}

@@ -33,12 +33,14 @@ class Cue:
     standalone: bool = False
     weak: bool = False
     plural: bool = True
+    arm: str = ""  # air | artillery: the arm a state head names (القوات الجوية، المدفعية)
 
 
 @dataclass(slots=True, frozen=True)
 class Alias:
     actor: Actor
     weak: bool
+    homonym: str = ""  # the folded common word this alias also is (القاعده), if any
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,7 +67,7 @@ def _matcher() -> PhraseMatcher:
             if key in seen:  # first actor in registry order keeps a shared alias
                 continue
             seen.add(key)
-            add("actor", phrase, Alias(actor, weak))
+            add("actor", phrase, Alias(actor, weak, key if phrase in actor.homonyms else ""))
     for c in reg.countries.values():
         for n in c.names_ar:
             pm.add("country", n, CountryHit(c.name, False))
@@ -76,7 +78,7 @@ def _matcher() -> PhraseMatcher:
         flag = r.get("standalone", "")
         role = r["role"]
         add(role, r["phrase"], Cue(role, r.get("kind", ""), flag == "1", flag == "weak",
-                                   r.get("plural", "1") != "0"),
+                                   r.get("plural", "1") != "0", r.get("arm", "")),
             definite=role in ("generic", "member", "state", "rival"))
     pm.freeze()
     return pm
@@ -90,6 +92,34 @@ def _places_demonym():
     except Exception:  # noqa: BLE001 - optional collaborator
         return None
     return country_from_demonym
+
+
+_DEMONSTRATIVES = {fold(w) for w in ("هذه", "تلك", "هذا", "ذلك")}
+
+
+def _common_senses(tokens, matches: list[Match], strong: set[str]) -> set[str]:
+    """The homonym aliases (``!`` in actors.tsv) this document uses as common words: a group's
+    name that is also a noun (القاعدة: al-Qaeda, or 'the base', 'the rule') is the noun when the
+    document also has the noun with no article (قاعدة تياس، قاعدة عسكرية) or in a phrase that
+    blocks the name (القاعدة الجوية), or after a demonstrative (هذه القاعدة), and no other alias
+    names the group."""
+    homs = {m.payload.homonym for m in matches if m.label == "actor" and m.payload.homonym
+            and m.payload.actor.id not in strong}
+    if not homs:
+        return set()
+    taken = {j for m in matches if m.label == "actor" and not m.payload.homonym
+             for j in range(m.tok_start, m.tok_end)}  # "قاعدة الجهاد" is the group's own name
+    blocked = {j for m in matches if m.label == "block" for j in range(m.tok_start, m.tok_end)}
+    common = set()
+    for h in homs:
+        bare = h[2:] if h.startswith("ال") else h
+        for j, tok in enumerate(tokens):
+            if j in taken or bare not in tok.forms:
+                continue
+            if h not in tok.forms or j in blocked or (j and tokens[j - 1].norm in _DEMONSTRATIVES):
+                common.add(h)
+                break
+    return common
 
 
 class ActorRecognizer:
@@ -117,8 +147,13 @@ class ActorRecognizer:
         strong: set[str] = set()
         for m in matches:
             at.setdefault(m.tok_start, {})[m.label] = m
-            if m.label == "actor" and not m.payload.weak:
+            if m.label == "actor" and not m.payload.weak and not m.payload.homonym:
                 strong.add(m.payload.actor.id)
+        common = _common_senses(tokens, matches, strong)
+        if common:  # "استهدفت القاعدة" in a story of "قاعدة تياس الجوية": the base, not al-Qaeda
+            for m in matches:
+                if m.label == "actor" and m.payload.homonym in common:
+                    del at[m.tok_start]["actor"]
         self._tokens, self._at, self._doc = tokens, at, doc
         out: list[Entity] = []
         last_group: Actor | None = None
@@ -172,7 +207,11 @@ class ActorRecognizer:
         if label == "actor":
             if m.payload.weak and m.payload.actor.id not in strong:
                 return None
-            return m.tok_end, self._entity(m.payload.actor, self._start(m), m.tok_end, plural=True)
+            ent = self._entity(m.payload.actor, self._start(m), m.tok_end, plural=True)
+            head = self._at.get(m.tok_start, {}).get("state")
+            if head is not None and head.payload.arm:  # "الطيران الروسي": an alias headed by an arm
+                ent.data["arm"] = head.payload.arm
+            return m.tok_end, ent
         if label == "state":
             return self._read_state(m, self._start(m))
         if label in ("member", "person"):
@@ -238,7 +277,7 @@ class ActorRecognizer:
 
     def _read_state(self, m: Match, start: int, person: bool = False):
         cue: Cue = m.payload
-        kind = cue.kind
+        kind, arm = cue.kind, cue.arm
         j = m.tok_end
         for _ in range(3):
             country, end = self._country_at(j, m.tok_start)
@@ -247,18 +286,25 @@ class ActorRecognizer:
                 actor = self._reg.actors.get(prefix + self._reg.countries[country].iso2)
                 if actor is None:
                     return None
-                return end, self._entity(actor, start, end, plural=cue.plural, person=person)
+                return end, self._armed(self._entity(actor, start, end, plural=cue.plural, person=person), arm)
             f = self._at.get(j, {}).get("filler")
             if f is None or not self._same_sentence(j, m.tok_start):
                 break
             if f.payload.kind:
                 kind = f.payload.kind
+            arm = arm or f.payload.arm  # "قوات التحالف الجوية"
             j = f.tok_end
         if cue.standalone:
             gid = GENERIC["military" if kind == "military" else "police"][0]
-            return m.tok_end, self._entity(self._reg.actors[gid], start, m.tok_end,
-                                           plural=cue.plural, person=person)
+            return m.tok_end, self._armed(self._entity(self._reg.actors[gid], start, m.tok_end,
+                                                       plural=cue.plural, person=person), arm)
         return None
+
+    @staticmethod
+    def _armed(ent: Entity, arm: str) -> Entity:
+        if arm:
+            ent.data["arm"] = arm  # how these forces strike: typing reads it (events/typing.py)
+        return ent
 
     def _read_member(self, m: Match, person: bool, last_group: Actor | None, strong: set[str]):
         cue: Cue = m.payload

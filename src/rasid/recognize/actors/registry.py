@@ -48,6 +48,8 @@ class Actor:
     country: str | None
     aliases: list[tuple[str, bool]] = field(default_factory=list)  # (Arabic phrase, weak)
     aliases_en: list[str] = field(default_factory=list)
+    # aliases that are also a common word (القاعدة 'the base'): see recognizer._common_senses
+    homonyms: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -137,12 +139,15 @@ def registry() -> Registry:
     for gid, name, inter, kind in GENERIC.values():
         actors[gid] = Actor(gid, name, inter, kind, None)
     for r in read_tsv(ACTOR_DIR / "actors.tsv"):
-        aliases = []
+        aliases, homonyms = [], set()
         for a in r["aliases_ar"].split("|"):
             a = a.strip()
             if not a:
                 continue
             weak = a.startswith("?")
+            if a.startswith("!"):
+                a = a[1:]
+                homonyms.add(a)
             a = a.lstrip("?")
             if a.startswith("~"):
                 aliases.extend((f, weak) for f in nisba_forms(a[1:]))
@@ -154,7 +159,7 @@ def registry() -> Registry:
             actors[r["id"]].aliases_en.extend(en)
             continue
         actors[r["id"]] = Actor(r["id"], r["name"], int(r["inter"]), r["kind"],
-                                r["country"] or None, aliases, en)
+                                r["country"] or None, aliases, en, homonyms)
     by_country: dict[str, dict[str, str]] = {}
     for r in read_tsv(ACTOR_DIR / "by_country.tsv"):
         by_country.setdefault(r["generic"], {})[r["country"]] = r["name"]
