@@ -212,6 +212,11 @@ def test_a_future_date_or_a_plan_stops_only_its_own_clause(sentence, published, 
     ("نددت الأمم المتحدة اليوم بالغارة التي استهدفت أمس الأول سوقا شعبيا في محافظة صعدة.", "2018-08-11", "2018-08-09"),
     # a report verb after the act dates the report only
     ("قتل ثلاثة جنود أمس في هجوم على قاعدة في ولاية كادونا، حسبما أعلن الجيش اليوم.", "2024-02-14", "2024-02-13"),
+    # the announcement's date after its subject (a three-word force) is not the act's; the act's
+    # own date comes far after its words (blind audit 15, item 38)
+    ("أعلن الحرس الثوري الإيراني، الأحد، مسؤوليته عن إطلاق الصواريخ على مقر للحزب الديمقراطي الكردستاني "
+     "الإيراني في منطقة كوي سنجق في إقليم كردستان العراق، السبت، ما أدى إلى مقتل 12 شخصا.",
+     "2018-09-09", "2018-09-08"),
 ])
 def test_the_date_governed_by_the_acts_words(sentence, published, expected):
     import rasid

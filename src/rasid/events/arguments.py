@@ -242,6 +242,12 @@ def _on_street(doc: Document, e: Entity) -> bool:
 _BETWEEN = fold("بين")
 
 
+def _subject_end(actors: list[ActorMention], cue_end: int) -> int:
+    """Where the subject named right after a reporting cue ends ("أعلن الحرس الثوري الإيراني،
+    الأحد، ..."): the announcement's date follows it, not the cue."""
+    return next((a.tok_end for a in actors if cue_end <= a.tok_start <= cue_end + 1), cue_end)
+
+
 def _landmark(doc: Document, e: Entity) -> bool:
     """Is the place named as a reference point: "المحاذية للبصرة"، "القريبة من الحدود"، or the
     second side of a border ("على الحدود بين قطاع غزة وإسرائيل": both name the border)?"""
@@ -1023,7 +1029,7 @@ class ArgumentLinker:
             mine = {(t.tok_start, t.tok_end) for t in men.triggers} | {(trig.tok_start, trig.tok_end)}
             anchors = (anchors_by_sent[men.sent], mine)
             self._date(doc, men, s, story_timex[span], trig,
-                       [(tokens[m.tok_end - 1].end, tokens[min(m.tok_end + 3, s.tok_end - 1)].end)
+                       [(tokens[m.tok_end - 1].end, tokens[min(_subject_end(actors, m.tok_end) + 3, s.tok_end - 1)].end)
                         for m in sent_matches if m.label == "REPORT"],
                        _other_clauses(tokens, trig, s, sent_matches), anchors)
             # --- source
