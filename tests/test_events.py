@@ -915,3 +915,19 @@ def test_a_side_whose_own_men_did_the_act_is_its_author():
     events = extract("قالت حركة الشباب الصومالية الاثنين إن مسلحين مجهولين هاجموا قاعدة عسكرية في جنوب البلاد "
                      "وقتلوا 27 جنديا.", published="2018-07-23").events
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Somalia)"]
+
+
+def test_aircraft_named_as_support_back_the_ground_act_and_are_no_act_of_their_own():
+    """"حررت قوات الجيش، بإسناد من مقاتلات التحالف، جبال الصخر": the regain is the act (its generic
+    verb stands because the aircraft back it), the coalition its associate; "حققت قوات الجيش
+    بإسناد من طيران التحالف تقدما" names no act at all (the train gold codes none)."""
+    events = extract("أعلن الناطق العسكري أن قوات الجيش اليمني حررت، بإسناد من مقاتلات التحالف العربي، جبال الصخر "
+                     "في مديرية نهم.", published="2018-04-05").events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Government regains territory", "Military Forces of Yemen")]
+    events = extract("حققت قوات الجيش اليمني، بإسناد من طيران التحالف العربي، الجمعة، تقدما ميدانيا في عدد من "
+                     "الجبهات.", published="2018-06-22").events
+    assert events == []
+    # aircraft that strike on their own are still an air strike
+    events = extract("شن طيران التحالف العربي، الجمعة، غارات على مواقع الحوثيين في صعدة.", published="2018-06-22").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -329,6 +329,22 @@ def _in_background(t: Match, tokens, sent_start: int) -> bool:
     return False
 
 
+_SUPPORT_WORDS = {fold(w) for w in ("بدعم", "وبدعم", "بإسناد", "وبإسناد", "إسناد", "بغطاء", "وبغطاء", "غطاء",
+                                    "بمساندة", "وبمساندة", "مسنودا", "مسنودة", "مسنودين", "مدعوما", "مدعومة",
+                                    "مدعومين")}
+
+
+_GROUND_KINDS = {"regain", "overtake", "clash", "attack", "operation"}
+
+
+def _air_support(t: Match, tokens, sent_start: int) -> bool:
+    """"حقق الجيش بدعم طيران التحالف تقدما"، "تمكنت وبإسناد جوي لطيران التحالف من اقتحام الموقع":
+    aircraft named as support for someone else's act are no act of their own (the act is the
+    advance or the storming, the aviation its associate)."""
+    return t.payload.kind == "air" and any(
+        f in _SUPPORT_WORDS for j in range(max(sent_start, t.tok_start - 3), t.tok_start) for f in tokens[j].forms[:2])
+
+
 def _system_acts(t: Match, blocked: str) -> bool:
     """"منظومة القبة الحديدية اعترضت صاروخين": a weapons system named as the subject of an
     interception verb acts; it is no object only (as in "صفقة منظومة صواريخ")."""
@@ -420,6 +436,7 @@ class EventMentionDetector:
             # the words that count the dead, wounded and arrested, whatever the classifier says of
             # them as acts: "قتل 4 وجرح 9 في هجوم" counts the 9 even when "جرح" is no act alone
             counted = [t for t in live if t.payload.outcome and not read[t.start].background]
+            ruled = live  # the rules' acts, before the classifier's say
             if model:
                 live = [t for t in live if prob[t.start] >= model.threshold]
             if si in future_sents:
@@ -437,6 +454,14 @@ class EventMentionDetector:
             # "في أعقاب اشتباكات"، "في إطار عملية عسكرية": context, not the news; the sentence's
             # other acts stand ("قتل خمسة في أعقاب اشتباكات")
             live = [t for t in live if not read[t.start].background]
+            backing = [t for t in live if _air_support(t, tokens, sent.tok_start)]
+            if backing:
+                # the aircraft back a ground act: that act (an advance, a storming) is the news,
+                # even where the classifier did not take its generic word alone
+                live = [t for t in live if t not in backing]
+                live += [t for t in ruled if t.payload.kind in _GROUND_KINDS and t not in live
+                         and not read[t.start].background]
+                live.sort(key=lambda t: t.tok_start)
             if not live:
                 continue
             kinds = {t.payload.kind for t in live}
@@ -445,7 +470,7 @@ class EventMentionDetector:
             # does not take it for an act of its own ("قصف إسرائيلي ... يقتل مزارعا")
             support = kinds | {t.payload.kind for t in counted}
             weak = main.payload.strength < 2 and not (support & _SUPPORT_KINDS) and not (
-                kinds & _NEEDS_SUPPORT and si in actor_sents)  # a generic word needs a named actor
+                kinds & _NEEDS_SUPPORT and si in actor_sents) and not backing  # a generic word needs a named actor
             weak = weak or read[main.start].weakened
             if main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
