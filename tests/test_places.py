@@ -557,6 +557,32 @@ def test_a_capital_that_speaks_is_its_state(text, government):
     assert ents[0].data["locating"] is not government
 
 
+@pytest.mark.parametrize("text, name, patron", [
+    ("اندلعت معارك بين قوات التحالف وميليشيات الحوثي المدعومة من إيران في الحديدة.", "إيران", True),
+    ("أطلقت الميليشيا الحوثية التابعة لإيران صاروخين من صعدة.", "إيران", True),
+    ("قصفت الفصائل الموالية لتركيا قرية في ريف عفرين.", "تركيا", True),
+    ("قتل مسلحون مدعومون من طهران ثلاثة جنود.", "طهران", True),
+    # a place the village belongs to, a town in a country, a visit: places as before
+    ("قتل ثلاثة في قرية التابعة لمحافظة صعدة.", "محافظة صعدة", False),
+    ("وصل وفد إلى إيران قادما من تركيا.", "إيران", False),
+])
+def test_a_country_named_as_a_sides_patron_does_not_locate(text, name, patron):
+    """"ميليشيات الحوثي المدعومة من إيران": the country backs a side (data/places/patron_words.tsv);
+    blind audit 15 had three Yemeni acts coded in Iran."""
+    ents = [e for e in rasid.extract(text, published="2018-06-19").entities
+            if e.source == "places" and e.text == name]
+    assert len(ents) == 1
+    assert bool(ents[0].data.get("patron")) is patron
+    assert ents[0].data["locating"] is not patron
+
+
+def test_the_act_is_not_placed_in_the_patron_of_a_side():
+    events = rasid.extract("وقال ساكن إن القوات اقتحمت المطار بعد معارك ضارية صباح الثلاثاء بين قوات التحالف "
+                           "وميليشيات الحوثي المدعومة من إيران الذين يسيطرون على مدينة الحديدة.",
+                           published="2018-06-19").events
+    assert [e.country for e in events] == ["Yemen"]
+
+
 def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
     text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
             "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")

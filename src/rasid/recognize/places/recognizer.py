@@ -117,6 +117,25 @@ def _as_government(tokens, m: dict) -> bool:
     return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)
 
 
+@cache
+def _patron_words() -> dict[str, str]:
+    """Folded word -> its link (من or ل), from data/places/patron_words.tsv."""
+    return {fold(r["word"]): fold(r["link"]) for r in read_tsv(PLACES_DIR / "patron_words.tsv")}
+
+
+def _as_patron(tokens, m: dict) -> bool:
+    """"المدعومة من إيران"، "التابعة لإيران"، "الموالية لتركيا": a country named as a side's
+    patron is not where the side acted."""
+    i = m["i"]
+    if m["type"] or m["modifier"] or i == 0 or tokens[i - 1].sent != tokens[i].sent:
+        return False
+    words = _patron_words()
+    prev = tokens[i - 1].norm
+    if m["strip"] and tokens[i].norm.startswith("ل"):
+        return words.get(prev) == "ل"
+    return prev == "من" and i > 1 and words.get(tokens[i - 2].norm) == "من"
+
+
 class PlaceRecognizer:
     """Pipeline component: appends one GPE/LOC Entity per place mention (source "places")."""
 
@@ -309,6 +328,9 @@ class PlaceRecognizer:
         for m, ent in zip(matches, ents):
             if ent is not None and ent.id in capitals and _as_government(tokens, m):
                 ent.data.update(locating=False, government=True)
+            elif ent is not None and (ent.data.get("kind") == "country" or ent.id in capitals) \
+                    and _as_patron(tokens, m):
+                ent.data.update(locating=False, patron=True)
         vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
                   for m in matches if m.get("vetoed")]
         ents = _not_a_full_name(doc.text, ents, vetoed)
