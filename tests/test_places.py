@@ -583,6 +583,50 @@ def test_the_act_is_not_placed_in_the_patron_of_a_side():
     assert [e.country for e in events] == ["Yemen"]
 
 
+@pytest.mark.parametrize("text, location", [
+    # the capital by a demonym: that country's capital
+    ("انفجرت سيارة مفخخة في العاصمة العراقية أمس.", "Baghdad"),
+    # "عاصمة البلاد" and a bare "العاصمة": the story's country's capital
+    ("قتل خمسة في اشتباكات بمدينة الحديدة أمس. وفي عاصمة البلاد تظاهر المئات ضد الحرب.", "Sanaa"),
+    ("تواصلت الاحتجاجات في الأردن أمس. وتظاهر المئات في العاصمة ضد قانون الضريبة.", "Amman"),
+    # named after the word, the capital is read by its name (once)
+    ("قتل ثلاثة في العاصمة السورية، دمشق، أمس.", "Damascus"),
+])
+def test_the_capital_named_by_the_word_alone(text, location):
+    doc = rasid.extract(text, published="2018-06-07")
+    assert doc.events[-1].location == location
+    assert len([e for e in doc.entities if e.source == "places" and e.canonical == location]) == 1
+
+
+def test_the_word_capital_does_not_outrank_a_town_the_story_names():
+    """A linked headline's "العاصمة الهندية" does not pull a story of Kathua to New Delhi; "العاصمة
+    الاقتصادية" is no capital."""
+    doc = rasid.extract("اغتصاب رضيعة في العاصمة الهندية\nاحتجت جماعات هندوسية على اعتقال ثمانية رجال أمس. "
+                        "وكانت الشرطة عثرت على جثة الطفلة قرب مدينة كاثوا في إقليم كشمير.", published="2018-04-15")
+    assert [e.location for e in doc.events if e.trigger.text == "اعتقال"] == ["India"]
+    doc = rasid.extract("تظاهر المئات في العاصمة الاقتصادية للمغرب أمس.", published="2018-04-15")
+    assert not [e for e in doc.entities if e.source == "places" and e.canonical == "Rabat"]
+
+
+@pytest.mark.parametrize("text, name, place", [
+    ("أعلنت بريطانيا طرد 23 دبلوماسياً روسياً بسبب الهجوم.", "روسياً", False),   # tanween written
+    ("استهدف الجيش الإسرائيلي موقعا سوريا في القنيطرة.", "سوريا", False),      # after an accusative noun
+    ("قتلت الشرطة شابا ليبيا في طرابلس.", "ليبيا", False),
+    # the country itself: after a verb's pronoun or ending, an adverb, a preposition
+    ("هدنة الخمس ساعات التي اقترحتها روسيا لم تكن كافية.", "روسيا", True),
+    ("الجماعات التي تعتبرهما تركيا منظمات إرهابية.", "تركيا", True),
+    ("زار الوزير أيضا روسيا.", "روسيا", True),
+    ("وصل وفد إلى روسيا أمس.", "روسيا", True),
+])
+def test_a_country_name_that_is_its_nisba_in_the_accusative(text, name, place):
+    """"دبلوماسياً روسياً"، "موقعا سوريا": روسي + ا is the adjective, not Russia (blind audit 15:
+    an Israeli strike on "موقعاً سورياً" in the Golan coded at Syria's centroid)."""
+    ents = [e for e in rasid.extract(text, published="2018-03-15").entities
+            if e.source == "places" and e.text == name]
+    assert len(ents) == 1 and ents[0].data["cc"]
+    assert ents[0].data["locating"] is place
+
+
 def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
     text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
             "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")

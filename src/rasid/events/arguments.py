@@ -371,6 +371,11 @@ class StoryPlaces:
                 and e.data.get("kind") not in ("country", "region")
                 and (not country or e.data.get("country") == country) and not _reference_point(doc, e)
                 and not _launch_site(doc, e) and not _weapon_name(doc, e)]
+            named = [e for e in located if not e.data.get("capital_word")]
+            if named:
+                # "في العاصمة" stands for the story's town only where it names no town by name
+                # (a linked headline's "العاصمة الهندية" is not where Kathua's acts happened)
+                located[:] = named
         if not located:
             return None
         earlier = [e for e in located if e.start < before]

@@ -117,6 +117,34 @@ def _as_government(tokens, m: dict) -> bool:
     return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)
 
 
+_ADVERBS = {fold(w) for w in ("أيضا", "حاليا", "مؤخرا", "سابقا", "تقريبا", "أخيرا", "خصوصا", "تحديدا",
+                              "عموما", "رسميا", "فعليا", "أساسا", "مجددا", "مبدئيا", "لاحقا", "دائما")}
+
+
+_NOT_ACCUSATIVE = ("ها", "هما", "نا", "وا", "كما", "تما", "ما")
+
+
+def _nisba_accusative(doc, tokens, m: dict, cc: str, table: dict) -> bool:
+    """"جنديا روسيا"، "موقعاً سورياً"، "مواطنا ليبيا": a country name that is also its nisba in the
+    accusative (روسي + ا) is the adjective after an indefinite accusative noun, or where the text
+    writes the tanween (سورياً); it names a nationality, not a place."""
+    i = m["i"]
+    if m["strip"] or m["type"] or m["modifier"] or m["j"] != i + 1:
+        return False
+    word = tokens[i].norm
+    if not word.endswith("يا") or table.get(word[:-1], ("",))[0] != cc:
+        return False
+    if "\u064b" in doc.text[tokens[i].start:tokens[i].end]:
+        return True  # سورياً
+    if i == 0 or tokens[i - 1].sent != tokens[i].sent or not tokens[i - 1].is_word:
+        return False
+    prev = tokens[i - 1].norm
+    # not a verb's pronoun or ending ("اقترحتها روسيا"، "تعتبرهما تركيا"، "هاجموا روسيا"), nor
+    # a conjunction in ما ("بينما روسيا")
+    return prev.endswith("ا") and not prev.endswith(_NOT_ACCUSATIVE) and not prev.startswith("ال") \
+        and len(prev) > 3 and prev not in _ADVERBS
+
+
 @cache
 def _patron_words() -> dict[str, str]:
     """Folded word -> its link (من or ل), from data/places/patron_words.tsv."""
@@ -331,6 +359,9 @@ class PlaceRecognizer:
             elif ent is not None and (ent.data.get("kind") == "country" or ent.id in capitals) \
                     and _as_patron(tokens, m):
                 ent.data.update(locating=False, patron=True)
+            elif ent is not None and ent.data.get("kind") == "country" \
+                    and _nisba_accusative(doc, tokens, m, ent.data.get("cc", ""), self.demonyms):
+                ent.data.update(locating=False, modifier="", demonym=True)
         vetoed = [self._entity(doc, tokens, {**m, "cands": m["vetoed"]}, weights, admin_ctx, top)
                   for m in matches if m.get("vetoed")]
         ents = _not_a_full_name(doc.text, ents, vetoed)
@@ -344,6 +375,7 @@ class PlaceRecognizer:
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
         _locate_the_kingdom(doc, tokens, story)
+        _locate_the_capital(doc, tokens, self.gaz, top)
 
     def _senses(self, tokens, matches: list[dict]) -> list[tuple[float | None, int]]:
         """(P(place), support) of each name read with no type word; P is None for the others or
@@ -532,6 +564,70 @@ def _locate_country_directions(doc, tokens, top: str) -> None:
         doc.entities.append(Entity(text=doc.text[tokens[k].start:tokens[k].end],
                                    start=tokens[k].start, end=tokens[k].end, type="GPE",
                                    canonical=c.name, id=c.place.id, source="places", data=data))
+
+
+_CAPITAL = "العاصمه"
+_CAPITAL_OF = {"عاصمه": "البلاد"}  # "عاصمة البلاد": the country's capital
+
+
+@cache
+def _capital_of_country() -> dict[str, str]:
+    """cc -> the GeoNames id of its capital (data/places/capitals.tsv), save Israel's and
+    Palestine's, whose capital the press does not agree on."""
+    return {r["cc"]: r["id"] for r in read_tsv(PLACES_DIR / "capitals.tsv") if r["cc"] not in ("IL", "PS")}
+
+
+def _name_follows(doc, tokens, j: int, sent: int) -> bool:
+    """Does a place name start at token ``j`` (past a comma or a bracket)?"""
+    while j < len(tokens) and tokens[j].sent == sent and not tokens[j].is_word:
+        j += 1
+    return j < len(tokens) and tokens[j].sent == sent and any(
+        e.source == "places" and e.start <= tokens[j].start < e.end for e in doc.entities)
+
+
+def _locate_the_capital(doc, tokens, gaz, top: str) -> None:
+    """"تظاهر المئات في العاصمة"، "العاصمة الأردنية"، "عاصمة البلاد": the capital named by the word
+    alone is the story's country's (the country of a demonym right after it), not read where a
+    name follows ("العاصمة دمشق" is read by its name) or another adjective ("العاصمة الاقتصادية")."""
+    norms = columns(tokens).norms
+    table = demonym_table()
+    capitals = _capital_of_country()
+    hits = [i for forms, where in word_positions(tokens).items()
+            if _CAPITAL in forms[:3] or any(f in _CAPITAL_OF for f in forms[:3]) for i in where]
+    if not hits:
+        return
+    places = None
+    for k in sorted(hits):
+        t = tokens[k]
+        nxt = norms[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == t.sent else ""
+        cc, end = top, t.end
+        if _CAPITAL not in t.forms[:3]:
+            if nxt != "البلاد":
+                continue
+            end = tokens[k + 1].end  # "عاصمة البلاد"
+        elif nxt.startswith("ال") or nxt.startswith(("وال", "بال")):
+            hit = table.get(nxt)
+            if hit is None:
+                continue  # "العاصمة الاقتصادية"، "العاصمة البريطانية لندن" below
+            cc, end = hit[0], tokens[k + 1].end
+            if _name_follows(doc, tokens, k + 2, t.sent):
+                continue  # "العاصمة السورية دمشق"، "العاصمة السعودية، الرياض": read by its name
+        elif _name_follows(doc, tokens, k + 1, t.sent):
+            continue  # "العاصمة طرابلس"
+        if not cc or cc not in capitals or any(
+                e.source == "places" and e.start < t.end and t.start < e.end for e in doc.entities):
+            continue
+        if places is None:
+            wanted = set(capitals.values())
+            places = {p.id: p for p in gaz.places if p.id in wanted}
+        place = places.get(capitals[cc])
+        if place is None:
+            continue
+        data = place_fields(place, "")
+        data.update(locating=True, story=True, capital_word=True)
+        start = t.end - len("العاصمة") if doc.text[t.start:t.end].endswith(("العاصمة", "العاصمه")) else t.start
+        doc.entities.append(Entity(text=doc.text[start:end], start=start, end=end, type="GPE",
+                                   canonical=place.name, id=place.id, source="places", data=data))
 
 
 # the Arab monarchies the press calls "المملكة" on its own once the story has named them
