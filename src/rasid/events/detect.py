@@ -55,12 +55,13 @@ class SentenceModality:
     the plain loop quadratic). Answers exactly as ``_blocked`` / ``_weakened`` over the list:
     the kind of the first cue in list order that qualifies."""
 
-    __slots__ = ("any_plain", "any_plural", "same", "after", "before", "near", "near_starts",
+    __slots__ = ("any_plain", "any_plural", "any_acts", "acts_at", "same", "after", "before", "near", "near_starts",
                  "near_reach", "weak_before", "weak_near", "weak_near_starts", "weak_reach", "found")
 
     def __init__(self, modalities: list[Match]) -> None:
         inf = len(modalities)
-        self.any_plain = self.any_plural = (inf, "")
+        self.any_plain = self.any_plural = self.any_acts = (inf, "")
+        self.acts_at = 0  # where the first aggregate_acts cue starts
         self.same: dict[int, list[tuple[int, Match]]] = {}
         self.after: dict[int, list[tuple[int, Match]]] = {}
         before: list[tuple[int, int, str, bool]] = []  # (tok_start, index, kind, aggregate_plural)
@@ -79,6 +80,13 @@ class SentenceModality:
                     self.weak_before = m.tok_start
                 continue
             if kind in _NOT_BLOCKING:
+                continue
+            if kind == "aggregate_acts":  # scope "any" only: stops plural act nouns and fighting alone
+                if self.any_acts[0] == inf:
+                    # its own name: the sentence's other acts stand ("قتل 7 جنود في كمين ... ليرتفع
+                    # عدد الذين قتلوا في هجمات منذ مطلع الشهر")
+                    self.any_acts = (i, "aggregate_acts")
+                    self.acts_at = m.tok_start
                 continue
             plural = kind == "aggregate_plural"
             if scope == "any":
@@ -110,6 +118,8 @@ class SentenceModality:
     def blocked(self, trigger: Match) -> str | None:
         countable = _countable(trigger)
         best = min(self.any_plain, self.any_plural) if countable else self.any_plain
+        if trigger.payload.plural or trigger.payload.kind == "clash":
+            best = min(best, self.any_acts)  # fighting since a month ago goes on: no one battle
         t = trigger.tok_start
         for i, m in self.same.get(t, ()):
             if m.tok_end > trigger.tok_end and i < best[0] and (countable or m.payload[0] != "aggregate_plural"):
@@ -172,8 +182,8 @@ def _people_counts_out(mods: list[Match], trig: list[Match], tokens) -> list[Mat
 
     def people(m: Match) -> bool:
         # next to a killing or wounding, or before a count noun (not "مئات المتظاهرين": a crowd)
-        if m.tok_start in outcome_ends or m.tok_end in outcome_starts:
-            return True
+        if m.tok_start in outcome_ends or m.tok_end in outcome_starts or m.tok_end + 1 in outcome_starts:
+            return True  # "... وعددا من مرافقيه قتلوا": the counted are the dead
         return m.tok_end < len(tokens) and any(f in counted for f in tokens[m.tok_end].forms[:3])
 
     return [m for m in mods if m.payload[0] != "aggregate_plural" or not people(m)]
@@ -583,8 +593,17 @@ def _read_all(trig: list[Match], tokens, sent, mods: list[Match], modality: Sent
     return read
 
 
+_RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين", "وهي", "وهو", "حيث")}
+
+
 def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:
-    return _Reading(modality.blocked(t), _a_cause(t, tokens, sent.tok_start),
+    blocked = modality.blocked(t)
+    if blocked == "aggregate_acts" and any(
+            tokens[j].norm in _RELATIVES for j in range(t.tok_end, min(modality.acts_at, sent.tok_end))):
+        # "على شاحنات في منطقة البوكمال، وهي المنطقة التي تسيطر عليها فصائل منذ أواخر 2017":
+        # the span belongs to a relative clause about something else
+        blocked = None
+    return _Reading(blocked, _a_cause(t, tokens, sent.tok_start),
                     _future_near(t, tokens, sent.tok_start, sent.tok_end),
                     _in_background(t, tokens, sent.tok_start), modality.weakened(t),
                     _found_munition(t, tokens, modality))
