@@ -218,6 +218,13 @@ def test_a_quote_mark_between_the_outcome_and_the_name():
      [(11, 0, 0)]),
     # a dual verb says two where the nouns say less
     ("أعلنت السلطات أن قائد الشرطة ومدير المخابرات في مدينة جوهر قتلا في هجوم بقذائف الهاون.", [(2, 0, 0)]),
+    # the named one before the verb, past a comma after a given name, a quote mark, or a relative
+    # pronoun; the word right after the verb decides the passive reading ("قتل في القنصلية")
+    ("قال مستشار إن الصحفي السعودي، جمال خاشقجي، قتل في القنصلية السعودية في إسطنبول.", [(1, 0, 0)]),
+    ('قال مصدر إن الصحفي جمال خاشقجي "قتل في القنصلية" في إسطنبول.', [(1, 0, 0)]),
+    ("وكان الصحفي الذي قتل في القنصلية السعودية يكتب لصحيفة أمريكية.", [(1, 0, 0)]),
+    # a bare comma after a noun is no way back: the count before it stands
+    ("قالت المنظمة إن أكثر من 230 مدنيا، من بينهم 35 طفلا، قتلوا في الغارات.", [(230, 0, 0)]),
 ])
 def test_the_people_of_a_passive_verbs_subject(sentence, expected):
     assert _counts(_RULES(sentence, published=PUBLISHED)) == expected

@@ -627,6 +627,21 @@ def test_a_country_name_that_is_its_nisba_in_the_accusative(text, name, place):
     assert ents[0].data["locating"] is place
 
 
+def test_a_town_name_that_speaks_is_a_person_throughout_the_document():
+    """"وأضاف تشيخوف": the subject of a reporting verb is a person (the ambassador Chizhov), and
+    so is "وقال فلاديمير تشيخوف" in the same document (blind audit 16: Chekhov, Russia); a capital
+    that speaks is its state and stays a place where the text puts something in it."""
+    doc = rasid.extract("وقال فلاديمير تشيخوف إن روسيا ليس لديها مخزون من الأسلحة الكيمياوية. وأضاف تشيخوف أن "
+                        "المختبر البريطاني قد يكون المصدر.", published="2018-03-19")
+    assert not [e for e in doc.entities if e.source == "places" and e.canonical == "Chekhov"]
+    doc = rasid.extract("وأعلنت لندن إبعاد 23 دبلوماسيا. وتجمع العشرات أمام السفارة الروسية في لندن.",
+                        published="2018-03-19")
+    assert [e.data["locating"] for e in doc.entities if e.source == "places" and e.canonical == "London"] == [False, True]
+    # a title of office before a town names the town it governs
+    doc = rasid.extract("وقال محافظ البصرة إن المتظاهرين أحرقوا مقرا حكوميا في البصرة.", published="2018-07-16")
+    assert [e.canonical for e in doc.entities if e.source == "places"] == ["Basrah", "Basrah"]
+
+
 def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
     text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
             "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")

@@ -369,20 +369,40 @@ _PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "ا
                                    "بقصف", "بغارة", "عندما", "حينما", "أثناء", "،", ",", ".")}
 
 
-def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False) -> int:
+_SINGLE_RELATIVES = {fold(w) for w in ("الذي", "التي")}
+
+
+def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False,
+                   names: frozenset[str] = frozenset()) -> tuple[int, int]:
     """"أن جنديا قتل في ماردين": a person noun right before an outcome verb read as passive
-    (what follows is a place, a time or a cause, not an object)."""
+    (what follows is a place, a time or a cause, not an object). Returns (people, where they
+    are named)."""
     if ts - 1 < limit_lo or (te < limit_hi and tokens[te].norm not in _PASSIVE_NEXT
                              and not tokens[te].norm.startswith(("بجروح", "بطلق", "بجراح", "باصاب", "بالرصاص"))
                              and not (outcome_next and tokens[te].norm.startswith("و"))):
-        return 0
+        return 0, ts
     nouns = person_nouns()
-    hit = next((nouns[f] for f in tokens[ts - 1].forms[:2] if f in nouns), None)
-    if hit is None and _given_name(tokens[ts - 1].norm):
-        return 1  # "أن صالح أصيب بطلقتين": a named person
+    p = ts - 1
+    # "جوليو ريجيني الذي قتل في"، 'جمال خاشقجي، "قتل في': past a relative pronoun, a quote mark,
+    # and a comma before a quote mark or after a given name, to the one it happened to (not past
+    # a bare comma after a noun: "35 طفلا، قتلوا" counts no child)
+    while p > limit_lo and ts - p <= 3:
+        n = tokens[p].norm
+        if n in _SINGLE_RELATIVES or n in _QUOTE_MARKS or (n in ("،", ",") and (
+                tokens[p + 1].norm in _QUOTE_MARKS or _given_name(tokens[p - 1].norm)
+                or (p - 2 >= limit_lo and _given_name(tokens[p - 2].norm)))):
+            p -= 1
+            continue
+        break
+    if not tokens[p].is_word:
+        return 0, ts
+    hit = next((nouns[f] for f in tokens[p].forms[:2] if f in nouns), None)
+    if hit is None and (_given_name(tokens[p].norm) or tokens[p].norm in names
+                        or (p != ts - 1 and _given_name(tokens[p - 1].norm))):
+        return 1, p  # "أن صالح أصيب بطلقتين": a named person; "أن خاشقجي قتل": a surname the story gave
     if hit is None or hit[1] == "attacker":
-        return 0
-    return {"sg": 1, "du": 2}.get(hit[0], 0)
+        return 0, ts
+    return {"sg": 1, "du": 2}.get(hit[0], 0), p
 
 
 def reads_as_passive(tokens, te: int, limit: int, outcomes: dict | frozenset = frozenset()) -> bool:
@@ -826,10 +846,11 @@ def sentence_figures(tokens, tok_start: int, tok_end: int, outcome_positions: li
             add_joined(role, te + 1, True)
             add_companions(role, te)
             continue
-        before = _people_before(tokens, ts, te, tok_start, tok_end, te in roles_at)
+        # the word right after the verb itself says whether it reads as passive ("قتل في القنصلية")
+        before, at = _people_before(tokens, ts, verb_end, tok_start, tok_end, verb_end in roles_at, names)
         if before:
-            add(Figure(role, before, ts - 1, tokens[ts - 1].start, tokens[te - 1].end,
-                       f"person noun before '{tokens[ts].norm}'", side=_side(tokens, ts - 1, ts)))
+            add(Figure(role, before, at, tokens[at].start, tokens[te - 1].end,
+                       f"person noun before '{tokens[ts].norm}'", side=_side(tokens, at, at + 1)))
             continue
         subject = _subject_people(tokens, ts, te, tok_start, tok_end, numbers_at, roles_at)
         if subject is not None and subject[1] not in used_numbers:

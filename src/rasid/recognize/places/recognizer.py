@@ -146,6 +146,42 @@ def _nisba_accusative(doc, tokens, m: dict, cc: str, table: dict) -> bool:
 
 
 @cache
+def _person_openers() -> frozenset[str]:
+    """Words after which a town's name is a person's: the reporting verbs of the quotes lexicon
+    (not titles: "محافظ البصرة"، "عمدة لندن" name the town an office is of)."""
+    return speech_verbs() - _NOT_OPENERS
+
+
+# homographs among those: بين (between / he showed), نقل (transport), رأى, ختم, مضى
+_NOT_OPENERS = {fold(w) for w in ("بين", "نقل", "رأى", "ختم", "مضى")}
+
+
+def _persons_out(tokens, matches: list[dict], ents: list) -> list:
+    """One sense per document: a town's name that the document puts right after a reporting verb
+    ("وأضاف تشيخوف") is a person's name there, and so wherever the same
+    document writes it without a type word ("وقال فلاديمير تشيخوف" is not Chekhov, Russia)."""
+    openers = _person_openers()
+    capitals = _capitals()  # "وأعلنت لندن": a capital speaks for its state (_as_government)
+    persons = set()
+    for m, e in zip(matches, ents):
+        # a name the sense model already vetoed there counts too ("وأضاف تشيخوف")
+        cands = m.get("cands") or m.get("vetoed") or []
+        if m["type"] or m["modifier"] or m["strip"] or m["what"] == "demonym" or not cands \
+                or (e is not None and (e.data.get("kind") != "place" or e.id in capitals)) \
+                or (e is None and any(p.kind == "country" or p.id in capitals for p in cands)):
+            continue
+        i = m["i"]
+        prev = tokens[i - 1].norm if i and tokens[i - 1].sent == tokens[i].sent else ""
+        if prev in openers or (prev[:1] in ("و", "ف") and prev[1:] in openers):
+            persons.add(" ".join(tokens[k].norm for k in range(m["i"], m["j"])))
+    if not persons:
+        return ents
+    return [None if e is not None and e.data.get("kind") == "place" and not m["type"] and not m["modifier"]
+            and " ".join(tokens[k].norm for k in range(m["i"], m["j"])) in persons else e
+            for m, e in zip(matches, ents)]
+
+
+@cache
 def _patron_words() -> dict[str, str]:
     """Folded word -> its link (من or ل), from data/places/patron_words.tsv."""
     return {fold(r["word"]): fold(r["link"]) for r in read_tsv(PLACES_DIR / "patron_words.tsv")}
@@ -345,6 +381,7 @@ class PlaceRecognizer:
         sure = [e for m, e in zip(matches, ents) if e is not None and not m.get("doubtful")]
         ents = [e if e is None or not m.get("doubtful") or confirmed(tokens, m, e, story, sure)
                 else None for m, e in zip(matches, ents)]
+        ents = _persons_out(tokens, matches, ents)
         if story:
             # a name read under ك ("like") that came to nothing leaves the whole word to the Latin
             # reading: "بلدة كومبو" is Kumbo, not ك + ومبو (a village in Mauritania)
