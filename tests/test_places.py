@@ -642,6 +642,16 @@ def test_a_town_name_that_speaks_is_a_person_throughout_the_document():
     assert [e.canonical for e in doc.entities if e.source == "places"] == ["Basrah", "Basrah"]
 
 
+def test_a_state_that_is_blamed_is_no_place():
+    """"تلقي ماي باللوم على روسيا في الهجوم": the blamed state is a side (it still tells the
+    story's country); "هجوم على روسيا" (an act against it) keeps the place."""
+    doc = rasid.extract("وتلقي ماي باللوم على روسيا في الهجوم بغاز أعصاب على الجاسوس السابق.", published="2018-03-17")
+    [russia] = [e for e in doc.entities if e.source == "places" and e.canonical == "Russia"]
+    assert russia.data["locating"] is False and russia.data["story"] is True
+    doc = rasid.extract("شن مسلحون هجوما على روسيا أمس.", published="2018-03-17")
+    assert [e.data["locating"] for e in doc.entities if e.source == "places" and e.canonical == "Russia"] == [True]
+
+
 def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
     text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
             "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")

@@ -145,6 +145,16 @@ def _nisba_accusative(doc, tokens, m: dict, cc: str, table: dict) -> bool:
         and len(prev) > 3 and prev not in _ADVERBS
 
 
+_BLAME = {fold(w) for w in ("باللوم", "اللوم", "باللائمة", "اللائمة", "المسؤولية", "بالمسؤولية")}
+
+
+def _blamed(tokens, m: dict) -> bool:
+    """"تلقي ماي باللوم على روسيا"، "حمّل المسؤولية على": the state blamed."""
+    i = m["i"]
+    return i > 1 and tokens[i - 1].norm == "علي" and tokens[i - 2].norm in _BLAME \
+        and tokens[i - 1].sent == tokens[i].sent and not m["type"]
+
+
 @cache
 def _person_openers() -> frozenset[str]:
     """Words after which a town's name is a person's: the reporting verbs of the quotes lexicon
@@ -391,8 +401,15 @@ class PlaceRecognizer:
             ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
         capitals = _capitals()
         for m, ent in zip(matches, ents):
-            if ent is not None and ent.id in capitals and _as_government(tokens, m):
+            if ent is not None and ((ent.id in capitals and _as_government(tokens, m))
+                                    or (ent.data.get("kind") == "country" and _blamed(tokens, m))):
+                # "قالت موسكو إن"، "تلقي باللوم على روسيا": a capital that speaks and a state that is
+                # blamed are sides, not where anything happened; a country so named still says what
+                # the story is about (document_country). Countries that speak were tried as sides
+                # too: the stories' country then went to whichever state spoke most
                 ent.data.update(locating=False, government=True)
+                if ent.data.get("kind") == "country":
+                    ent.data["story"] = True
             elif ent is not None and (ent.data.get("kind") == "country" or ent.id in capitals) \
                     and _as_patron(tokens, m):
                 ent.data.update(locating=False, patron=True)
