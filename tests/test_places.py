@@ -652,6 +652,18 @@ def test_a_state_that_is_blamed_is_no_place():
     assert [e.data["locating"] for e in doc.entities if e.source == "places" and e.canonical == "Russia"] == [True]
 
 
+def test_a_small_town_abroad_that_the_text_places_in_its_country_is_no_homonym():
+    """A small town abroad in a story told about another country is taken for a homonym, unless the
+    document places it in its own province or country once ("مدينة سالزبيري في إنجلترا"): then it
+    locates wherever the document names it again (blind audit 16: the Skripal poisoning coded in
+    Russia)."""
+    text = ("قالت ماي إن طرد روسيا 23 دبلوماسيا لا يغير شيئا في قضية تسميم العميل في مدينة سالزبيري في "
+            "إنجلترا. وقالت موسكو إن روسيا لا علاقة لها. وردت روسيا بطرد دبلوماسيين من موسكو. وتلقي ماي "
+            "باللوم على روسيا في الهجوم بغاز أعصاب على الجاسوس السابق في مدينة سالزبيري في الرابع من مارس.")
+    events = [e for e in rasid.extract(text, published="2018-03-17").events if e.sub_event_type == "Chemical weapon"]
+    assert [(e.location, e.country) for e in events] == [("Salisbury", "United Kingdom")]
+
+
 def test_the_act_is_not_placed_in_the_capital_that_comments_on_it():
     text = ("تواصل القوات التركية عمليتها العسكرية في منطقة عفرين شمالي سوريا. "
             "وقالت أنقرة إن طائراتها قصفت مواقع لوحدات حماية الشعب الكردية أمس.")

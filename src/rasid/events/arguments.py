@@ -95,6 +95,19 @@ def _weak_abroad(e: Entity, story_country: str | None) -> bool:
 
 
 
+def placed_in_their_country(doc: Document) -> set[str]:
+    """Ids of the towns the document places right away in their own province or country
+    ("مدينة سالزبيري في إنجلترا"، "بلدة كوي سنجق في إقليم كردستان"): no homonyms, wherever the
+    document names them again and in whatever country its story is told."""
+    places = sorted((e for e in doc.entities if e.source == "places"), key=lambda e: e.start)
+    out = set()
+    for e, o in zip(places, places[1:]):
+        if e.id and e.data.get("kind") not in ("country", "adm1", "region") and 0 <= o.start - e.end <= 12 \
+                and o.data.get("cc") == e.data.get("cc") and o.data.get("kind") in ("country", "adm1", "region"):
+            out.add(e.id)
+    return out
+
+
 def document_country(doc: Document, span: tuple[int, int] | None = None) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries
     (``span``: of one story of the page only)."""
@@ -720,6 +733,7 @@ class ArgumentLinker:
         ents_in = SentenceEntities(doc, idx)
         tokens = doc._tokens
         story_place = StoryPlaces(doc)
+        placed_ids = placed_in_their_country(doc)
         stories = page_stories(doc)
         story_countries = {span: document_country(doc, span if len(stories) > 1 else None) for span in stories}
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
@@ -760,7 +774,8 @@ class ArgumentLinker:
             stop = _stopped_projectile(tokens, men, sent_matches)
             fired = bool(men.kinds & _FIRED) or stop is not None
             # where a projectile was aimed is kept whatever country the story is told from
-            cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or fired and _aimed_at(doc, e))
+            cands = [e for e in ents_in(s, "PLACE") if (not _weak_abroad(e, doc_country) or fired and _aimed_at(doc, e)
+                                                         or e.id in placed_ids)
                      and not _on_street(doc, e) and not _weapon_name(doc, e)
                      and (e is not subject or men.kinds & _AT_HOME)]
             origins = [] if fired else [e for e in cands if _came_from(doc, e)]
