@@ -337,6 +337,19 @@ def test_roles_by_construction(sentence, actor1, actor2):
     assert (_bare(e.actor1), _bare(e.actor2)) == (actor1, actor2)
 
 
+@pytest.mark.parametrize("sentence", [
+    "قتلت القوات الإسرائيلية فلسطينيا قرب السياج الفاصل شرق مدينة خان يونس أمس",
+    "قتلت القوات الإسرائيلية أمس فلسطينيا قرب السياج الفاصل شرق مدينة خان يونس",
+])
+def test_a_victim_named_by_nationality_makes_the_force_after_the_verb_its_subject(sentence):
+    """Verb, subject, then the one killed named by a nationality word (blind audit 16, item 116:
+    no perpetrator was found, then the story's Hamas stood in)."""
+    import rasid
+
+    [e] = rasid.extract(sentence, published="2018-05-15").events
+    assert e.actor1 == "Military Forces of Israel"
+
+
 def test_the_subject_of_a_passive_outcome_verb_is_the_victim():
     from rasid.components import default_components
     from rasid.pipeline import Pipeline

@@ -949,3 +949,14 @@ def test_aircraft_named_as_support_back_the_ground_act_and_are_no_act_of_their_o
 def test_campaigns_and_ongoing_fighting_are_no_single_act(sentence, n):
     """Blind audit 15's aggregates ("الغارات ... منذ أبريل"، "الغارات الأخيرة على اليمن"، "يتواصل القتال")."""
     assert len(extract_rules(sentence, published=PUBLISHED).events) == n
+
+
+def test_a_kingdom_that_was_targeted_is_no_nationality_adjective():
+    """"الصواريخ التي استهدفت المملكة": the Kingdom after the act is its target, not the attacker's
+    nationality as "غارة روسية" is (blind audit 16, item 14: Saudi forces coded as the firer)."""
+    text = ("أعلن التحالف اعتراض صواريخ أطلقها الحوثيون على السعودية. وقال مفتي السعودية إن الصواريخ التي "
+            "استهدفت المملكة أطلقتها فئة ضالة.")
+    events = extract_rules(text, published="2018-03-29").events
+    assert events and all(e.actor1 != "Military Forces of Saudi Arabia" or e.sub_event_type == "Disrupted weapons use"
+                          for e in events)
+    assert "Military Forces of Saudi Arabia" not in [e.actor1 for e in events if e.sub_event_type.startswith("Shelling")]

@@ -496,8 +496,9 @@ def demonym_after(places_at: dict[int, Entity], tokens, trig) -> str | None:
         e = places_at.get(start)
         if e is None:
             continue
-        if start in starts and e.data.get("locating") is False:
-            return e.data.get("country")  # "غارة روسية"، "غارة جوية روسية"
+        if start in starts and e.data.get("demonym"):
+            # "غارة روسية"، "غارة جوية روسية" (not "الصواريخ التي استهدفت المملكة": the target)
+            return e.data.get("country")
         if start in owned and e.data.get("kind") == "country":
             return e.data.get("country")
     return None

@@ -340,7 +340,7 @@ def _number_before(by_end: dict[int, Number], pos: int, tokens, limit: int, plur
         if between and any(f in nouns for f in between[0].forms[:2]) and all(
                 t.norm in _QUALIFIERS or any(f in nouns for f in t.forms[:2]) for t in between):
             return n
-        if plural_verb and between and all(_nationals(t.norm) or t.norm in _QUALIFIERS for t in between):
+        if plural_verb and between and all(nationals(t.norm) or t.norm in _QUALIFIERS for t in between):
             return n  # "إن ثلاثة أمريكيين أصيبوا"
         if plural_verb and between and between[0].norm == "من" and len(between) <= 4 and not any(
                 t.norm in _STOPS or t.forms[-1] in _STOPS for t in between[1:]):
@@ -448,7 +448,7 @@ def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
     return total, lo
 
 
-def _nationals(word: str) -> int:
+def nationals(word: str) -> int:
     """People named by a nationality word: 1 for a singular (فلسطيني، سورياً), 2 for a dual
     (فلسطينيان), 3 for a plural (فلسطينيين، سوريون); 0 for any other word."""
     from ..recognize.places.demonyms import demonym_table
@@ -506,7 +506,7 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
     if pos < limit and not any(f in nouns for f in tokens[pos].forms):
         if (_given_name(tokens[pos].norm) or tokens[pos].norm in names) and tokens[pos].norm not in _TIMES:
             return 1, False  # "قتل خالد محسود": a named person (not "قتلوا صباح الأحد"); "مقتل خاشقجي"
-        n = _nationals(tokens[pos].norm)
+        n = nationals(tokens[pos].norm)
         if n:
             # "قتل فلسطيني برصاص الجيش": people named by nationality; "فلسطينيين اثنين": the
             # number after says how many

@@ -18,7 +18,7 @@ from ..recognize.numbers import number_words
 from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
-from .counts import reads_as_passive
+from .counts import nationals, reads_as_passive
 from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
@@ -97,6 +97,8 @@ def _has_object(tokens, pos: int) -> bool:
             return False  # "قتل جندي برصاص قناص": the noun after برصاص is the killer
         if tokens[j].norm.isdigit() or any(f in person_nouns() or f in number_words() for f in forms):
             return True
+        if nationals(tokens[j].norm):
+            return True  # "قتلت القوات الإسرائيلية فلسطينيا": people named by their nationality
     return False
 
 

@@ -500,7 +500,7 @@ class PlaceRecognizer:
             cc, country = self.demonyms[m["name"]]
             c = self.gaz.country(cc)
             data = place_fields(c.place) if c else {"cc": cc, "country": country}
-            data.update(locating=False, modifier="", geo_precision=3)
+            data.update(locating=False, modifier="", geo_precision=3, demonym=True)
             return Entity(text=text, start=start, end=last.end, type="GPE", canonical=country,
                           id=c.place.id if c else None, source="places", data=data)
         cands = m.get("cands") or []
