@@ -350,6 +350,17 @@ def test_a_victim_named_by_nationality_makes_the_force_after_the_verb_its_subjec
     assert e.actor1 == "Military Forces of Israel"
 
 
+def test_the_one_who_met_his_death_is_the_victim_even_past_his_name():
+    """"القيادي الحوثي البارز المدعو حسين البكلي، لقي مصرعه": the subject of لقي مصرعه died; the
+    Houthi commander was coded as the attacker of civilians (blind audit 16, item 137)."""
+    import rasid
+
+    [e] = rasid.extract("وقالت مصادر متطابقة في صنعاء، إن القيادي الحوثي البارز المدعو حسين البكلي، لقي مصرعه، "
+                        "مع أحد مرافقيه، السبت، في منطقة بيت بوس جنوب العاصمة صنعاء.", published="2018-04-01").events
+    assert (e.sub_event_type, e.actor2) == ("Armed clash", "Houthi Movement")
+    assert e.actor1 != "Houthi Movement"
+
+
 def test_the_subject_of_a_passive_outcome_verb_is_the_victim():
     from rasid.components import default_components
     from rasid.pipeline import Pipeline

@@ -18,7 +18,7 @@ from ..recognize.numbers import number_words
 from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
-from .counts import nationals, reads_as_passive
+from .counts import nationals, reads_as_passive, word_cue
 from .lexicons import person_nouns
 
 _TARGET = {fold(w) for w in (
@@ -67,6 +67,7 @@ _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "م
 _CROWD_KINDS = {"protesters", "rioters"}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 _PASSIVE_REACH = 4  # "قائد تنظيم داعش في البلاد قتل": the subject's last word this close to the verb
+_MET_REACH = 8  # "القيادي الحوثي البارز المدعو حسين البكلي، لقي مصرعه": a name may stand between
 VIOLENT_PATIENT_KINDS = {"kill", "injure", "arrest", "abduction", "vac", "sexual"}
 RIVALS = "rival groups of one kind on both sides"
 PROTEST_KINDS = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
@@ -381,9 +382,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         # (a place, a time or a cause follows it, no object) is the victim; not armed men of no
         # name ("أربعة مسلحين قتلوا في مقر الجيش": the attackers, killed in their own attack)
         for ts in outcome_starts:
-            if ts + 1 < len(tokens) and reads_as_passive(tokens, ts + 1, len(tokens)):
+            # "لقي مصرعه"، "لقوا حتفهم": the one who met his death is its subject, whatever follows
+            met = word_cue(tokens[ts].norm) == "met" or any(word_cue(f) == "met" for f in tokens[ts].forms[1:2])
+            if ts + 1 < len(tokens) and (met or reads_as_passive(tokens, ts + 1, len(tokens))):
                 for a in actors:
-                    if not a.role and a.tok_end <= ts and ts - a.tok_end <= _PASSIVE_REACH \
+                    if not a.role and a.tok_end <= ts and ts - a.tok_end <= (_MET_REACH if met else _PASSIVE_REACH) \
                             and a.kind not in _CROWD_KINDS and a.kind != "unidentified" and not any(
                                 b.tok_start >= a.tok_end and b.tok_end <= ts for b in actors):
                         a.role, a.why = "target", f"subject of '{tokens[ts].norm}' read as passive"
