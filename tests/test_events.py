@@ -934,20 +934,18 @@ def test_aircraft_named_as_support_back_the_ground_act_and_are_no_act_of_their_o
 
 
 @pytest.mark.parametrize("sentence, n", [
-    # a campaign of plural acts since a month (kind aggregate_acts), the latest acts in general,
-    # fighting that goes on told in the present, a year's toll in a report: no one act
+    # a campaign of plural acts since a month (kind aggregate_acts), a year's toll in a report: no
+    # one act ("يتواصل القتال" and "الغارات الأخيرة" were tried as cues too: blind check 18 judged
+    # most of the acts they stopped real, the fighting of the day and the latest strikes)
     ("وشنت القوات العراقية عددا من الغارات الجوية على مواقع للتنظيم في سوريا منذ أبريل الماضي.", 0),
     ("وتخوض القوات التركية مواجهات مع المسلحين الأكراد في عفرين منذ الشهر الماضي.", 0),
-    ("ناقش الوزير مع ولي العهد قضية الغارات الأخيرة على اليمن.", 0),
-    ("يتواصل القتال في منطقة الغوطة الشرقية بريف دمشق.", 0),
     ("ووثق التقرير قتل الحوثيين 49 مدنيا خلال العام الماضي في ذمار.", 0),
     # one act beside such words stands
     ("قتل القيادي الحوثي وعددا من مرافقيه بغارة جوية للتحالف في جبهة نهم أمس.", 1),
     ("سيطرت قوات العمالقة على مواقع شمال الطائف أمس بعد أن توقفت هناك منذ أواخر مايو.", 1),
-    ("استهدفت الغارة الأخيرة مخزنا للأسلحة قرب حماة أمس.", 1),
 ])
 def test_campaigns_and_ongoing_fighting_are_no_single_act(sentence, n):
-    """Blind audit 15's aggregates ("الغارات ... منذ أبريل"، "الغارات الأخيرة على اليمن"، "يتواصل القتال")."""
+    """Blind audit 15's aggregates ("الغارات ... منذ أبريل"، "مواجهات ... منذ الشهر الماضي")."""
     assert len(extract_rules(sentence, published=PUBLISHED).events) == n
 
 
