@@ -557,6 +557,11 @@ def test_a_capital_that_speaks_is_its_state(text, government):
     assert ents[0].data["locating"] is not government
 
 
+def _places_named(text: str, name: str, published: str) -> list:
+    """The place entities of ``text`` whose words are ``name``."""
+    return [e for e in rasid.extract(text, published=published).entities if e.source == "places" and e.text == name]
+
+
 @pytest.mark.parametrize("text, name, patron", [
     ("اندلعت معارك بين قوات التحالف وميليشيات الحوثي المدعومة من إيران في الحديدة.", "إيران", True),
     ("أطلقت الميليشيا الحوثية التابعة لإيران صاروخين من صعدة.", "إيران", True),
@@ -569,11 +574,9 @@ def test_a_capital_that_speaks_is_its_state(text, government):
 def test_a_country_named_as_a_sides_patron_does_not_locate(text, name, patron):
     """"ميليشيات الحوثي المدعومة من إيران": the country backs a side (data/places/patron_words.tsv);
     blind audit 15 had three Yemeni acts coded in Iran."""
-    ents = [e for e in rasid.extract(text, published="2018-06-19").entities
-            if e.source == "places" and e.text == name]
-    assert len(ents) == 1
-    assert bool(ents[0].data.get("patron")) is patron
-    assert ents[0].data["locating"] is not patron
+    [ent] = _places_named(text, name, "2018-06-19")
+    assert bool(ent.data.get("patron")) is patron
+    assert ent.data["locating"] is not patron
 
 
 def test_the_act_is_not_placed_in_the_patron_of_a_side():
@@ -621,10 +624,8 @@ def test_the_word_capital_does_not_outrank_a_town_the_story_names():
 def test_a_country_name_that_is_its_nisba_in_the_accusative(text, name, place):
     """"دبلوماسياً روسياً"، "موقعا سوريا": روسي + ا is the adjective, not Russia (blind audit 15:
     an Israeli strike on "موقعاً سورياً" in the Golan coded at Syria's centroid)."""
-    ents = [e for e in rasid.extract(text, published="2018-03-15").entities
-            if e.source == "places" and e.text == name]
-    assert len(ents) == 1 and ents[0].data["cc"]
-    assert ents[0].data["locating"] is place
+    [ent] = _places_named(text, name, "2018-03-15")
+    assert ent.data["cc"] and ent.data["locating"] is place
 
 
 def test_a_town_name_that_speaks_is_a_person_throughout_the_document():
