@@ -429,7 +429,7 @@ class PlaceRecognizer:
                 doc.entities.append(ent)
         _locate_country_directions(doc, tokens, top)
         _locate_the_kingdom(doc, tokens, story)
-        _locate_the_capital(doc, tokens, self.gaz, top)
+        _locate_the_capital(doc, tokens, top)
 
     def _senses(self, tokens, matches: list[dict]) -> list[tuple[float | None, int]]:
         """(P(place), support) of each name read with no type word; P is None for the others or
@@ -621,14 +621,15 @@ def _locate_country_directions(doc, tokens, top: str) -> None:
 
 
 _CAPITAL = "العاصمه"
-_CAPITAL_OF = {"عاصمه": "البلاد"}  # "عاصمة البلاد": the country's capital
+_A_CAPITAL = "عاصمه"  # "عاصمة البلاد": the country's capital
 
 
 @cache
-def _capital_of_country() -> dict[str, str]:
-    """cc -> the GeoNames id of its capital (data/places/capitals.tsv), save Israel's and
-    Palestine's, whose capital the press does not agree on."""
-    return {r["cc"]: r["id"] for r in read_tsv(PLACES_DIR / "capitals.tsv") if r["cc"] not in ("IL", "PS")}
+def _capital_of_country() -> dict:
+    """cc -> the gazetteer place of its capital (data/places/capitals.tsv), save Israel's and
+    Palestine's, whose capital the press does not agree on; looked up once."""
+    ids = {r["id"]: r["cc"] for r in read_tsv(PLACES_DIR / "capitals.tsv") if r["cc"] not in ("IL", "PS")}
+    return {ids[p.id]: p for p in gazetteer().places if p.id in ids}
 
 
 def _name_follows(doc, tokens, j: int, sent: int) -> bool:
@@ -639,7 +640,7 @@ def _name_follows(doc, tokens, j: int, sent: int) -> bool:
         e.source == "places" and e.start <= tokens[j].start < e.end for e in doc.entities)
 
 
-def _locate_the_capital(doc, tokens, gaz, top: str) -> None:
+def _locate_the_capital(doc, tokens, top: str) -> None:
     """"تظاهر المئات في العاصمة"، "العاصمة الأردنية"، "عاصمة البلاد": the capital named by the word
     alone is the story's country's (the country of a demonym right after it), not read where a
     name follows ("العاصمة دمشق" is read by its name) or another adjective ("العاصمة الاقتصادية")."""
@@ -647,10 +648,7 @@ def _locate_the_capital(doc, tokens, gaz, top: str) -> None:
     table = demonym_table()
     capitals = _capital_of_country()
     hits = [i for forms, where in word_positions(tokens).items()
-            if _CAPITAL in forms[:3] or any(f in _CAPITAL_OF for f in forms[:3]) for i in where]
-    if not hits:
-        return
-    places = None
+            if _CAPITAL in forms[:3] or _A_CAPITAL in forms[:3] for i in where]
     for k in sorted(hits):
         t = tokens[k]
         nxt = norms[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == t.sent else ""
@@ -668,14 +666,8 @@ def _locate_the_capital(doc, tokens, gaz, top: str) -> None:
                 continue  # "العاصمة السورية دمشق"، "العاصمة السعودية، الرياض": read by its name
         elif _name_follows(doc, tokens, k + 1, t.sent):
             continue  # "العاصمة طرابلس"
-        if not cc or cc not in capitals or any(
-                e.source == "places" and e.start < t.end and t.start < e.end for e in doc.entities):
-            continue
-        if places is None:
-            wanted = set(capitals.values())
-            places = {p.id: p for p in gaz.places if p.id in wanted}
-        place = places.get(capitals[cc])
-        if place is None:
+        place = capitals.get(cc)
+        if place is None or any(e.source == "places" and e.start < t.end and t.start < e.end for e in doc.entities):
             continue
         data = place_fields(place, "")
         data.update(locating=True, story=True, capital_word=True)
