@@ -958,3 +958,18 @@ def test_a_kingdom_that_was_targeted_is_no_nationality_adjective():
     assert events and all(e.actor1 != "Military Forces of Saudi Arabia" or e.sub_event_type == "Disrupted weapons use"
                           for e in events)
     assert "Military Forces of Saudi Arabia" not in [e.actor1 for e in events if e.sub_event_type.startswith("Shelling")]
+
+
+def test_the_place_named_where_the_act_is_beats_the_storys_country():
+    """"اعتقال الروسية ماريا بوتينا في الولايات المتحدة ... لصالح روسيا": the place after في is where
+    the arrest was, in a story told from Moscow (blind audit 16, item 69); a town abroad whose
+    country the story never names is still taken for a homonym ("في مدينة ديرة إسماعيل خان" is not
+    Dubai's Deira)."""
+    text = ("قالت موسكو إن روسيا ترفض الاتهامات. واعتبرت وزارة الخارجية الروسية، الأربعاء، أن اعتقال الروسية "
+            "ماريا بوتينا في الولايات المتحدة بتهمة محاولة التأثير في منظمات أميركية لصالح روسيا يهدف إلى "
+            "التقليل من أهمية القمة.")
+    events = [e for e in extract(text, published="2018-07-18").events if e.sub_event_type == "Arrests"]
+    assert [e.country for e in events] == ["United States"]
+    events = extract_rules("أعلنت حركة طالبان باكستان مسؤوليتها عن الهجوم على نقطة تفتيش للشرطة في مدينة ديرة "
+                           "إسماعيل خان الباكستانية", published=PUBLISHED).events
+    assert [e.country for e in events] == ["Pakistan"]

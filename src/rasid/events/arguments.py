@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_left, bisect_right
-from datetime import date, timedelta
 from collections import Counter
+from datetime import date, timedelta
 
 from ..recognize.places import named_with_type_word
 from ..recognize.places.sense_features import ARAB, PREPOSITIONS
@@ -126,9 +126,13 @@ def document_country(doc: Document, span: tuple[int, int] | None = None) -> tupl
     return None, ""
 
 
-def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None = None) -> Entity | None:
-    """The most precise place of the sentence, preferring the story's country (a city named in
-    passing abroad, "قال لقناة في دبي", is not where a Yemeni strike happened)."""
+def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None = None,
+               at: frozenset[int] = frozenset()) -> Entity | None:
+    """The most precise place of the sentence, preferring one named where something is (``at``:
+    the starts of places after في، على، قرب، with ب, or right after the act's word) and then the
+    story's country (a city named in passing abroad, "قال لقناة في دبي", is not where a Yemeni
+    strike happened; "اعتقال بوتينا في الولايات المتحدة ... لصالح روسيا" happened in the United
+    States in a story told from Moscow)."""
     if not ents:
         return None
 
@@ -138,8 +142,8 @@ def best_place(ents: list[Entity], trigger_pos: int, story_country: str | None =
         abroad = bool(story_country) and e.data.get("country") != story_country
         # at one precision, a unit named outright beats "south of" a town
         # a town read through its Latin name (a guess by spelling) yields to a gazetteer one
-        return (abroad, prec, bool(e.data.get("transliterated")), bool(e.data.get("modifier")),
-                _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
+        return (bool(at) and e.start not in at, abroad, prec, bool(e.data.get("transliterated")),
+                bool(e.data.get("modifier")), _PRECISION_RANK.get(kind, 3), abs(e.start - trigger_pos))
 
     return min(ents, key=rank)
 
@@ -245,6 +249,17 @@ def _words_before(doc: Document, e: Entity, n: int) -> list:
             out.append(tokens[i])
     out.reverse()
     return out
+
+
+_AT_WORDS = {fold(w) for w in ("في", "على", "قرب", "داخل", "بالقرب", "وفي", "عند")}
+
+
+def _placed_at(doc: Document, e: Entity) -> bool:
+    """Is the place named after a word of where (في، على، قرب، داخل) or with ب on it (بالعراق)?"""
+    if doc.text[max(0, e.start - 1):e.start] == "ب":
+        return True
+    before = _words_before(doc, e, 1)
+    return bool(before) and before[-1].norm in _AT_WORDS
 
 
 def _on_street(doc: Document, e: Entity) -> bool:
@@ -735,6 +750,7 @@ class ArgumentLinker:
         tokens = doc._tokens
         story_place = StoryPlaces(doc)
         placed_ids = placed_in_their_country(doc)
+        cc_named = Counter(e.data.get("cc") for e in doc.entities if e.source == "places")
         stories = page_stories(doc)
         story_countries = {span: document_country(doc, span if len(stories) > 1 else None) for span in stories}
         timex = sorted((t for t in doc.timex if not t.future and t.date_start), key=lambda t: t.start)
@@ -805,7 +821,14 @@ class ArgumentLinker:
             if not plain and doc_country and cands and all(
                     e.data.get("kind") == "country" and e.data.get("country") != doc_country for e in cands):
                 cands = []  # "قرب الحدود مع أفغانستان" in a story about Pakistan: the story's country
-            place = best_place(_in_clause(plain or cands, trig, s, tokens, idx), trig.start, doc_country)
+            pool = _in_clause(plain or cands, trig, s, tokens, idx)
+            # where something is: after في، على، قرب، with ب, or right after an act word ("استهدف
+            # بلدة خان شيخون"); a town abroad only if the document names its country elsewhere too
+            # ("في مدينة ديرة إسماعيل خان" in a story of Pakistan is not Dubai's Deira)
+            act_ends = {tokens[t.tok_end - 1].end for t in men.triggers}
+            place = best_place(pool, trig.start, doc_country, frozenset(
+                e.start for e in pool if (_placed_at(doc, e) or any(0 <= e.start - end <= 2 for end in act_ends))
+                and (e.data.get("kind") in ("country", "adm1", "region") or cc_named[e.data.get("cc")] > 1)))
             finer = None
             if place is not None and place.data.get("kind") in ("country", "region"):
                 # "في أفغانستان"، "شمال غربي اليمن": the story names the province or town elsewhere
