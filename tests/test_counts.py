@@ -278,3 +278,14 @@ def test_the_count_after_a_weapon_or_a_date_between_verb_and_object(text, counts
     the people counted: the subject and the date are passed over, as a named force is."""
     events = extract(text, published="2018-05-23").events
     assert [(e.fatalities, e.injuries, e.arrests) for e in events] == [counts]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "قتل فيه/فيها": the pronoun refers back to the act, the people after it are counted
+    ("وقع انفجار في سوق ببغداد أمس قتل فيه طفل.", [(1, 0, 0)]),
+    ("اندلعت اشتباكات عنيفة بين محتجين وقوات الأمن في مدينة البصرة أمس، قتل فيها متظاهر واحد وأصيب 25 آخرون.",
+     [(1, 25, 0)]),
+])
+def test_the_people_after_a_killing_in_it(sentence, expected):
+    """Blind audit 16, item 98: «هجوم ... والذي قتل فيه شخص واحد» was counted 0."""
+    assert _counts(_RULES(sentence, published=PUBLISHED)) == expected

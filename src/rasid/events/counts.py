@@ -491,6 +491,9 @@ def surnames(tokens) -> frozenset[str]:
     return frozenset(out)
 
 
+_IN_IT = {fold(w) for w in ("فيه", "فيها", "بها", "به", "جراءه", "جراءها")}
+
+
 def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
                   names: frozenset[str] = frozenset(), outcomes: dict | frozenset = frozenset()) -> tuple[int, bool]:
     """People named by nouns after an outcome word, و-joined groups added: "قتل شرطيان ومسلحان"
@@ -500,6 +503,8 @@ def _people_after(tokens, pos: int, limit: int, numbers_at: dict[int, Number],
     its own ("قتلوا وجرح آخرون": the others were wounded)."""
     while pos < limit and tokens[pos].norm in _QUOTE_MARKS:
         pos += 1  # "لحظات مواجهة وقتل" خاشقجي: a closing quote stands between
+    if pos + 1 < limit and tokens[pos].norm in _IN_IT:
+        pos += 1  # "الهجوم الذي قتل فيه شخص واحد": the act the pronoun refers back to
     nouns = person_nouns()
     if pos < limit and any(f in _SUBSET for f in tokens[pos].forms[:2]):
         return 0, False  # "11 قتيلا بينهم ثلاثة أطفال": a part of a count already read
