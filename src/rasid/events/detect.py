@@ -19,7 +19,7 @@ from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
 from .counts import word_cue
-from .lexicons import RELATIVE_PRONOUNS, TriggerEntry, clause_openers, matcher
+from .lexicons import RELATIVE_PRONOUNS, SUPPORT_MARKERS, SUPPORT_NOUNS, TriggerEntry, clause_openers, matcher
 from .mention import Mention
 from .split import join_split
 from .trigger_features import DocContext, trigger_features
@@ -339,9 +339,7 @@ def _in_background(t: Match, tokens, sent_start: int) -> bool:
     return False
 
 
-_SUPPORT_WORDS = {fold(w) for w in ("بدعم", "وبدعم", "بإسناد", "وبإسناد", "إسناد", "بغطاء", "وبغطاء", "غطاء",
-                                    "بمساندة", "وبمساندة", "مسنودا", "مسنودة", "مسنودين", "مدعوما", "مدعومة",
-                                    "مدعومين")}
+_SUPPORT_WORDS = SUPPORT_MARKERS | SUPPORT_NOUNS
 
 
 _GROUND_KINDS = {"regain", "overtake", "clash", "attack", "operation"}
@@ -593,7 +591,7 @@ def _read_all(trig: list[Match], tokens, sent, mods: list[Match], modality: Sent
     return read
 
 
-_RELATIVES = {fold(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين", "وهي", "وهو", "حيث")}
+_RELATIVES = RELATIVE_PRONOUNS | {fold(w) for w in ("وهي", "وهو", "حيث")}
 
 
 def _read(t: Match, tokens, sent, modality: SentenceModality) -> _Reading:

@@ -11,6 +11,12 @@ from ..text.normalize import fold
 EVENTS_DIR = DATA_DIR / "events"
 RELATIVE_PRONOUNS = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
                                                 "اللواتي", "اللاتي"))
+# "بإسناد من طيران التحالف"، "بالتعاون مع": the words that name a side backing another's act
+# (roles.py: its associate; detect.py: aircraft so named are no act of their own)
+SUPPORT_MARKERS = frozenset(fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
+                                              "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
+                                              "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء"))
+SUPPORT_NOUNS = frozenset(fold(w) for w in ("إسناد", "دعم", "مساندة", "غطاء"))  # "وبإسناد جوي من مقاتلات"
 SPLIT_MARK = "…"  # in triggers.tsv: the verb's subject or a pronoun may stand here
 # "هذه الاحتجاجات"، "تلك التي": a demonstrative (with its clitics) pointing back at something told
 DEMONSTRATIVES = frozenset(fold(p + w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان",

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Entity
+from ..recognize.actors.recognizer import cue_rows
 from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
 from .counts import nationals, reads_as_passive, word_cue
-from .lexicons import person_nouns
+from .lexicons import SUPPORT_MARKERS, SUPPORT_NOUNS, person_nouns
 
 _TARGET = {fold(w) for w in (
     "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
@@ -38,13 +39,11 @@ _AGENT = {fold(w) for w in ("قبل", "نفذ", "نفذت", "شن", "شنت", "�
 # right before an actor, these name the one who fired whatever came before ("قتل فلسطيني برصاص
 # الجيش"): they win over a victim marker further back
 _BY = {fold(w) for w in ("برصاص", "بنيران", "ارتكبتها", "ارتكبها", "ارتكبه", "ارتكبته", "يد", "أيدي", "بواسطة")}
-_ASSOC = {fold(w) for w in ("بالتعاون", "بمساندة", "بدعم", "بمشاركة", "بالاشتراك", "بإسناد",
-                            "وبمساندة", "وبدعم", "بالتنسيق", "مسنودا", "مسنودة", "مسنودين",
-                            "مدعوما", "مدعومة", "مدعومين", "بغطاء", "وبإسناد", "وبغطاء")}
+_ASSOC = SUPPORT_MARKERS
 _BETWEEN = {fold("بين")}
 _BLAME = {fold(w) for w in ("اللوم", "باللوم", "المسؤولية", "مسؤولية")}
 _CLAIMED = {fold(w) for w in ("المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم", "مسؤوليتهما")}
-_SUPPORT = {fold(w) for w in ("جوي", "جوية", "إسناد", "دعم", "مساندة", "غطاء")}  # "بإسناد جوي من مقاتلات"
+_SUPPORT = SUPPORT_NOUNS | {fold(w) for w in ("جوي", "جوية")}  # "بإسناد جوي من مقاتلات"
 _EXPEL = {fold(w) for w in ("تطهير", "تحرير", "طرد", "إخراج", "استعادة", "طهرت", "حررت", "طردت", "تطهيرها",
                              "تحريرها", "دحر")}
 _TIME_LINKS = {fold(w) for w in ("غداة", "عقب", "إثر", "اثر", "بعيد", "أعقاب")}
@@ -203,10 +202,8 @@ _OWN_SUFFIXES = ("ها", "هم", "ه")
 def _force_heads() -> frozenset[str]:
     """Nouns for a side's men or arms (مقاتلي، عناصر، قوات، طائرات: member and state heads of
     the actor cues), folded and without ال."""
-    from ..recognize.actors.registry import ACTOR_DIR
-    from ..recognize.lexicon import read_tsv
     return frozenset(w[2:] if w.startswith("ال") else w for w in (
-        fold(r["phrase"]) for r in read_tsv(ACTOR_DIR / "cues.tsv") if r["role"] in ("member", "state"))
+        fold(r["phrase"]) for r in cue_rows() if r["role"] in ("member", "state"))
         if " " not in w)
 
 

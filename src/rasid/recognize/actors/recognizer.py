@@ -50,6 +50,12 @@ class CountryHit:
 
 
 @cache
+def cue_rows() -> tuple[dict[str, str], ...]:
+    """The rows of data/actors/cues.tsv (role, kind, standalone, plural, arm), read once."""
+    return tuple(read_tsv(ACTOR_DIR / "cues.tsv"))
+
+
+@cache
 def _matcher() -> PhraseMatcher:
     reg = registry()
     pm = PhraseMatcher()
@@ -74,7 +80,7 @@ def _matcher() -> PhraseMatcher:
         for d in c.demonyms_ar:
             for f in nisba_forms(d):
                 add("country", f, CountryHit(c.name, True))
-    for r in read_tsv(ACTOR_DIR / "cues.tsv"):
+    for r in cue_rows():
         flag = r.get("standalone", "")
         role = r["role"]
         add(role, r["phrase"], Cue(role, r.get("kind", ""), flag == "1", flag == "weak",
