@@ -396,8 +396,11 @@ class StoryPlaces:
             located = self._located[(country, span)] = [
                 e for e in doc.entities if e.source == "places" and span[0] <= e.start < span[1]
                 and e.data.get("locating", True)
-                and e.data.get("kind") not in ("country", "region")
+                and e.data.get("kind") != "country"
+                # a region as narrow as a town's surroundings (الغوطة الشرقية) is a story's place too
+                and (e.data.get("kind") != "region" or (e.data.get("geo_precision") or 3) <= 2)
                 and (not country or e.data.get("country") == country) and not _reference_point(doc, e)
+                and not any(lo <= e.start < hi for lo, hi in doc._links)  # another story's headline
                 and not _launch_site(doc, e) and not _weapon_name(doc, e)]
             named = [e for e in located if not e.data.get("capital_word")]
             if named:

@@ -25,7 +25,7 @@ from .demonyms import demonym_table
 from ..lexicon import read_tsv
 from ..quotes.lexicons import complementisers, speech_verbs
 from .gazetteer import PLACES_DIR, Place, gazetteer
-from .resolve import place_fields, prior
+from .resolve import capitals as resolve_capitals, place_fields, prior
 from .sense_features import ARAB, sense_features
 from .sense_model import sense_model
 from .senses import confirmed, doubtful
@@ -87,11 +87,6 @@ def _outlet_acronym(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def _capitals() -> frozenset[str]:
-    return frozenset(r["id"] for r in read_tsv(PLACES_DIR / "capitals.tsv"))
-
-
-@cache
 def _state_verbs() -> frozenset[str]:
     """Verbs whose subject named right after them, if a capital, is its state: the reporting
     verbs of the quotes lexicon and the stance verbs of data/places/state_verbs.tsv."""
@@ -114,7 +109,14 @@ def _as_government(tokens, m: dict) -> bool:
     if j < len(tokens) and tokens[j].sent == tokens[i].sent and tokens[j].norm in complementisers():
         return True
     verbs = _state_verbs()
-    return prev in verbs or (prev[:1] in ("و", "ف") and prev[1:] in verbs)
+    for verb in [prev] + ([prev[1:]] if prev[:1] in ("و", "ف") else []):
+        # with an object pronoun too: "وهو ما تنفيه أنقرة"، "اتهمتها واشنطن"
+        if verb in verbs or any(verb.endswith(p) and verb[:-len(p)] in verbs for p in _OBJECT_PRONOUNS):
+            return True
+    return False
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 _ADVERBS = {fold(w) for w in ("أيضا", "حاليا", "مؤخرا", "سابقا", "تقريبا", "أخيرا", "خصوصا", "تحديدا",
@@ -171,7 +173,7 @@ def _persons_out(tokens, matches: list[dict], ents: list) -> list:
     ("وأضاف تشيخوف") is a person's name there, and so wherever the same
     document writes it without a type word ("وقال فلاديمير تشيخوف" is not Chekhov, Russia)."""
     openers = _person_openers()
-    capitals = _capitals()  # "وأعلنت لندن": a capital speaks for its state (_as_government)
+    capitals = resolve_capitals()  # "وأعلنت لندن": a capital speaks for its state (_as_government)
     persons = set()
     for m, e in zip(matches, ents):
         # a name the sense model already vetoed there counts too ("وأضاف تشيخوف")
@@ -385,6 +387,7 @@ class PlaceRecognizer:
                 if not kept:
                     contradicted.add(k)
                 m["cands"] = kept
+        _country_by_direction(tokens, matches)
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
         ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
@@ -399,7 +402,7 @@ class PlaceRecognizer:
                     and not (m["strip"] and tokens[m["i"]].norm[m["strip"] - 1] == "ك" and ents[k] is None
                              and m["what"] != "demonym")]
             ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
-        capitals = _capitals()
+        capitals = resolve_capitals()
         for m, ent in zip(matches, ents):
             if ent is not None and ((ent.id in capitals and _as_government(tokens, m))
                                     or (ent.data.get("kind") == "country" and _blamed(tokens, m))):
@@ -508,11 +511,12 @@ class PlaceRecognizer:
             return None
         cue = bool(m["type"] or m["modifier"])
         best, best_s = None, -1e9
+        capital = not any(p.kind == "country" for p in cands)
         for p in cands:
             if p.kind == "place" and p.population < _MIN_FOREIGN_POPULATION and p.cc not in weights \
                     and not cue:
                 continue  # a small town abroad, named without مدينة/بلدة: likely a person or a word
-            s = prior(p, weights, admin_ctx, m["type"])
+            s = prior(p, weights, admin_ctx, m["type"], capital)
             if s > best_s:
                 best, best_s = p, s
         if best is None:
@@ -529,6 +533,28 @@ class PlaceRecognizer:
 # an adjective after a place name: definite, singular, nothing else attached (الفرنسية، اللبناني;
 # not للإيرانيين "for the Iranians")
 _NISBA = re.compile(r"ال\w+(?:ي|يه)")
+
+
+def _country_by_direction(tokens, matches: list[dict]) -> None:
+    """"طرابلس شمال لبنان"، "أدرنة شمال غرب تركيا": compass words and a country right after a
+    name say its country, as an adjective after it does: only its towns there are kept (none
+    there: the name keeps its others, the words may relate two places)."""
+    countries = {m["i"]: {p.cc for p in m["cands"] if p.kind == "country"} for m in matches
+                 if m["what"] == "place" and m.get("cands")}
+    for m in matches:
+        cands = m.get("cands")
+        if m["what"] != "place" or not cands or any(p.kind == "country" for p in cands):
+            continue
+        j, steps = m["j"], 0
+        while j < len(tokens) and steps < 2 and tokens[j].sent == tokens[m["i"]].sent:
+            cue = cue_of(tokens[j].norm)
+            if not cue or cue[0] != "direction":
+                break
+            j, steps = j + 1, steps + 1
+        if steps and countries.get(j) and tokens[j].sent == tokens[m["i"]].sent:
+            kept = [p for p in cands if p.cc in countries[j]]
+            if kept:
+                m["cands"] = kept
 
 
 def _located_by_direction(tokens, matches: list[dict]) -> set[int]:

@@ -7,7 +7,8 @@ from functools import cache
 
 from ...text.normalize import fold
 from .demonyms import country_from_demonym
-from .gazetteer import Place, gazetteer
+from ..lexicon import read_tsv
+from .gazetteer import PLACES_DIR, Place, gazetteer
 
 KIND_PRECISION = {"country": 3, "adm1": 3, "adm2": 2, "adm3": 2, "place": 1}
 
@@ -73,8 +74,9 @@ def _arabic_country_names() -> dict[str, str]:
     return out
 
 
-def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> float:
-    """How likely an entry is the one meant: story countries, containment, kind, population."""
+def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str, capital: bool = True) -> float:
+    """How likely an entry is the one meant: story countries, containment, kind, population.
+    ``capital``: a capital counts as such (not where the name is its country's too: تونس، الكويت)."""
     s = {"country": 60.0, "region": 50.0, "adm1": 15.0, "adm2": 8.0, "adm3": 8.0}.get(p.kind, 0.0)
     s += story.get(p.cc, 0.0)
     if p.cc in _home():
@@ -89,6 +91,9 @@ def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> 
             s += 15
         if p.population >= 1_000_000:
             s += 40  # a city of millions (الرياض) is not outvoted by a namesake town and a demonym
+        if capital and p.cc in story and p.id in capitals():
+            s += 40  # nor is the capital of a country the story names: "بأمستردام" in a page of
+            # US news that names the Dutch police is the Dutch capital
     if type_hint == "adm1" and p.kind == "adm1":
         s += 80
     elif type_hint == "place" and p.kind == "place":
@@ -96,6 +101,12 @@ def prior(p: Place, story: dict[str, float], admin_ctx: set, type_hint: str) -> 
     elif type_hint in ("area", "adm2", "adm3") and p.kind in ("adm2", "adm3", "region"):
         s += 30
     return s
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """GeoNames ids of the countries' capitals (data/places/capitals.tsv)."""
+    return frozenset(r["id"] for r in read_tsv(PLACES_DIR / "capitals.tsv"))
 
 
 @cache
@@ -123,12 +134,13 @@ def geocode(name: str, country: str | None = None) -> list[dict]:
         info = country_info(country)
         if info:
             story[info["cc"]] = 100.0
-    ranked = sorted(cands, key=lambda p: -prior(p, story, set(), ""))
+    capital = not any(p.kind == "country" for p in cands)
+    scores = {id(p): prior(p, story, set(), "", capital) for p in cands}
     out = []
-    for p in ranked:
+    for p in sorted(cands, key=lambda p: -scores[id(p)]):
         d = place_fields(p)
         d["id"] = p.id
-        d["score"] = round(prior(p, story, set(), ""), 2)
+        d["score"] = round(scores[id(p)], 2)
         out.append(d)
     return out
 
