@@ -973,3 +973,15 @@ def test_the_place_named_where_the_act_is_beats_the_storys_country():
     events = extract_rules("أعلنت حركة طالبان باكستان مسؤوليتها عن الهجوم على نقطة تفتيش للشرطة في مدينة ديرة "
                            "إسماعيل خان الباكستانية", published=PUBLISHED).events
     assert [e.country for e in events] == ["Pakistan"]
+
+
+def test_the_craft_after_min_owns_the_strike():
+    """"لقي القيادي الحوثي مصرعه بغارات من طائرات التحالف": the coalition's aircraft struck, the
+    Houthi leader is the target (blind audit 17); an air strike read from the aircraft in "بإسناد
+    جوي من مقاتلات التحالف" is the coalition's, not the supported brigades'."""
+    doc = extract("وفي جبهة كتاف شرق محافظة صعدة، لقي القيادي في ميليشيات الحوثي قاسم المزيجي مصرعه مع 6 "
+                  "آخرين بغارات من طائرات التحالف في منطقة المليل.", published=PUBLISHED)
+    assert [(e.actor1, e.actor2) for e in doc.events] == [("Operation Restoring Hope", "Houthi Movement")]
+    doc = extract("وتشارك في هذه العملية ألوية حراس الجمهورية وألوية العمالقة، وبإسناد جوي كثيف من مقاتلات "
+                  "تحالف دعم الشرعية في اليمن.", published=PUBLISHED)
+    assert [e.actor1 for e in doc.events if e.sub_event_type == "Air/drone strike"] == ["Operation Restoring Hope"]

@@ -57,6 +57,8 @@ SUFFERED = {fold(w) for w in ("تعرض", "تعرضت", "يتعرض", "تتعر�
 ATTACK_NOUN_KINDS = {"air", "shelling", "attack", "chemical", "suicide", "operation"}
 _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صاروخي", "مدفعية", "مدفعي", "بحرية",
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
+# the craft or guns an act noun's owner fired with: "غارات من طائرات التحالف"
+_CRAFT = {fold(w) for w in ("طائرات", "طائرة", "مقاتلات", "طيران", "مدفعية", "دبابات", "زوارق", "بوارج", "مروحيات")}
 _REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AIR_FORCES = {"state", "external"}  # actor kinds that fly aircraft
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change",
@@ -146,6 +148,11 @@ def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end:
     """"غارة جوية للتحالف"، "غارات التحالف"، "قصف لقوات النظام": the actor the attack noun belongs
     to (ل, or a construct noun without ال followed by the actor) carried it out."""
     gap = range(trigger_end, a.tok_start)
+    if gap and tokens[gap[-1]].norm == "من" and tokens[a.tok_start].norm in _CRAFT:
+        gap = gap[:-1]  # "بغارات من طائرات التحالف"، "قصف من مدفعية النظام": whose craft
+        if not all(tokens[j].norm in _WEAPON_WORDS for j in gap) or len(gap) > 1:
+            return False
+        return True
     if len(gap) > 2 or any(tokens[j].norm not in _WEAPON_WORDS for j in gap):
         return False
     tok = tokens[a.tok_start]
@@ -291,9 +298,11 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if a is claimer:
             a.role, a.why = "agent", "claimed the act"
             continue
-        if a.tok_start <= trigger_start < a.tok_end and not _marker(tokens, a.tok_start, sent_start, _ASSOC, 4):
+        if a.tok_start <= trigger_start < a.tok_end and (
+                main_kind == "air" or not _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             # "مقاتلات التحالف"، "طيران التحالف": the trigger is inside the actor's own name (not
-            # "بإسناد من طيران التحالف": air support for someone else's act)
+            # "بإسناد من طيران التحالف" read as someone else's act: air support for it; read as
+            # the air strike, the aircraft's owner flew it)
             a.role, a.why = "agent", "the act's words name it"
             continue
         if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
