@@ -985,3 +985,15 @@ def test_the_craft_after_min_owns_the_strike():
     doc = extract("وتشارك في هذه العملية ألوية حراس الجمهورية وألوية العمالقة، وبإسناد جوي كثيف من مقاتلات "
                   "تحالف دعم الشرعية في اليمن.", published=PUBLISHED)
     assert [e.actor1 for e in doc.events if e.sub_event_type == "Air/drone strike"] == ["Operation Restoring Hope"]
+
+
+def test_a_nationality_after_a_chemical_agent_is_where_it_was_made():
+    """"بغاز أعصاب روسي" names the agent's origin, not who used it: the perpetrator stays
+    unidentified (blind audit 17, the Skripal poisoning); "قصف إسرائيلي" still names the shelling's
+    side."""
+    doc = extract("وتعرض الجاسوس السابق وابنته لهجوم بغاز أعصاب روسي في مدينة سالزبوري البريطانية.",
+                  published=PUBLISHED)
+    assert [e.actor1 for e in doc.events if e.sub_event_type == "Chemical weapon"] and all(
+        not e.actor1.startswith("Military Forces") for e in doc.events)
+    doc = extract("قتل فلسطيني في قصف إسرائيلي على بلدة بيت حانون.", published=PUBLISHED)
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Israel"]

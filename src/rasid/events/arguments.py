@@ -484,7 +484,8 @@ _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صارو
 # before a military post ("عند حاجز"، "قرب ثكنة"), these make it the scene, not the target
 _AT_PLACE = {fold(w) for w in ("عند", "قرب", "أمام", "بالقرب", "بجوار", "محيط", "وعند", "وقرب")}
 _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
-_REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "chemical", "explosion"}
+# (not "chemical": "غاز أعصاب روسي" says where the agent was made, not who used it)
+_REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _BOMBING = {"suicide", "ied", "explosion", "grenade"}
 _TWO_SIDED = {"Armed clash", "Disrupted weapons use"}  # acts that always have another side
