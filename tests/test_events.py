@@ -997,3 +997,17 @@ def test_a_nationality_after_a_chemical_agent_is_where_it_was_made():
         not e.actor1.startswith("Military Forces") for e in doc.events)
     doc = extract("قتل فلسطيني في قصف إسرائيلي على بلدة بيت حانون.", published=PUBLISHED)
     assert [e.actor1 for e in doc.events] == ["Military Forces of Israel"]
+
+
+def test_confrontations_in_which_a_force_killed_the_people_it_faced_are_excessive_force():
+    """"قتل فلسطينيان بنيران الجيش الإسرائيلي في مواجهات قرب الحدود": the army and the people it
+    killed were the two sides: a crowd met with lethal force (the gold codes the Gaza border
+    confrontations so), not a battle with whatever armed group the story names (blind audit 17).
+    Civilians killed in clashes between two named armed sides stay a battle."""
+    doc = extract("قُتل فلسطينيان بينهما فتى، وأصيب نحو ثلاثمئة بنيران الجيش الإسرائيلي في مواجهات الجمعة "
+                  "قرب الحدود الشرقية لقطاع غزة. وقالت حركة حماس إن الاحتلال يتحمل المسؤولية. وأكدت حماس "
+                  "استمرار المسيرات.", published=PUBLISHED)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events if e.fatalities] == [
+        ("Excessive force against protesters", "Military Forces of Israel", "Protesters (Palestine)")]
+    doc = extract("قتل ثلاثة مدنيين في اشتباكات بين الجيش السوري وتنظيم داعش في دير الزور.", published=PUBLISHED)
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
