@@ -1011,3 +1011,12 @@ def test_confrontations_in_which_a_force_killed_the_people_it_faced_are_excessiv
         ("Excessive force against protesters", "Military Forces of Israel", "Protesters (Palestine)")]
     doc = extract("قتل ثلاثة مدنيين في اشتباكات بين الجيش السوري وتنظيم داعش في دير الزور.", published=PUBLISHED)
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_plural_chemical_attacks_name_the_weapon():
+    """"الهجمات الكيميائية التي شهدتها دوما" is a chemical attack, not a generic attack (blind audit
+    17 items 92, 93)."""
+    for text in ("قتل 40 شخصا في هجمات كيميائية على دوما السبت.",
+                 "ناقش المجلس تقارير الهجمات الكيماوية التي شهدتها منطقة دوما السبت الماضي."):
+        doc = extract(text, published="2018-04-10")
+        assert [e.sub_event_type for e in doc.events] == ["Chemical weapon"], text
