@@ -1020,3 +1020,12 @@ def test_plural_chemical_attacks_name_the_weapon():
                  "ناقش المجلس تقارير الهجمات الكيماوية التي شهدتها منطقة دوما السبت الماضي."):
         doc = extract(text, published="2018-04-10")
         assert [e.sub_event_type for e in doc.events] == ["Chemical weapon"], text
+
+
+def test_a_measure_laid_on_a_state_does_not_place_the_act():
+    """"فرض عقوبات على روسيا ... بتسميم العميل بغاز أعصاب في بريطانيا": على after sanctions marks
+    whom they are laid on; the poisoning happened in Britain (blind audit 17 item 33)."""
+    doc = extract("قررت الولايات المتحدة فرض عقوبات على روسيا باعتبارها مدانة بتسميم العميل الروسي المزدوج "
+                  "سيرغي سكريبال وابنته بغاز أعصاب في بريطانيا في مارس. ونفت روسيا ذلك. وقالت روسيا إن "
+                  "العقوبات مرفوضة.", published="2018-08-08")
+    assert [e.country for e in doc.events if e.sub_event_type == "Chemical weapon"] == ["United Kingdom"]

@@ -861,3 +861,25 @@ def test_a_place_in_a_line_pointing_to_another_story_is_not_the_storys_place():
             "وأفادت تقارير بقتل 14 مدنيا بسبب غارات شنتها القوات الحكومية ليلا في سوريا.")
     [event] = rasid.extract(text, published="2018-03-05").events
     assert event.admin1 == "Rīf Dimashq"
+
+
+def test_a_country_after_fi_or_bi_says_a_towns_country():
+    """"في بلدة سالزبري بإنجلترا" in a story that names the US most: England's Salisbury, read
+    through its Latin name (blind audit 17); "طرابلس في لبنان" in a story of Libya: the Lebanese one."""
+    text = ("قررت الولايات المتحدة فرض عقوبات على روسيا. وقالت الولايات المتحدة إن القرار نهائي. "
+            "وعثر على سيرغي ويوليا سكريبال فاقدي الوعي في بلدة سالزبري بإنجلترا يوم 4 مارس.")
+    doc = rasid.extract(text, published="2018-08-08")
+    [town] = [e for e in doc.entities if e.source == "places" and e.data.get("transliterated")]
+    assert (town.canonical, town.data["cc"]) == ("Salisbury", "GB")
+    doc = rasid.extract("قالت حكومة الوفاق في ليبيا إن الوضع مستقر. وخرجت احتجاجات في طرابلس في لبنان.",
+                        published="2019-10-20")
+    [tripoli] = [e for e in doc.entities if e.source == "places" and e.canonical == "Tripoli"]
+    assert tripoli.data["cc"] == "LB"
+
+
+def test_a_persian_waw_inside_a_name_may_be_v():
+    """"في مدينة ميرجاوه شرق إيران" is Mīrjāveh (Sistan and Baluchestan), not Marāgheh (blind
+    comparison of 4,900 corpus articles)."""
+    doc = rasid.extract("أعلنت وكالة الأنباء الإيرانية اختطاف 14 من حرس الحدود في مدينة ميرجاوه شرق إيران.",
+                        published="2018-10-16")
+    assert [e.canonical for e in doc.entities if e.source == "places" and e.data.get("transliterated")] == ["Mīrjāveh"]

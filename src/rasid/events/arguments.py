@@ -254,12 +254,19 @@ def _words_before(doc: Document, e: Entity, n: int) -> list:
 _AT_WORDS = {fold(w) for w in ("في", "على", "قرب", "داخل", "بالقرب", "وفي", "عند")}
 
 
+# nouns after which "على" marks whom a measure is laid on, not where: "فرض عقوبات على روسيا"
+_LAID_ON = {fold(w) for w in ("عقوبات", "العقوبات", "ضغوط", "الضغوط", "ضغوطا", "حظر", "حظرا", "رسوم", "رسوما",
+                              "قيود", "قيودا", "غرامة", "غرامات", "تعريفات", "اللوم", "باللوم", "المسؤولية")}
+
+
 def _placed_at(doc: Document, e: Entity) -> bool:
     """Is the place named after a word of where (في، على، قرب، داخل) or with ب on it (بالعراق)?"""
     if doc.text[max(0, e.start - 1):e.start] == "ب":
         return True
-    before = _words_before(doc, e, 1)
-    return bool(before) and before[-1].norm in _AT_WORDS
+    before = _words_before(doc, e, 2)
+    if not before or before[-1].norm not in _AT_WORDS:
+        return False
+    return not (before[-1].norm == "علي" and len(before) > 1 and before[-2].norm in _LAID_ON)
 
 
 def _on_street(doc: Document, e: Entity) -> bool:

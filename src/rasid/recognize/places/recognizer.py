@@ -387,7 +387,7 @@ class PlaceRecognizer:
                 if not kept:
                     contradicted.add(k)
                 m["cands"] = kept
-        _country_by_direction(tokens, matches)
+        placed_in = _country_by_direction(tokens, matches)
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
         ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
@@ -401,7 +401,7 @@ class PlaceRecognizer:
             kept = [m for k, m in enumerate(matches) if k not in contradicted
                     and not (m["strip"] and tokens[m["i"]].norm[m["strip"] - 1] == "ك" and ents[k] is None
                              and m["what"] != "demonym")]
-            ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives))
+            ents.extend(read_towns(doc, tokens, kept, actors, story, frozenset(admin_ctx), adjectives, placed_in))
         capitals = resolve_capitals()
         for m, ent in zip(matches, ents):
             if ent is not None and ((ent.id in capitals and _as_government(tokens, m))
@@ -535,26 +535,45 @@ class PlaceRecognizer:
 _NISBA = re.compile(r"ال\w+(?:ي|يه)")
 
 
-def _country_by_direction(tokens, matches: list[dict]) -> None:
-    """"طرابلس شمال لبنان"، "أدرنة شمال غرب تركيا": compass words and a country right after a
-    name say its country, as an adjective after it does: only its towns there are kept (none
-    there: the name keeps its others, the words may relate two places)."""
-    countries = {m["i"]: {p.cc for p in m["cands"] if p.kind == "country"} for m in matches
-                 if m["what"] == "place" and m.get("cands")}
+def _country_by_direction(tokens, matches: list[dict]) -> dict[int, str]:
+    """"طرابلس شمال لبنان"، "أدرنة شمال غرب تركيا"، "بلدة سالزبري بإنجلترا"، "طرابلس في لبنان":
+    compass words, or في / ب, and a country (or a region of one) right after a name say its
+    country, as an adjective after it does: only its towns there are kept (none there: the name
+    keeps its others, the words may relate two places). Returns, for the Latin-name reading, the
+    token right after a name -> the country so said."""
+    said: dict[int, str] = {}
     for m in matches:
         cands = m.get("cands")
-        if m["what"] != "place" or not cands or any(p.kind == "country" for p in cands):
+        if m["what"] != "place" or not cands:
             continue
-        j, steps = m["j"], 0
-        while j < len(tokens) and steps < 2 and tokens[j].sent == tokens[m["i"]].sent:
-            cue = cue_of(tokens[j].norm)
-            if not cue or cue[0] != "direction":
-                break
-            j, steps = j + 1, steps + 1
-        if steps and countries.get(j) and tokens[j].sent == tokens[m["i"]].sent:
-            kept = [p for p in cands if p.cc in countries[j]]
-            if kept:
-                m["cands"] = kept
+        # a country's name (لبنان, whatever US towns share it), or a region of one country (إنجلترا)
+        ccs = {p.cc for p in cands if p.kind == "country"} or (
+            {p.cc for p in cands} if all(p.kind == "region" and p.cc for p in cands) else set())
+        if len(ccs) != 1:
+            continue
+        i = m["i"]
+        # the token right after the name it places: the ب-word itself, في, or the first compass word
+        if m["strip"] == 1 and tokens[i].norm[:1] == "ب":
+            k = i
+        else:
+            k = i
+            while k > 0 and tokens[k - 1].sent == tokens[i].sent and i - k < 2 and \
+                    (cue := cue_of(tokens[k - 1].norm)) and cue[0] == "direction":
+                k -= 1
+            if k == i:
+                if not (i > 0 and tokens[i - 1].norm == "في" and tokens[i - 1].sent == tokens[i].sent):
+                    continue
+                k = i - 1
+        said[k] = next(iter(ccs))
+    for m in matches:
+        cc = said.get(m["j"])
+        cands = m.get("cands")
+        if cc is None or m["what"] != "place" or not cands or any(p.kind == "country" for p in cands):
+            continue
+        kept = [p for p in cands if p.cc == cc]
+        if kept:
+            m["cands"] = kept
+    return said
 
 
 def _located_by_direction(tokens, matches: list[dict]) -> set[int]:

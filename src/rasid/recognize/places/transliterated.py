@@ -176,6 +176,9 @@ _FRENCH_SILENT = ("S", "KS", "T", "D", "TS")
 _SILENT_FINALS = {cc: _FRENCH_SILENT for cc in ("FR", "BE", "CH", "LU")}
 
 
+_PERSIAN_V = frozenset(("IR", "AF", "TJ"))
+
+
 def lookup(folded: str, countries, admins: frozenset = frozenset()) -> LatinPlace | None:
     """The town (or province) of ``countries`` whose Latin name has the skeleton of an Arabic
     spelling: one in a province the story names (``admins``: (cc, admin1) pairs) first, then a
@@ -186,7 +189,11 @@ def lookup(folded: str, countries, admins: frozenset = frozenset()) -> LatinPlac
     found = []
     for cc in countries:
         c = latin_country(cc)
-        for key in keys:
+        ckeys = keys
+        if cc in _PERSIAN_V and "و" in folded[1:]:
+            # Persian و inside a name is often v (ميرجاوه: Mīrjāveh, not Marāgheh)
+            ckeys = keys + (arabic_skeleton(folded[0] + folded[1:].replace("و", "ڤ")),)
+        for key in ckeys:
             found += [(hit, "") for hit in c.get(key)]
             for silent in _SILENT_FINALS.get(cc, ()):
                 found += [(hit, silent) for hit in c.get(key + silent)]  # "تريب": Trèbes
@@ -322,7 +329,7 @@ _context_of = WordMemo(_context).__getitem__
 
 def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                story: dict[str, float], admins: frozenset = frozenset(),
-               adjectives: dict[int, str] | None = None) -> list[Entity]:
+               adjectives: dict[int, str] | None = None, placed_in: dict[int, str] | None = None) -> list[Entity]:
     """Pipeline step of PlaceRecognizer: towns the gazetteer has no Arabic name for. A word after
     a type word (بلدة دامبوا) that is no common Arabic word, or after في/قرب/a direction that the
     news uses like a place name (its word class) or never uses at all, looked up in the story's
@@ -331,6 +338,9 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
     right after the name says the town's country ("مدينة تريب الفرنسية": France, whatever the
     story's leading countries)."""
     adjectives = adjectives or {}
+    # "سالزبري بإنجلترا"، "X في فرنسا": the country said after the name, a weaker sign than an
+    # adjective (it chooses the country, it makes no common word a name)
+    country_after = {**(placed_in or {}), **adjectives}
     freq = word_freq()
     covered = bytearray(len(tokens) + 1)
     for m in matches:
@@ -362,7 +372,7 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                 continue
             # an unknown word is weak evidence: the country an adjective after it says, or else
             # the story's leading country only
-            said = adjectives.get(i + 1)
+            said = country_after.get(i + 1)
             best = lookup(norms[i][1:], [said] if said else countries[:1], admins)
             if best is not None:
                 out.append(_town_entity(doc, t, t, 1, best, ""))
@@ -402,9 +412,9 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
             if unseen and n < 3:
                 continue
             if nxt is not None:
-                said = adjectives.get(i + 2)
+                said = country_after.get(i + 2)
                 best, end = lookup(word + " " + nxt, [said] if said else countries, admins), i + 2  # سان دوني
-            said = adjectives.get(i + 1) if best is None else adjectives.get(i + 2)
+            said = country_after.get(i + 1) if best is None else country_after.get(i + 2)
             if best is None:
                 if n < 2 or n == 2 and (not typed or word in freq):
                     continue  # two consonants match too much: only an unknown word after بلدة
