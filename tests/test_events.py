@@ -1029,3 +1029,19 @@ def test_a_measure_laid_on_a_state_does_not_place_the_act():
                   "سيرغي سكريبال وابنته بغاز أعصاب في بريطانيا في مارس. ونفت روسيا ذلك. وقالت روسيا إن "
                   "العقوبات مرفوضة.", published="2018-08-08")
     assert [e.country for e in doc.events if e.sub_event_type == "Chemical weapon"] == ["United Kingdom"]
+
+
+def test_lines_listed_under_a_header_of_historys_events_are_no_acts_of_their_own():
+    """"وفيما يلي تسلسل لأبرز الأحداث التاريخية في 3 سبتمبر:" then one line per old act: a line with
+    no date of its own is an old act named with no time (the Beslan siege was coded on the
+    publication day, blind audit 17); the page's news after the list, dated against the
+    publication, is coded as before; an anniversary told with its year stays an event."""
+    text = ("في 3 سبتمبر من عام 1971 استقلت قطر عن بريطانيا.\n"
+            "وفيما يلي تسلسل لأبرز الأحداث التاريخية في 3 سبتمبر:\n"
+            "تتويج ريتشارد الأول ملكاً على إنجلترا في ويستمنستر\n"
+            "مقتل 330 من رهائن احتجزهم متمردون شيشان بمدرسة في بيسلان بعد اقتحام القوات الروسية\n"
+            "أكدت القوات الأمريكية في أفغانستان، الأحد، مقتل قائد تنظيم داعش في البلاد في غارة جوية.\n")
+    events = extract(text, published="2018-09-03").events
+    assert "Beslan" not in [e.location for e in events]
+    assert [(e.event_date, e.sub_event_type) for e in events if e.country == "Afghanistan"] == [
+        ("2018-09-02", "Air/drone strike")]

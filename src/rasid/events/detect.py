@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
 from ..model import Document
-from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches
+from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches, read_tsv
 from ..recognize.numbers import count_nouns
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
 from .counts import word_cue
-from .lexicons import RELATIVE_PRONOUNS, SUPPORT_MARKERS, SUPPORT_NOUNS, TriggerEntry, clause_openers, matcher
+from .lexicons import (EVENTS_DIR, RELATIVE_PRONOUNS, SUPPORT_MARKERS, SUPPORT_NOUNS, TriggerEntry, clause_openers,
+                       matcher)
 from .mention import Mention
 from .split import join_split
 from .trigger_features import DocContext, trigger_features
@@ -407,6 +409,7 @@ class EventMentionDetector:
             m.payload[0] == "aggregate" and m.tok_start - doc._sentences[si].tok_start <= _FRAME_REACH
             and any(_is_period(tokens[j]) for j in range(m.tok_start, m.tok_end))
             for m in groups.get("MODALITY", []))}
+        listed = _listed_under(doc)
         # "اقرأ أيضا: ..." lines point to other stories: none of their acts is this article's (their
         # labelled triggers still train the classifier, which reads the words, not the page)
         link_sents = set() if collect else {
@@ -479,7 +482,10 @@ class EventMentionDetector:
             support = kinds | {t.payload.kind for t in counted}
             weak = main.payload.strength < 2 and not (support & _SUPPORT_KINDS) and not (
                 kinds & _NEEDS_SUPPORT and si in actor_sents) and not backing  # a generic word needs a named actor
-            weak = weak or read[main.start].weakened
+            # a line listed under a header of history's events, with no date of its own, names an
+            # old act: evidence for one the page dates ("في 13 سبتمبر من عام 1970 اندلعت ..."), no
+            # act of its own
+            weak = weak or read[main.start].weakened or (si in listed and si not in dated_sents)
             if main.payload.plural and si not in firmly_dated \
                     and not any(not t.payload.plural and t.payload.strength == 2 for t in live):
                 # "غارات"، "هجمات" with no date of their own: an aggregate; an act told before it
@@ -659,6 +665,35 @@ def _future_governed(t: Match, times: list[tuple[int, int, bool]], tokens) -> bo
     if not future:
         return False
     return not any(dist(lo, hi) < min(future) for lo, hi, fut in times if not fut)
+
+
+@cache
+def _history_markers() -> tuple[str, ...]:
+    return tuple(" ".join(fold(r["marker"]).split()) for r in read_tsv(EVENTS_DIR / "history_markers.tsv"))
+
+
+def _listed_under(doc: Document) -> set[int]:
+    """The lines listed under a header of history's events ("وفيما يلي تسلسل لأبرز الأحداث
+    التاريخية في 3 سبتمبر:", then one line per old act, data/events/history_markers.tsv): each
+    following sentence on a line of its own, up to one dated against the publication (today's news
+    again). Such a line with no date of its own is a weak mention: it may only add evidence to an
+    act the page dates."""
+    sents, text = doc._sentences, doc.text
+    markers = _history_markers()
+    whole = " ".join(doc._folded.text.split())
+    if not any(m in whole for m in markers):
+        return set()
+    folded = [" ".join(fold(text[s.start:s.end]).split()) for s in sents]
+    relative = {bisect_right([s.start for s in sents], t.start) - 1 for t in doc.timex if t.relative}
+    out: set[int] = set()
+    for si, words in enumerate(folded):
+        if not any(m in words for m in markers):
+            continue
+        k = si + 1
+        while k < len(sents) and "\n" in text[sents[k - 1].end - 1:sents[k].start + 1] and k not in relative:
+            out.add(k)
+            k += 1
+    return out
 
 
 def _timex_sentences(doc: Document, starts: list[int], future: bool, vague: bool = True) -> set[int]:
