@@ -1045,3 +1045,15 @@ def test_lines_listed_under_a_header_of_historys_events_are_no_acts_of_their_own
     assert "Beslan" not in [e.location for e in events]
     assert [(e.event_date, e.sub_event_type) for e in events if e.country == "Afghanistan"] == [
         ("2018-09-02", "Air/drone strike")]
+
+
+def test_an_operation_run_since_a_month_is_a_campaign():
+    """"حيث تنفذ القوات التركية عملية عسكرية ضد مسلحين أكراد منذ يناير" and "ويشن التحالف عملية
+    عسكرية منذ أواخر مارس عام 2015": a campaign, no one act (blind audit 17 item 145); an operation
+    on a day is still an act."""
+    for text in ("رفضت تركيا عرضا من فرنسا للوساطة في النزاع الدائر بشمال سوريا، حيث تنفذ القوات التركية "
+                 "عملية عسكرية ضد مسلحين أكراد منذ يناير الماضي.",
+                 "ويشن التحالف عملية عسكرية منذ أواخر مارس عام 2015 ضد الحوثيين في اليمن."):
+        assert extract(text, published="2018-03-30").events == [], text
+    doc = extract("نفذت القوات التركية أمس عملية عسكرية ضد مسلحين أكراد في عفرين.", published="2018-03-30")
+    assert len(doc.events) == 1

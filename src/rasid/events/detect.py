@@ -120,8 +120,10 @@ class SentenceModality:
     def blocked(self, trigger: Match) -> str | None:
         countable = _countable(trigger)
         best = min(self.any_plain, self.any_plural) if countable else self.any_plain
-        if trigger.payload.plural or trigger.payload.kind == "clash":
-            best = min(best, self.any_acts)  # fighting since a month ago goes on: no one battle
+        if trigger.payload.plural or trigger.payload.kind in ("clash", "operation"):
+            # fighting since a month ago goes on: no one battle; nor is an operation run since
+            # January one act ("تنفذ القوات التركية عملية عسكرية ... منذ يناير": a campaign)
+            best = min(best, self.any_acts)
         t = trigger.tok_start
         for i, m in self.same.get(t, ()):
             if m.tok_end > trigger.tok_end and i < best[0] and (countable or m.payload[0] != "aggregate_plural"):
