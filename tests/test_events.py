@@ -1057,3 +1057,14 @@ def test_an_operation_run_since_a_month_is_a_campaign():
         assert extract(text, published="2018-03-30").events == [], text
     doc = extract("نفذت القوات التركية أمس عملية عسكرية ضد مسلحين أكراد في عفرين.", published="2018-03-30")
     assert len(doc.events) == 1
+
+
+def test_a_states_army_arrests_at_home_when_the_sentence_names_no_place():
+    """"وصف المتحدث باسم الجيش الليبي نبأ القبض على الإرهابي المصري هشام عشماوي" on a page of
+    Saudi news: the arrest is in Libya, as a state's police arrests at home (blind audit 17 item 55)."""
+    text = ("دعا وزير الخارجية الأمريكي حكومة السعودية إلى دعم التحقيق في اختفاء الصحفي في إسطنبول، "
+            "ونقلت وسائل إعلام في السعودية أن فريقا من السعودية وصل إلى تركيا قادما من جدة والرياض. "
+            "ووصف العميد أحمد المسماري، المتحدث باسم الجيش الليبي، نبأ القبض على الإرهابي المصري هشام "
+            "عشماوي، الإثنين، بأنه هدية.")
+    events = [e for e in extract(text, published="2018-10-09").events if e.sub_event_type == "Arrests"]
+    assert [(e.actor1, e.country) for e in events] == [("Military Forces of Libya", "Libya")]

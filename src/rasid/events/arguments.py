@@ -1087,11 +1087,13 @@ class ArgumentLinker:
             f["civilian_targeting"] = "Civilian targeting" if (
                 f["actor2"].startswith("Civilians") or et == "Violence against civilians") else ""
             undisclosed = any(m.label == "MODALITY" and m.payload[0] == "undisclosed" for m in sent_matches)
-            home = a1.ent.data.get("country") if a1 is not None and f["actor1"].startswith("Police Forces") else None
+            home = a1.ent.data.get("country") if a1 is not None and f["actor1"].startswith(
+                ("Police Forces", "Military Forces")) else None
             fallback_why = country_why
             if place is None and st == "Arrests" and home and home != country:
-                # "أعلنت السلطات البحرينية اعتقال 14 إيرانيا": a state's forces arrest at home, not
-                # in the country the rest of the story is about
+                # "أعلنت السلطات البحرينية اعتقال 14 إيرانيا"، "الجيش الليبي ... القبض على الإرهابي
+                # المصري": a state's forces arrest at home, not in the country the rest of the
+                # story is about
                 country, fallback_why = home, "the arresting state's own country"
             if place is None and not undisclosed:
                 place = story_place(s.start, country, span=span)
