@@ -883,3 +883,17 @@ def test_a_persian_waw_inside_a_name_may_be_v():
     doc = rasid.extract("أعلنت وكالة الأنباء الإيرانية اختطاف 14 من حرس الحدود في مدينة ميرجاوه شرق إيران.",
                         published="2018-10-16")
     assert [e.canonical for e in doc.entities if e.source == "places" and e.data.get("transliterated")] == ["Mīrjāveh"]
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("فجر انتحاري نفسه خارج وزارة الداخلية الأفغانية صباح الأربعاء.", "Kabul"),   # blind audit 17
+    ("وتظاهر الآلاف، السبت، أمام البرلمان التونسي احتجاجا على توصيات اللجنة.", "Tunis"),
+    ("قال مسؤول كبير في وزارة الدفاع الأفغانية إن انتحاريا فجر نفسه.", None),  # where one works
+    ("وأشارت ماي، في كلمة لها أمام البرلمان البريطاني، إلى أن انتحاريا فجر نفسه.", None),  # a speech
+])
+def test_a_states_institution_places_the_act_in_its_capital(text, capital):
+    doc = rasid.extract(text, published="2018-08-12")
+    seats = [e.canonical for e in doc.entities if e.source == "places" and e.data.get("capital_word")]
+    assert seats == ([capital] if capital else [])
+    if capital:
+        assert [e.location for e in doc.events] == [capital]

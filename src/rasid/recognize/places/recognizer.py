@@ -433,6 +433,7 @@ class PlaceRecognizer:
         _locate_country_directions(doc, tokens, top)
         _locate_the_kingdom(doc, tokens, story)
         _locate_the_capital(doc, tokens, top)
+        _locate_the_seat(doc, tokens)
 
     def _senses(self, tokens, matches: list[dict]) -> list[tuple[float | None, int]]:
         """(P(place), support) of each name read with no type word; P is None for the others or
@@ -719,6 +720,55 @@ def _locate_the_capital(doc, tokens, top: str) -> None:
         start = t.end - len("العاصمة") if doc.text[t.start:t.end].endswith(("العاصمة", "العاصمه")) else t.start
         doc.entities.append(Entity(text=doc.text[start:end], start=start, end=end, type="GPE",
                                    canonical=place.name, id=place.id, source="places", data=data))
+
+
+@cache
+def _seat_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(r["word"]).split()) for r in read_tsv(PLACES_DIR / "seat_words.tsv"))
+
+
+# words of where an act is at a building (not في or ب: "مسؤول في وزارة الدفاع" is where one works)
+_SEAT_AT = {fold(w) for w in ("خارج", "أمام", "قرب", "داخل", "محيط", "مدخل", "بوابة", "مبنى", "مقر", "بالقرب",
+                              "استهدف", "استهدفت", "اقتحم", "اقتحموا", "اقتحمت")}
+# "في كلمة أمام البرلمان": speech given before it, nothing done at it
+_SPOKEN = {fold(w) for w in ("كلمة", "كلمته", "كلمتها", "خطاب", "خطابه", "خطابها", "شهادة", "شهادته", "إفادة",
+                             "تصريحات", "حديث", "حديثه", "إحاطة")}
+
+
+def _locate_the_seat(doc, tokens) -> None:
+    """"فجر انتحاري نفسه خارج وزارة الداخلية الأفغانية"، "تظاهروا أمام البرلمان العراقي": a state's
+    institution that sits in its capital (data/places/seat_words.tsv), named with the state's
+    adjective after it and a word of where before it, places the act in that capital."""
+    norms = columns(tokens).norms
+    table = demonym_table()
+    capitals = _capital_of_country()
+    positions = word_positions(tokens)
+    for words in _seat_words():
+        for i in sorted(i for forms, where in positions.items() if words[0] in forms[:3] for i in where):
+            t = tokens[i]
+            n = len(words)
+            if i + n > len(tokens) or any(norms[i + k] != words[k] for k in range(1, n)):
+                continue
+            prev = norms[i - 1] if i > 0 and tokens[i - 1].sent == t.sent else ""
+            if t.norm != words[0] or prev not in _SEAT_AT or any(
+                    norms[j] in _SPOKEN for j in range(max(0, i - 4), i - 1) if tokens[j].sent == t.sent):
+                continue
+            cc = end = None
+            for k in range(i + n, min(i + n + 3, len(tokens))):
+                if tokens[k].sent != t.sent:
+                    break
+                hit = table.get(norms[k]) if norms[k].startswith("ال") else None
+                if hit is not None:
+                    cc, end = hit[0], tokens[k].end
+                    break
+            place = capitals.get(cc) if cc else None
+            if place is None or any(e.source == "places" and e.start < end and t.start < e.end
+                                    and not e.data.get("demonym") for e in doc.entities):
+                continue
+            data = place_fields(place, "")
+            data.update(locating=True, story=True, capital_word=True)
+            doc.entities.append(Entity(text=doc.text[t.start:end], start=t.start, end=end, type="GPE",
+                                       canonical=place.name, id=place.id, source="places", data=data))
 
 
 # the Arab monarchies the press calls "المملكة" on its own once the story has named them
