@@ -1068,3 +1068,15 @@ def test_a_states_army_arrests_at_home_when_the_sentence_names_no_place():
             "عشماوي، الإثنين، بأنه هدية.")
     events = [e for e in extract(text, published="2018-10-09").events if e.sub_event_type == "Arrests"]
     assert [(e.actor1, e.country) for e in events] == [("Military Forces of Libya", "Libya")]
+
+
+def test_forces_that_answer_an_act_at_its_scene_did_not_do_it():
+    """"وتوجهت فرق الشرطة ... إلى موقع تعرض فيه الرجلان للإصابة جراء تفجير، الأحد، وقامت السلطات
+    الأمنية بمعاينة غرض ثان": the police came to the scene and the authorities, subject of the next
+    clause, inspected it; the bomber is unknown (blind audit 17 item 5). Police who arrive and arrest
+    still made the arrest."""
+    doc = extract("وتوجهت فرق الشرطة ومكتب التحقيقات الفيدرالي إلى موقع تعرض فيه الرجلان للإصابة جراء تفجير، "
+                  "الأحد، وقامت السلطات الأمنية بمعاينة غرض ثان في الموقع.", published="2018-03-19")
+    assert [e.actor1 for e in doc.events] == ["Unidentified Armed Group"]
+    doc = extract("وصلت قوات الأمن إلى المكان واعتقلت ثلاثة مسلحين أمس.", published="2018-03-19")
+    assert [e.actor1 for e in doc.events] == ["Police Forces"]

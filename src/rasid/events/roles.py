@@ -66,6 +66,12 @@ _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "c
 _PERSON_HEADS = {fold(w) for w in ("رجال", "أفراد", "منتسبي", "منسوبي", "منسوبو", "منتسبو", "عناصر", "جنود", "جندي", "جنديا",
                                    "جنديين", "عسكريين", "ضباط", "ضابط", "شرطي", "شرطيين", "حراس")}
 _CROWD_KINDS = {"protesters", "rioters"}
+# verbs of forces that answer an act at its scene (arrive, rush, cordon off, evacuate, treat)
+_RESPONDS = {fold(w) for w in ("توجهت", "توجه", "توجهوا", "هرعت", "هرع", "هرعوا", "وصلت", "وصل", "وصلوا",
+                               "انتقلت", "انتقل", "طوقت", "طوق", "طوقوا", "أخلت", "أخلى", "أسعفت", "أسعف",
+                               "سارعت", "سارع", "حضرت")}
+# acts a force does on arriving (arrest, raid, fight): there, whoever came is whoever acted
+_FORCE_ACTS = {"arrest", "clash", "operation", "regain", "disrupted", "protest_force", "protest_intervention"}
 _AFTER_REACH = 4  # an actor further than this after the trigger is in another clause
 _PASSIVE_REACH = 4  # "قائد تنظيم داعش في البلاد قتل": the subject's last word this close to the verb
 _MET_REACH = 8  # "القيادي الحوثي البارز المدعو حسين البكلي، لقي مصرعه": a name may stand between
@@ -115,6 +121,13 @@ def _counted(tokens, a: "ActorMention", sent_start: int) -> bool:
 
 def is_person_phrase(tokens, a: "ActorMention") -> bool:
     return any(f in _PERSON_HEADS for f in tokens[a.tok_start].forms[:3])
+
+
+def _clause_between(norms: list[str], lo: int, hi: int) -> bool:
+    """Does a new clause open between two tokens: a comma, then a word with و ("تفجير، الأحد،
+    وقامت السلطات الأمنية بمعاينة ...": the authorities are the next clause's subject)?"""
+    return any(norms[j] == "،" and norms[j + 1][:1] == "و" and len(norms[j + 1]) > 3
+               for j in range(lo, hi - 1))
 
 
 def _marker(tokens, start: int, sent_start: int, words: set[str], reach: int = 3) -> str | None:
@@ -298,6 +311,12 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if a is claimer:
             a.role, a.why = "agent", "claimed the act"
             continue
+        if a.tok_end <= trigger_start and main_kind not in _FORCE_ACTS \
+                and _marker(tokens, a.tok_start, sent_start, _RESPONDS, 2):
+            # "وتوجهت فرق الشرطة ... إلى موقع تعرض فيه الرجلان للإصابة جراء تفجير": whoever came to
+            # the scene, cordoned it off or treated the wounded answered the act; it did not do it
+            a.role, a.why = "responder", "came to the scene of the act"
+            continue
         if a.tok_start <= trigger_start < a.tok_end and (
                 main_kind == "air" or not _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             # "مقاتلات التحالف"، "طيران التحالف": the trigger is inside the actor's own name (not
@@ -429,7 +448,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             or (norms[trigger_start - 1] == "من" and "بعد" in norms[max(sent_start, trigger_start - 4):trigger_start - 1])
         ) and not any(ts < trigger_start for ts in outcome_starts)  # "بعد يوم من هجوم"
         before = [a for a in doers if a.tok_end <= trigger_start and not framed]
-        after = [a for a in doers if a.tok_start >= trigger_end]
+        after = [a for a in doers if a.tok_start >= trigger_end and not _clause_between(norms, trigger_end, a.tok_start)]
         if before:
             # the subject of the sentence's verb: the first actor named (verb-subject order)
             a1, rule = before[0], "first actor before the trigger"
@@ -466,7 +485,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     if a2 is None and civ:
         a2 = civ[0]
     if a2 is None:
-        after = [a for a in free if a.tok_start >= trigger_end and a is not a1]
+        after = [a for a in free if a.tok_start >= trigger_end and a is not a1
+                 and not _clause_between(norms, trigger_end, a.tok_start)]
         if after and patient_kind:
             a2 = after[0]
     pronoun_target = any(tokens[j].norm in _ON_PRONOUN for j in range(trigger_end, min(trigger_end + 2, len(tokens))))
