@@ -1080,3 +1080,13 @@ def test_forces_that_answer_an_act_at_its_scene_did_not_do_it():
     assert [e.actor1 for e in doc.events] == ["Unidentified Armed Group"]
     doc = extract("وصلت قوات الأمن إلى المكان واعتقلت ثلاثة مسلحين أمس.", published="2018-03-19")
     assert [e.actor1 for e in doc.events] == ["Police Forces"]
+
+
+def test_a_day_the_world_celebrates_makes_no_list_of_history():
+    """"بعيد الأم الذي يحتفل به العالم في مثل هذا اليوم" heads no list: the mothers' protest on the
+    next line is today's news (blind check 20: it was dropped as a listed line)."""
+    text = ("أقيمت بمدينة مأرب، الأربعاء، فعالية تكريمية بعيد الأم الذي يحتفل به العالم في مثل هذا اليوم، "
+            "لأمهات المختطفين.\nوعقب تكريم أمهات المختطفين، أقامت الأمهات وقفة احتجاجية طالبن فيها بإطلاق "
+            "سراح أبنائهن.\n")
+    events = extract(text, published="2018-03-22").events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

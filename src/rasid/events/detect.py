@@ -670,8 +670,11 @@ def _future_governed(t: Match, times: list[tuple[int, int, bool]], tokens) -> bo
 
 
 @cache
-def _history_markers() -> tuple[str, ...]:
-    return tuple(" ".join(fold(r["marker"]).split()) for r in read_tsv(EVENTS_DIR / "history_markers.tsv"))
+def _history_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words of history, words of a list) of data/events/history_markers.tsv."""
+    rows = read_tsv(EVENTS_DIR / "history_markers.tsv")
+    return tuple(tuple(" ".join(fold(r["marker"]).split()) for r in rows if r["role"] == role)
+                 for role in ("history", "list"))
 
 
 def _listed_under(doc: Document) -> set[int]:
@@ -681,15 +684,16 @@ def _listed_under(doc: Document) -> set[int]:
     again). Such a line with no date of its own is a weak mention: it may only add evidence to an
     act the page dates."""
     sents, text = doc._sentences, doc.text
-    markers = _history_markers()
+    history, listing = _history_markers()
     whole = " ".join(doc._folded.text.split())
-    if not any(m in whole for m in markers):
+    if not any(m in whole for m in history):
         return set()
     folded = [" ".join(fold(text[s.start:s.end]).split()) for s in sents]
     relative = {bisect_right([s.start for s in sents], t.start) - 1 for t in doc.timex if t.relative}
     out: set[int] = set()
     for si, words in enumerate(folded):
-        if not any(m in words for m in markers):
+        if not any(m in words for m in history) or not (
+                any(m in words for m in listing) or words.rstrip().endswith((":", "："))):
             continue
         k = si + 1
         while k < len(sents) and "\n" in text[sents[k - 1].end - 1:sents[k].start + 1] and k not in relative:
