@@ -1090,3 +1090,15 @@ def test_a_day_the_world_celebrates_makes_no_list_of_history():
             "سراح أبنائهن.\n")
     events = extract(text, published="2018-03-22").events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_line_reporting_speech_ends_a_list_of_history():
+    """A page whose list of history the scraper lost: after the header come today's news lines; one
+    that reports what someone said ("قال ... إن") is news again, and its act is coded. A listed
+    act in the present tense ("يعلن استقلال قطر") does not end the list."""
+    text = ("فيما يلي تسلسل لأبرز الأحداث التاريخية في مثل هذا اليوم.\n"
+            "الشيخ خليفة بن حمد يعلن استقلال قطر عن المملكة المتحدة\n"
+            "مقتل 330 من رهائن احتجزهم متمردون شيشان بمدرسة في بيسلان بعد اقتحام القوات الروسية\n"
+            "قال وزير الأمن البريطاني إن مسلحين قتلوا ثلاثة أشخاص في هجوم على مركز للشرطة في لندن.\n")
+    events = extract(text, published="2018-09-07").events
+    assert [e.location for e in events] == ["London"]

@@ -696,10 +696,23 @@ def _listed_under(doc: Document) -> set[int]:
                 any(m in words for m in listing) or words.rstrip().endswith((":", "："))):
             continue
         k = si + 1
-        while k < len(sents) and "\n" in text[sents[k - 1].end - 1:sents[k].start + 1] and k not in relative:
+        while k < len(sents) and "\n" in text[sents[k - 1].end - 1:sents[k].start + 1] and k not in relative \
+                and not _reports(doc, sents[k]):
             out.add(k)
             k += 1
     return out
+
+
+def _reports(doc: Document, sent) -> bool:
+    """Does the sentence report what someone said ("قال بن والاس ... إن")? A list of history's events
+    does not ("الشيخ خليفة يعلن استقلال قطر" is an act): a line that does is news again (a page whose
+    list the scraper lost)."""
+    from ..recognize.quotes.lexicons import complementisers, speech_verbs
+
+    verbs, that = speech_verbs(), complementisers()
+    tokens = doc._tokens
+    said = [j for j in range(sent.tok_start, sent.tok_end) if not verbs.isdisjoint(tokens[j].forms[:2])]
+    return bool(said) and any(tokens[j].norm in that for j in range(said[0] + 1, sent.tok_end))
 
 
 def _timex_sentences(doc: Document, starts: list[int], future: bool, vague: bool = True) -> set[int]:
