@@ -739,13 +739,17 @@ def _locate_the_seat(doc, tokens) -> None:
     """"فجر انتحاري نفسه خارج وزارة الداخلية الأفغانية"، "تظاهروا أمام البرلمان العراقي": a state's
     institution that sits in its capital (data/places/seat_words.tsv), named with the state's
     adjective after it and a word of where before it, places the act in that capital."""
+    seats = _seat_words()
+    firsts = {words[0] for words in seats}
+    hits = sorted(i for forms, where in word_positions(tokens).items() if forms[0] in firsts for i in where)
+    if not hits:
+        return
     norms = columns(tokens).norms
     table = demonym_table()
     capitals = _capital_of_country()
-    positions = word_positions(tokens)
-    for words in _seat_words():
-        for i in sorted(i for forms, where in positions.items() if words[0] in forms[:3] for i in where):
-            t = tokens[i]
+    for i in hits:
+        t = tokens[i]
+        for words in seats:
             n = len(words)
             if i + n > len(tokens) or any(norms[i + k] != words[k] for k in range(1, n)):
                 continue
@@ -769,6 +773,7 @@ def _locate_the_seat(doc, tokens) -> None:
             data.update(locating=True, story=True, capital_word=True)
             doc.entities.append(Entity(text=doc.text[t.start:end], start=t.start, end=end, type="GPE",
                                        canonical=place.name, id=place.id, source="places", data=data))
+            break
 
 
 # the Arab monarchies the press calls "المملكة" on its own once the story has named them
