@@ -289,3 +289,13 @@ def test_the_count_after_a_weapon_or_a_date_between_verb_and_object(text, counts
 def test_the_people_after_a_killing_in_it(sentence, expected):
     """Blind audit 16, item 98: «هجوم ... والذي قتل فيه شخص واحد» was counted 0."""
     assert _counts(_RULES(sentence, published=PUBLISHED)) == expected
+
+
+def test_any_before_a_count_noun_is_the_any_of_a_denial():
+    """"ولم ينتج عن اعتراض الصاروخين أية إصابات": no one was hurt (read 3 before: blind audit 17's
+    Jizan interception); a count noun alone still counts some ("ما أدى إلى وقوع إصابات")."""
+    doc = extract("اعترضت الدفاعات الجوية صاروخين أطلقهما الحوثيون باتجاه جازان، ولم ينتج عن اعتراض "
+                        "الصاروخين أية إصابات.", published="2018-08-10")
+    assert [e.injuries for e in doc.events] == [0]
+    doc = extract("انفجرت عبوة ناسفة في بغداد أمس ما أدى إلى وقوع إصابات.", published="2018-08-10")
+    assert [e.injuries > 0 for e in doc.events] == [True]

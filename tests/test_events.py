@@ -1102,3 +1102,4 @@ def test_a_line_reporting_speech_ends_a_list_of_history():
             "قال وزير الأمن البريطاني إن مسلحين قتلوا ثلاثة أشخاص في هجوم على مركز للشرطة في لندن.\n")
     events = extract(text, published="2018-09-07").events
     assert [e.location for e in events] == ["London"]
+

@@ -20,7 +20,9 @@ from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns
 from .lexicons import RELATIVE_PRONOUNS, object_pronoun_counts, person_nouns
 
-_NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون")}
+_NEGATION = {fold(w) for w in ("دون", "بدون", "لا", "لم", "عدم", "ودون", "ولم", "ولا")}
+# "أي" / "أية" before a count noun is the "any" of a denial ("لم ينتج عن اعتراض الصاروخين أية إصابات")
+_ANY = {fold(w) for w in ("أي", "أية", "أيّ", "أيّة")}
 _QUALIFIERS = {fold(w) for w in ("ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابة", "أكثر", "من", "يقرب", "يناهز", "يزيد",
                                    "أقل", "زهاء", "بين", "أزيد", "اكثر", "على", "الأقل",
                                    "عائلة", "أسرة", "واحدة",  # "أربعة أشخاص من عائلة واحدة قتلوا"
@@ -630,6 +632,8 @@ class _SentenceFigures:
             massacre = massacre or is_massacre
             if not hit or (negated and {j - 1, j - 2, j - 3} & negated) or j in mixed:  # "دون تسجيل أي إصابات"
                 continue
+            if j > 0 and tokens[j - 1].norm in _ANY:
+                continue  # "ولم ينتج عن اعتراض الصاروخين أية إصابات": none
             role, value = hit
             # "حصيلة القتلى ... 11 قتيلا": the toll's head word is not a group of its own;
             # "جثث خمسة أشخاص": the number after the noun counts it
