@@ -24,12 +24,12 @@ from ..recognize.dates.lexicon import lexicon as date_lexicon
 from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
 from ..recognize.quotes import source_label
-from .counts import ATTEMPT, clause_numbers, nationals, sentence_figures, sentence_total
+from .counts import ATTEMPT, clause_numbers, nationality, sentence_figures, sentence_total
 from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, light_verbs,
                        person_nouns, transitive_verbs)
 from .mention import Mention
-from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, RIVALS, SUFFERED, ActorMention, assign_roles,
-                    interception_roles, is_interception, is_person_phrase)
+from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, REMOTE_KINDS, RIVALS, SUFFERED, ActorMention,
+                    assign_roles, interception_roles, is_interception, is_person_phrase)
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -465,21 +465,9 @@ def _named_force(a: ActorMention | None, actors: list[ActorMention], tokens) -> 
 
 def _nationality_named(norms: list[str], s) -> str | None:
     """The country of the first people named by a nationality word in the sentence
-    ("قتل فلسطينيان": Palestine), or None."""
-    from ..recognize.places.demonyms import demonym_table
-
-    table = demonym_table()
-    for j in range(s.tok_start, s.tok_end):
-        w = norms[j]
-        if nationals(w) and not is_definite(w):  # people (فلسطينيا), not an adjective (الرئيس التركي)
-            stem = w[:-1] if w.endswith("يا") else w
-            for suffix in ("يان", "يين", "يون"):
-                if stem.endswith(suffix):
-                    stem = stem[:-len(suffix)] + "ي"
-            hit = table.get(stem)
-            if hit:
-                return hit[1]
-    return None
+    ("قتل فلسطينيان": Palestine), or None; not an adjective (الرئيس التركي)."""
+    return next((c for j in range(s.tok_start, s.tok_end) if not is_definite(norms[j])
+                 and (c := nationality(norms[j]))), None)
 
 
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
@@ -511,8 +499,8 @@ _WEAPON_ADJ = {fold(w) for w in ("جوية", "جوي", "صاروخي", "صارو
 _AT_PLACE = {fold(w) for w in ("عند", "قرب", "أمام", "بالقرب", "بجوار", "محيط", "وعند", "وقرب")}
 _BELONGS = {fold(w) for w in ("تابعة", "التابعة", "تابع", "التابع")}
 # (not "chemical": "غاز أعصاب روسي" says where the agent was made, not who used it)
-_FORCE_KINDS = {"state", "external", "police"}  # actor kinds of a state's armed forces
-_REMOTE_KINDS = {"suicide", "air", "ied", "shelling", "chemical", "grenade", "explosion"}
+_FORCE_KINDS = {"state", "external"}  # actor kinds of a state's armed forces, at home or abroad
+_REMOTE_KINDS = REMOTE_KINDS | {"explosion"}
 _REMOTE_OR_ASSAULT = {"air", "shelling", "attack", "operation", "clash", "explosion"}
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _BOMBING = {"suicide", "ied", "explosion", "grenade"}
@@ -984,7 +972,7 @@ class ArgumentLinker:
                                         arm=a1.ent.data.get("arm", "") if a1 is not None else "")
             crowd = st == "Armed clash" and "clash" in men.kinds and a2 is None and victim_civilian \
                 and not victim_armed and f["fatalities"] and a1 is not None and a1.kind in _FORCE_KINDS \
-                and not (men.kinds & _REMOTE_KINDS) and _nationality_named(norms, s) is not None
+                and not (men.kinds & _REMOTE_KINDS) and _nationality_named(norms, s)
             if crowd:
                 # "قتل فلسطينيان بنيران الجيش الإسرائيلي في مواجهات قرب الحدود": a state's force
                 # and the people it killed were the two sides of the confrontation: a crowd met
@@ -1007,7 +995,7 @@ class ArgumentLinker:
                         f[k], f[ik] = "Rioters" + f[k][len("Protesters"):], 5
             # civilians as target (or as the arrested: "اعتقال الجيش لخمسة شبان")
             if crowd and not f["actor2"]:
-                f["actor2"], f["inter2"] = generic_actor("protesters", _nationality_named(norms, s) or country)
+                f["actor2"], f["inter2"] = generic_actor("protesters", crowd)
                 why["actor2"] = "the people the force killed in the confrontations"
             if victim_civilian and (et in ("Violence against civilians", "Explosions/Remote violence")
                                     or st == "Arrests") and not f["actor2"]:

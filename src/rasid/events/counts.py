@@ -450,20 +450,33 @@ def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,
     return total, lo
 
 
-def nationals(word: str) -> int:
-    """People named by a nationality word: 1 for a singular (فلسطيني، سورياً), 2 for a dual
-    (فلسطينيان), 3 for a plural (فلسطينيين، سوريون); 0 for any other word."""
+def _national(word: str) -> tuple[int, str]:
+    """(how many people a nationality word names, its singular nisba), or (0, "")."""
     from ..recognize.places.demonyms import demonym_table
 
     table = demonym_table()
     if word.endswith("يا"):
         word = word[:-1]  # accusative: سوريا → سوري (the country سوريا is not a demonym)
     if word.endswith("ي") and word in table:
-        return 1
+        return 1, word
     for suffix, n in (("يان", 2), ("يين", 3), ("يون", 3)):
         if word.endswith(suffix) and word[: -len(suffix)] + "ي" in table:
-            return n
-    return 0
+            return n, word[: -len(suffix)] + "ي"
+    return 0, ""
+
+
+def nationals(word: str) -> int:
+    """People named by a nationality word: 1 for a singular (فلسطيني، سورياً), 2 for a dual
+    (فلسطينيان), 3 for a plural (فلسطينيين، سوريون); 0 for any other word."""
+    return _national(word)[0]
+
+
+def nationality(word: str) -> str | None:
+    """The country of the people a nationality word names ("فلسطينيان": Palestine), or None."""
+    from ..recognize.places.demonyms import demonym_table
+
+    n, nisba = _national(word)
+    return demonym_table()[nisba][1] if n else None
 
 
 def _given_name(word: str) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..model import Document
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches, read_tsv
 from ..recognize.numbers import count_nouns
+from ..recognize.quotes.lexicons import complementisers, speech_verbs
 from ..text.frequency import is_future_verb
 from ..text.normalize import fold
 from ..text.tokens import columns, is_definite
@@ -689,7 +690,8 @@ def _listed_under(doc: Document) -> set[int]:
     if not any(m in whole for m in history):
         return set()
     folded = [" ".join(fold(text[s.start:s.end]).split()) for s in sents]
-    relative = {bisect_right([s.start for s in sents], t.start) - 1 for t in doc.timex if t.relative}
+    starts = [s.start for s in sents]
+    relative = {bisect_right(starts, t.start) - 1 for t in doc.timex if t.relative}
     out: set[int] = set()
     for si, words in enumerate(folded):
         if not any(m in words for m in history) or not (
@@ -707,8 +709,6 @@ def _reports(doc: Document, sent) -> bool:
     """Does the sentence report what someone said ("قال بن والاس ... إن")? A list of history's events
     does not ("الشيخ خليفة يعلن استقلال قطر" is an act): a line that does is news again (a page whose
     list the scraper lost)."""
-    from ..recognize.quotes.lexicons import complementisers, speech_verbs
-
     verbs, that = speech_verbs(), complementisers()
     tokens = doc._tokens
     said = [j for j in range(sent.tok_start, sent.tok_end) if not verbs.isdisjoint(tokens[j].forms[:2])]

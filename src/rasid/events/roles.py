@@ -59,7 +59,7 @@ _WEAPON_WORDS = {fold(w) for w in ("جوية", "جوي", "صاروخية", "صا
                                    "عسكرية", "مسلحة", "انتحارية", "جديدة", "اخرى", "أخرى")}
 # the craft or guns an act noun's owner fired with: "غارات من طائرات التحالف"
 _CRAFT = {fold(w) for w in ("طائرات", "طائرة", "مقاتلات", "طيران", "مدفعية", "دبابات", "زوارق", "بوارج", "مروحيات")}
-_REMOTE = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
+REMOTE_KINDS = {"suicide", "air", "ied", "shelling", "chemical", "grenade"}
 _AIR_FORCES = {"state", "external"}  # actor kinds that fly aircraft
 _AGENTIVE = {"air", "shelling", "operation", "arrest", "regain", "disrupted", "clash", "overtake", "change",
              "agreement"}
@@ -372,7 +372,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
                 a.role, a.why = "target", f"after '{m}'"
         elif (m := _marker(tokens, a.tok_start, sent_start, _AGENT, 2)):
             a.role, a.why = "agent", f"after '{m}'"
-    protest = bool(kinds & PROTEST_KINDS) and not kinds & _REMOTE
+    protest = bool(kinds & PROTEST_KINDS) and not kinds & REMOTE_KINDS
     crowd = [a for a in actors if a.kind in _CROWD_KINDS]
     civ = [a for a in actors if a.kind == "civilians"]
 

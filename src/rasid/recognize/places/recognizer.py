@@ -387,7 +387,7 @@ class PlaceRecognizer:
                 if not kept:
                     contradicted.add(k)
                 m["cands"] = kept
-        placed_in = _country_by_direction(tokens, matches)
+        placed_in = _country_after(tokens, matches)
         weights = {cc: min(100.0, 40.0 + 20.0 * v) for cc, v in story.items()}
         top = max(story, key=story.get) if story else ""
         ents = [self._entity(doc, tokens, m, weights, admin_ctx, top) for m in matches]
@@ -536,7 +536,7 @@ class PlaceRecognizer:
 _NISBA = re.compile(r"ال\w+(?:ي|يه)")
 
 
-def _country_by_direction(tokens, matches: list[dict]) -> dict[int, str]:
+def _country_after(tokens, matches: list[dict]) -> dict[int, str]:
     """"طرابلس شمال لبنان"، "أدرنة شمال غرب تركيا"، "بلدة سالزبري بإنجلترا"، "طرابلس في لبنان":
     compass words, or في / ب, and a country (or a region of one) right after a name say its
     country, as an adjective after it does: only its towns there are kept (none there: the name
@@ -715,11 +715,17 @@ def _locate_the_capital(doc, tokens, top: str) -> None:
         place = capitals.get(cc)
         if place is None or any(e.source == "places" and e.start < t.end and t.start < e.end for e in doc.entities):
             continue
-        data = place_fields(place, "")
-        data.update(locating=True, story=True, capital_word=True)
         start = t.end - len("العاصمة") if doc.text[t.start:t.end].endswith(("العاصمة", "العاصمه")) else t.start
-        doc.entities.append(Entity(text=doc.text[start:end], start=start, end=end, type="GPE",
-                                   canonical=place.name, id=place.id, source="places", data=data))
+        doc.entities.append(_capital_entity(doc, place, start, end))
+
+
+def _capital_entity(doc, place: Place, start: int, end: int) -> Entity:
+    """A capital named by words, not by its name (العاصمة، وزارة الداخلية الأفغانية): it places
+    the act, and yields to a town the story names by name (``capital_word``)."""
+    data = place_fields(place, "")
+    data.update(locating=True, story=True, capital_word=True)
+    return Entity(text=doc.text[start:end], start=start, end=end, type="GPE",
+                  canonical=place.name, id=place.id, source="places", data=data)
 
 
 @cache
@@ -769,10 +775,7 @@ def _locate_the_seat(doc, tokens) -> None:
             if place is None or any(e.source == "places" and e.start < end and t.start < e.end
                                     and not e.data.get("demonym") for e in doc.entities):
                 continue
-            data = place_fields(place, "")
-            data.update(locating=True, story=True, capital_word=True)
-            doc.entities.append(Entity(text=doc.text[t.start:end], start=t.start, end=end, type="GPE",
-                                       canonical=place.name, id=place.id, source="places", data=data))
+            doc.entities.append(_capital_entity(doc, place, t.start, end))
             break
 
 
