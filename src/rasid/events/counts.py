@@ -372,6 +372,9 @@ _PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "ا
 
 
 _SINGLE_RELATIVES = {fold(w) for w in ("الذي", "التي")}
+# a complementiser carrying the subject's pronoun: how many people it names
+_THAT_ONE = {fold(c + w): n for c in ("أن", "إن", "بأن", "وأن", "وإن")
+             for w, n in (("ه", 1), ("ها", 1), ("هما", 2))}
 
 
 def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False,
@@ -398,6 +401,9 @@ def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outco
         break
     if not tokens[p].is_word:
         return 0, ts
+    if p == ts - 1 and tokens[p].norm in _THAT_ONE and reads_as_passive(tokens, te, limit_hi):
+        # "وأكدت مصادر أنه قُتل": the pronoun on أن is the one it happened to
+        return _THAT_ONE[tokens[p].norm], p
     hit = next((nouns[f] for f in tokens[p].forms[:2] if f in nouns), None)
     if hit is None and (_given_name(tokens[p].norm) or tokens[p].norm in names
                         or (p != ts - 1 and _given_name(tokens[p - 1].norm))):
@@ -480,9 +486,9 @@ def nationality(word: str) -> str | None:
 
 
 def _given_name(word: str) -> bool:
-    from ..recognize.names.features import cues  # the NER's list of common given names
+    from ..recognize.names.features import given_names
 
-    return "given" in cues().get(word, ())
+    return word in given_names()
 
 
 _GIVEN = WordMemo(_given_name)

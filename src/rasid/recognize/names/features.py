@@ -39,6 +39,19 @@ def clusters() -> dict[str, tuple[str, str, int]]:
 
 
 @functools.cache
+def given_names() -> frozenset[str]:
+    """Folded given names: the hand list of cues.tsv and the first words of people's names in the
+    NER corpora (given_names.tsv, scripts/build_given_names.py)."""
+    out = {w for w, kinds in cues().items() if "given" in kinds}
+    with open(NER_DIR / "given_names.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("name\t") or not line.strip():
+                continue
+            out.add(fold(line.split("\t", 1)[0]))
+    return frozenset(out)
+
+
+@functools.cache
 def place_words() -> dict[str, str]:
     out: dict[str, str] = {}
     with open(NER_DIR / "place_words.tsv", encoding="utf-8") as fh:
