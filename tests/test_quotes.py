@@ -198,3 +198,19 @@ def test_adopting_ideas_or_a_resolution_claims_nothing(text, claimed):
 
     doc = rasid.extract(text, published="2018-08-16")
     assert any(c.type == "CLAIM" for c in doc.claims) == claimed
+
+
+@pytest.mark.parametrize("text,claimed", [
+    ("قتل ثلاثة جنود في هجوم على حاجز في العريش أمس، وأعلن تنظيم داعش مسؤوليته عن الهجوم.", True),
+    ("نفت وزارة الدفاع الأمريكية الاتهامات السورية الموجهة نحوها حول مسؤوليتها عن الهجوم الصاروخي على "
+     "قاعدة التيفور في حمص فجر الاثنين.", False),
+])
+def test_a_denied_responsibility_is_no_claim(text, claimed):
+    """«نفت ... الاتهامات ... حول مسؤوليتها عن الهجوم»: the words of a claim after a denial (or an
+    accusation) in the same sentence deny the act; the Pentagon was coded as the attacker of the
+    T4 base for denying it."""
+    import rasid
+
+    doc = rasid.extract(text, published="2018-04-09")
+    assert any(c.type == "CLAIM" for c in doc.claims) == claimed
+    assert all(e.actor1 != "Military Forces of the United States" for e in doc.events)

@@ -146,6 +146,8 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
             # the party of this clause: nothing but words between it and the cue
             near = _near_before(before, m.tok_start, toks, _SENTENCE_BREAK)
             target = near[-1].label if near else _np(reader, m.tok_start - 1, -1, lo, hi)
+        if entry.type == "CLAIM" and _denied(reader.matches, m, toks):
+            continue  # "نفت وزارة الدفاع الأمريكية الاتهامات حول مسؤوليتها عن الهجوم": no claim
         if entry.type == "CLAIM":
             # "أعلن تنظيم داعش مسؤوليته عن ..."، "قال الجيش إن داعش تبنى ...": the party of this
             # clause right before the cue claims, then the subject after the verb ("تبنى داعش
@@ -168,6 +170,20 @@ def find_claims(reader: QuoteReader, quotes: list[Quote]) -> list[Claim]:
                          text=reader.text[s:e], start=s, end=e,
                          cue=reader.text[cs:ce], quote_index=qi))
     return out
+
+
+def _denied(matches, m, toks) -> bool:
+    """A denial or an accusation cue before a claim's words in the same sentence, past no
+    complementiser or full stop ("نفى البنتاغون الاتهامات ... حول مسؤوليتها عن"): the party
+    denies the act or is accused of it, it claims nothing."""
+    for d in matches:
+        if d.label != "CLAIM" or d.payload.type not in ("DENY", "ACCUSE") or d.tok_end > m.tok_start \
+                or m.tok_start - d.tok_end > _WINDOW + 4:
+            continue
+        if toks[d.tok_start].sent == toks[m.tok_start].sent and not any(
+                toks[j].norm in _SENTENCE_BREAK for j in range(d.tok_end, m.tok_start)):
+            return True
+    return False
 
 
 def _widen(toks, q: Quote, lo: int, hi: int) -> tuple[int, int]:
