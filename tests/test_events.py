@@ -1103,3 +1103,50 @@ def test_a_line_reporting_speech_ends_a_list_of_history():
     events = extract(text, published="2018-09-07").events
     assert [e.location for e in events] == ["London"]
 
+
+
+def test_whoever_believes_the_act_did_not_do_it():
+    """"تعتقد السلطات التركية أن ... أنه قُتل": the authorities believe it, they did not kill him,
+    and a belief is no announcement of one's own act either (blind audit 18, the Khashoggi
+    stories coded to Turkish police)."""
+    text = ("تعتقد السلطات التركية أن الـ15 سعودياً الذين وصلوا إسطنبول في 2 أكتوبر على صلة بقضية الصحفي "
+            "جمال خاشقجي، الذي اختفى بعد دخوله القنصلية، وأكدت مصادر أنه قُتل.")
+    ev = _RULES(text, published="2018-10-18").events
+    assert [(e.actor1, e.fatalities) for e in ev] == [("Unidentified Armed Group (Turkey)", 1)]
+    # the same sentence with a reporting verb: the authorities announce what their own men did
+    ev = _RULES("وأعلنت السلطات التركية أنها اعتقلت ثلاثة مشتبه بهم في إسطنبول أمس.", published="2018-10-18").events
+    assert [e.actor1 for e in ev] == ["Police Forces of Turkey"]
+
+
+def test_the_words_said_after_a_reporting_verb_hold_no_speaker():
+    """"وأكد أن قوات التحالف استهدفت": the reporting verb's subject stands right after it, not past
+    the أن that opens what was said; the forces named there did the act."""
+    ev = _RULES("كشف المتحدث باسم التحالف تركي المالكي، الإثنين، عن آلية تنسيق، كما أكد أن قوات التحالف "
+                "استهدفت قيادات في صفوف الحوثيين في صعدة.", published="2018-05-07").events
+    assert [e.actor1 for e in ev] == ["Operation Restoring Hope"]
+
+
+def test_the_people_a_verb_targets_do_not_own_the_attack():
+    """"قالت إن قوات الحرس الثوري أطلقت صواريخ ... استهدفت متشددين": the militants after the verb
+    استهدفت are its object, not the owner of an attack noun ("قصف القوات الحكومية" still is)."""
+    ev = _RULES("قالت وسائل إعلام إيرانية إن قوات الحرس الثوري أطلقت صواريخ على شرق سوريا صباح الاثنين "
+                "استهدفت متشددين في مدينة البوكمال.", published="2018-10-01").events
+    assert [e.actor1 for e in ev] == ["Military Forces of Iran"]
+    ev = _RULES("وذكرت مصادر أن 40 شخصا قتلوا في مدينة دوما أمس جراء قصف القوات الحكومية.",
+                published="2018-02-23").events
+    assert [e.actor1 for e in ev] == ["Military Forces of Syria"]
+    # a verb that opens its clause has its subject after it; one after a noun has its object
+    ev = _RULES("واستهدفت ميليشيا الحوثي، الجمعة، بقصف صاروخي مباشر، سيارة تقل صحافيين في محافظة البيضاء.",
+                published="2018-04-14").events
+    assert [e.actor1 for e in ev] == ["Houthi Movement"]
+    ev = _RULES("وقالت قناة المسيرة التابعة للحوثيين إن القوة الصاروخية استهدفت وزارة الدفاع بالرياض "
+                "بدفعة من صواريخ البركان الباليستية مساء الأحد.", published="2018-06-24").events
+    assert "Military Forces of Saudi Arabia" not in [e.actor1 for e in ev]
+
+
+def test_air_defences_that_spotted_a_missile_did_not_fire_it():
+    """"وذكرت الوكالة بأن قوات الدفاع الجوي رصدت صواريخ": the defences report the missiles, they
+    did not fire them; with no launcher named the attacker is unidentified."""
+    ev = _RULES("وذكرت الوكالة بأن قوات الدفاع الجوي رصدت صواريخ أطلقت من محافظة صعدة باتجاه مدينة جازان "
+                "مساء الأربعاء.", published="2018-04-11").events
+    assert [e.actor1 for e in ev] == ["Unidentified Armed Group (Saudi Arabia)"]

@@ -29,7 +29,7 @@ from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clau
                        person_nouns, transitive_verbs)
 from .mention import Mention
 from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, REMOTE_KINDS, RIVALS, SUFFERED, ActorMention,
-                    assign_roles, interception_roles, is_interception, is_person_phrase)
+                    assign_roles, interception_roles, is_interception, is_person_phrase, verb_only)
 from .typing import DISORDER, decide_type
 
 _PRECISION_RANK = {"place": 0, "adm3": 1, "adm2": 2, "adm1": 3, "region": 4, "country": 5}
@@ -873,9 +873,12 @@ class ArgumentLinker:
             a1, assoc, a2, rule = assign_roles(actors, tokens, s.tok_start, trig.tok_start,
                                                trig.tok_end, men.kinds, reports, men.kind,
                                                tuple(t.tok_start for t in men.triggers if t.payload.outcome),
-                                               tuple((t.tok_start, t.tok_end) for t in men.triggers
+                                               tuple((t.tok_start, t.tok_end, verb_only(t.payload.phrase))
+                                                     for t in men.triggers
                                                      if t is not trig and t.payload.kind in ATTACK_NOUN_KINDS),
-                                               speakers.tokens_of(trig.start))
+                                               speakers.tokens_of(trig.start),
+                                               frozenset(m.tok_end for m in sent_matches
+                                                         if m.label == "REPORT" and m.payload == "belief"))
             if stop is not None:
                 a1, a2, rule = interception_roles(actors, tokens, s.tok_start, stop,
                                                   [a for a in actors if a.role == "reporter"])

@@ -142,6 +142,6 @@ def matcher() -> PhraseMatcher:
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):
         m.add("SOURCE", r["phrase"], r["reported_by"])
     for r in read_tsv(EVENTS_DIR / "report_cues.tsv"):
-        m.add("REPORT", r["phrase"], r["phrase"])
+        m.add("REPORT", r["phrase"], r.get("kind") or "report")
     m.freeze()
     return m

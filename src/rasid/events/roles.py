@@ -18,9 +18,9 @@ from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.numbers import number_words
 from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
-from ..text.tokens import WordMemo, cached_forms, columns
+from ..text.tokens import WordMemo, cached_forms, columns, is_definite
 from .counts import nationals, reads_as_passive, word_cue
-from .lexicons import SUPPORT_MARKERS, SUPPORT_NOUNS, person_nouns
+from .lexicons import SUPPORT_MARKERS, SUPPORT_NOUNS, person_nouns, transitive_verbs
 
 _TARGET = {fold(w) for w in (
     "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
@@ -50,6 +50,7 @@ _TIME_LINKS = {fold(w) for w in ("غداة", "عقب", "إثر", "اثر", "بع
 _CLAIM_VERBS = {fold(w) for w in ("أعلن", "أعلنت", "أعلنوا", "تبنى", "تبنت", "يعلن", "تعلن")}
 _BLAME_VERBS = {fold(w) for w in ("حمل", "يحمل", "تحمل", "حملت", "حملوا", "يحملون", "محملا", "محملة")}
 _BLAME_TO = {fold(w) for w in ("إلى", "على", "الى")}
+_TO = {fold(w) for w in ("إلى", "الى")}  # "أشار إلى أن": what follows is no speaker
 _VERBS_WITH_SUBJECT = {fold(w) for w in ("قتل", "استهدف", "استهدفت", "استهدفوا", "اغتال", "خطف", "اختطف")}
 
 _ON_PRONOUN = {fold(w) for w in ("عليه", "عليها", "عليهم", "عليهما", "عليهن")}
@@ -175,6 +176,35 @@ def _owner_of_attack(tokens, a: "ActorMention", trigger_start: int, trigger_end:
     return not gap and trigger_end - trigger_start == 1 and not last.startswith(("ال", "وال", "بال", "لل"))
 
 
+@cache
+def verb_only(phrase: str) -> bool:
+    """A trigger verb no noun is spelt like ("استهدفت"، "قصفوا"، "يستهدف", not "قصف"): the side
+    after it is its subject or its object, not an attack noun's owner."""
+    p = fold(phrase)
+    return p in transitive_verbs() and (p.endswith("وا") or p.startswith("ي")
+                                        or (p.endswith("ت") and not p.endswith("ات")))
+
+
+def _bare_noun(tokens, a: "ActorMention") -> bool:
+    """One indefinite word ("متشددين"، "مسلحين"): after a verb ("استهدفت متشددين") it is the
+    object; a subject is named ("استهدفت ميليشيا الحوثي") or definite ("قصفت القوات")."""
+    return a.tok_end - a.tok_start == 1 and not is_definite(tokens[a.tok_start].norm) \
+        and not a.ent.data.get("person")
+
+
+_CLAUSE_OPENERS = {fold(w) for w in ("ثم", "كما", "فيما", "حيث", "عندما", "بعدما", "قد", "لقد", "وقد", "فقد")}
+
+
+def _opens_clause(tokens, verb_start: int, sent_start: int) -> bool:
+    """Does the verb open its clause (verb-subject order: "واستهدفت ميليشيا الحوثي ...")? Not
+    when a word names its subject before it ("إن القوة الصاروخية استهدفت وزارة الدفاع": the
+    side after the verb is its object)."""
+    if verb_start == sent_start or tokens[verb_start].norm[:1] in "وف":
+        return True
+    prev = tokens[verb_start - 1]
+    return not prev.is_word or prev.norm in _CLAUSE_OPENERS
+
+
 def _construct_agent(tokens, a: "ActorMention", trigger_start: int, trigger_end: int) -> bool:
     """"اعتقال الجيش الإسرائيلي لخمسة شبان"، "إعدام تنظيم داعش لأربعة مدنيين": a verbal noun in
     the construct state (no ال), its agent right after it, and the object after ل."""
@@ -279,15 +309,27 @@ def interception_roles(actors: list[ActorMention], tokens, sent_start: int, stop
 def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_start: int,
                  trigger_end: int, kinds: set[str], reports: list[tuple[int, int]],
                  main_kind: str = "", outcome_starts: tuple[int, ...] = (),
-                 attack_spans: tuple[tuple[int, int], ...] = (), speaker: range = range(0)
+                 attack_spans: tuple[tuple[int, int, bool], ...] = (), speaker: range = range(0),
+                 beliefs: frozenset[int] = frozenset()
                  ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, str]:
     """Return (actor1, associates, actor2, rule) for one mention. ``attack_spans``: the mention's
-    other attack nouns ("قتل ثلاثة جنود في هجوم لحركة الشباب": whoever owns the هجوم acted).
-    ``speaker``: the tokens of the speaker of the quote that tells the act (all its actors report)."""
-    after_report = {re + k for _, re in reports for k in range(3)}
+    other attack nouns ("قتل ثلاثة جنود في هجوم لحركة الشباب": whoever owns the هجوم acted), with
+    whether each is a verb no noun is spelt like ("استهدفت متشددين": its object owns nothing).
+    ``speaker``: the tokens of the speaker of the quote that tells the act (all its actors report).
+    ``beliefs``: where the sentence's verbs of belief end (a reporting cue of kind belief)."""
     norms = columns(tokens).norms
+    # the subject of a reporting verb stands in the two words after it, not past what opens the
+    # words said ("وأشار إلى أن تنظيم القاعدة استخدم ...": the group is in what was said)
+    comps = complementisers()
+    after_report: dict[int, bool] = {}  # token -> after a verb of belief
+    for _, re in reports:
+        for k in range(re, min(re + 3, len(norms))):
+            if norms[k] in comps or norms[k] in _TO:
+                break
+            after_report[k] = after_report.get(k, False) or re in beliefs
     blame = _first_in(_BLAMES, norms, sent_start, trigger_start + 1)
     attack_noun = main_kind in ATTACK_NOUN_KINDS
+    trigger_verb = trigger_end - trigger_start == 1 and any(verb_only(f) for f in tokens[trigger_start].forms[:2])
     suffered = _first_in(_SUFFERS, norms, sent_start, trigger_start)
     blamed = None
     if blame is not None:
@@ -305,8 +347,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     # an attack noun owns an actor at most two words after it: spans by their end, not a scan of
     # every span per actor (quadratic in a sentence of thousands)
     spans_ending: dict[int, list[tuple[int, int]]] = {}
-    for ts, te in attack_spans:
-        spans_ending.setdefault(te, []).append((ts, te))
+    for ts, te, verb in attack_spans:
+        spans_ending.setdefault(te, []).append((ts, te, verb))
     for a in actors:
         if a is claimer:
             a.role, a.why = "agent", "claimed the act"
@@ -324,14 +366,16 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             # the air strike, the aircraft's owner flew it)
             a.role, a.why = "agent", "the act's words name it"
             continue
-        if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end):
+        if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end) \
+                and not (trigger_verb and (_bare_noun(tokens, a) or not _opens_clause(tokens, trigger_start, sent_start))):
             a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
             continue
         if a.tok_start == trigger_end and _construct_agent(tokens, a, trigger_start, trigger_end):
             a.role, a.why = "agent", f"the act's agent ('{tokens[trigger_start].norm} {tokens[a.tok_start].norm} ... ل')"
             continue
-        owner = next(((ts, te) for k in range(3) for ts, te in spans_ending.get(a.tok_start - k, ())
-                      if _owner_of_attack(tokens, a, ts, te)), None)
+        owner = next(((ts, te) for k in range(3) for ts, te, verb in spans_ending.get(a.tok_start - k, ())
+                      if _owner_of_attack(tokens, a, ts, te)
+                      and not (verb and (_bare_noun(tokens, a) or not _opens_clause(tokens, ts, sent_start)))), None)
         if owner is not None:
             a.role, a.why = "agent", f"the attack's owner ('{tokens[owner[0]].norm} ... {tokens[a.tok_start].norm}')"
             continue
@@ -359,7 +403,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         if (m := _marker(tokens, a.tok_start, sent_start, _ASSOC, 4)):
             a.role, a.why = "assoc", f"after '{m}'"
         elif a.tok_start in after_report:
-            a.role, a.why = "reporter", "subject of a reporting verb"
+            a.role, a.why = "reporter", ("subject of a verb of belief" if after_report[a.tok_start]
+                                         else "subject of a reporting verb")
         elif a.tok_start in speaker and a.tok_end <= trigger_start:
             a.role, a.why = "reporter", "among the speakers of the quote that tells the act"
         elif (m := _by_marker(tokens, a.tok_start, sent_start)):
@@ -429,7 +474,8 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
     targets = [a for a in actors if a.role == "target"]
     assocs = [a for a in actors if a.role == "assoc"]
     free = [a for a in actors if not a.role and a.kind not in UNARMED_KINDS]
-    reporters = [a for a in actors if a.role == "reporter"]
+    # who believes or suspects the act ("تعتقد السلطات الإسرائيلية أنه ...") tells of no act of its own
+    reporters = [a for a in actors if a.role == "reporter" and a.why != "subject of a verb of belief"]
 
     patient_kind = bool(kinds & VIOLENT_PATIENT_KINDS)
     a1 = a2 = None
@@ -438,8 +484,10 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         a1, rule = agents[0], f"agent {agents[0].why}"
     else:
         # an international organisation (the UN, the EU) that reports, counts or condemns an act
-        # is never its author by position alone; it may still be its target or a party to a deal
-        doers = [a for a in free if not _speaks_only(a, kinds)]
+        # is never its author by position alone; it may still be its target or a party to a deal;
+        # air defences that spotted or met a missile did not fire it ("رصدت قوات الدفاع الجوي الصواريخ")
+        doers = [a for a in free if not _speaks_only(a, kinds)
+                 and not (main_kind in ("shelling", "air") and _air_defence(tokens, a))]
         # "شددت السلطات الإجراءات غداة هجوم مسلح على مركز للشرطة": an act noun after غداة، عقب، إثر
         # is another clause's time; whoever the sentence began with did something else (not when
         # the clause before tells the act's toll: "قتل 28 من الفصائل وداعش إثر اشتباكات بينهما")
