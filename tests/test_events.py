@@ -857,6 +857,11 @@ def test_an_appended_lead_takes_no_place_or_group_from_the_article_above_it():
     ("أعلنت وزارة الصحة الفلسطينية، الأربعاء، مقتل فلسطيني وإصابة 14 آخرين، في سلسلة غارات إسرائيلية على قطاع غزة.",
      "Air/drone strike", "Military Forces of Israel", (1, 14)),
     ("قتل ثلاثة مدنيين جراء قصف مدفعي على بلدة كفرنبل أمس.", "Shelling/artillery/missile attack", None, (3, 0)),
+    # "بعد سلسلة من ..."، and a generic strike word beside the killing (blind audit 18: typed an attack on civilians)
+    ("قتل أكثر من 100 مدني في منطقة الغوطة الشرقية خلال الـ24 ساعة الماضية، وذلك بعد سلسلة من الغارات الجوية.",
+     "Air/drone strike", None, (100, 0)),
+    ("قال مسؤول إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين في سلسلة من الغارات الجوية ضربت إدلب الخميس.",
+     "Air/drone strike", None, (1, 6)),
 ])
 def test_the_weapon_named_after_a_killing_types_it(text, sub, actor1, counts):
     """"قتل 45 ... في غارات جوية": the killing was done with air strikes; before, the strikes (an

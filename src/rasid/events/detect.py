@@ -522,11 +522,12 @@ class EventMentionDetector:
                                  and any(_is_update(tokens[j]) for j in range(sent.tok_start, sent.tok_end)))
                 # each clause's own counting words: "قتل 5 ...، فيما اعتقلت الشرطة 3"
                 counted_here = [t for t in counted if lo <= t.tok_start < hi]
-                if gkinds <= _OUTCOME_KINDS:
+                if gkinds <= _OUTCOME_KINDS | {"attack"} and gkinds & _OUTCOME_KINDS:
                     # "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"، "قتل 45 ... في غارات جوية": the
                     # weapon the killing was done with is part of the act, though not an act of its
-                    # own (an undated plural, a weak score)
-                    means = _means(trig, group, tokens, lo, hi)
+                    # own (an undated plural, a weak score); a generic strike word beside it too
+                    # ("قتل وأصيب 6 في سلسلة من الغارات الجوية ضربت إدلب")
+                    means = _means(trig, group, tokens, lo, hi, protests=gkinds <= _OUTCOME_KINDS)
                     if means:
                         group = sorted(group + means, key=lambda t: t.tok_start)
                         gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
@@ -541,23 +542,24 @@ class EventMentionDetector:
 
 
 _REMOTE_KINDS = {"air", "shelling", "chemical", "ied", "suicide", "grenade"}
-_MEANS_WORDS = {fold(w) for w in ("في", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "بفعل", "عبر")}
+_MEANS_WORDS = {fold(w) for w in ("في", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "بفعل", "عبر", "بعد")}
 # "قتل شاب بنيران إسرائيلية خلال التظاهرات": a protest the killing happened during
 _DURING_WORDS = {fold(w) for w in ("خلال", "أثناء", "اثناء", "في")}
 
 
-def _means(trig: list[Match], group: list[Match], tokens, lo: int, hi: int) -> list[Match]:
-    """The weapons named after a killing or wounding through في/جراء/إثر or ب (one word such as
-    سلسلة، موجة may stand between): "مقتل فلسطيني ... في سلسلة غارات إسرائيلية"; and a protest
+def _means(trig: list[Match], group: list[Match], tokens, lo: int, hi: int, protests: bool = True) -> list[Match]:
+    """The weapons named after a killing or wounding through في/جراء/إثر/بعد or ب (a word such as
+    سلسلة، موجة may stand between, with its من: "في سلسلة من الغارات الجوية"): "مقتل فلسطيني ...
+    في سلسلة غارات إسرائيلية"; and a protest
     named right after خلال/أثناء/في, the crowd the dead were in."""
     first = min(t.tok_start for t in group)
     out: list[Match] = []
     for t in trig:
         if t in group or not (first < t.tok_start and lo <= t.tok_start < hi):
             continue
-        before = [tokens[j].norm for j in range(max(first + 1, t.tok_start - 2), t.tok_start)]
+        before = [tokens[j].norm for j in range(max(first + 1, t.tok_start - 3), t.tok_start)]
         if t.payload.kind == "protest":
-            if tokens[t.tok_start - 1].norm in _DURING_WORDS:
+            if protests and tokens[t.tok_start - 1].norm in _DURING_WORDS:
                 out.append(t)  # "مقتل شاب ... خلال التظاهرات": killed at a protest
             continue
         if t.payload.kind not in _REMOTE_KINDS or t.payload.strength < 2:
