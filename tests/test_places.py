@@ -898,3 +898,23 @@ def test_a_states_institution_places_the_act_in_its_capital(text, capital):
     assert seats == ([capital] if capital else [])
     if capital:
         assert [e.location for e in doc.events] == [capital]
+
+
+@pytest.mark.parametrize("text, country", [
+    # the country that leads a side ("بقيادة")
+    ("ووقعت خسائر كبيرة في المواجهات بين التنظيم والمقاتلين الأكراد المدعومين بالغارات الجوية للتحالف "
+     "الدولي بقيادة الولايات المتحدة يوم الأربعاء.", ""),
+    # where the body that tells of the act sits ("ومقره في")
+    ("وقال المرصد السوري لحقوق الإنسان، ومقره في بريطانيا، إن 37 مقاتلا كرديا قتلوا في المعارك منذ الأربعاء.", ""),
+    # the state accused of the act (متهما)
+    ("وقال ليبرمان إن الضربة استهدفت البنية التحتية الإيرانية في سوريا، متهما إيران بإطلاق صواريخ ليل الأربعاء.",
+     "Syria"),
+])
+def test_a_country_that_leads_hosts_or_is_accused_is_no_place_of_the_act(text, country):
+    """Blind audit 18: the Hajin fighting placed in the United States ("التحالف الدولي بقيادة
+    الولايات المتحدة") and in Britain ("المرصد ... ومقره في بريطانيا"); Iranian rockets on the
+    Golan placed in Iran ("متهما إيران بإطلاق صواريخ")."""
+    import rasid
+
+    events = rasid.extract(text, published="2018-10-10").events
+    assert [e.country for e in events] == [country]

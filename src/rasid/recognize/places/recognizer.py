@@ -23,7 +23,7 @@ from ...text.tokens import WordMemo, columns, is_definite, word_positions
 from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from ..lexicon import read_tsv
-from ..quotes.lexicons import complementisers, speech_verbs
+from ..quotes.lexicons import QUOTES_DIR, complementisers, speech_verbs
 from .gazetteer import PLACES_DIR, Place, gazetteer
 from .resolve import capitals as resolve_capitals, place_fields, prior
 from .sense_features import ARAB, sense_features
@@ -150,11 +150,22 @@ def _nisba_accusative(doc, tokens, m: dict, cc: str, table: dict) -> bool:
 _BLAME = {fold(w) for w in ("باللوم", "اللوم", "باللائمة", "اللائمة", "المسؤولية", "بالمسؤولية")}
 
 
+@cache
+def _accuse_words() -> frozenset[str]:
+    """One-word accusation cues of the quotes lexicon (اتهم، متهما، تتهم ...), folded."""
+    return frozenset(fold(r["phrase"]) for r in read_tsv(QUOTES_DIR / "claims.tsv")
+                     if r["type"] == "ACCUSE" and " " not in r["phrase"])
+
+
 def _blamed(tokens, m: dict) -> bool:
-    """"تلقي ماي باللوم على روسيا"، "حمّل المسؤولية على": the state blamed."""
+    """"تلقي ماي باللوم على روسيا"، "حمّل المسؤولية على"، "متهما إيران بإطلاق صواريخ": the state
+    blamed or accused."""
     i = m["i"]
-    return i > 1 and tokens[i - 1].norm == "علي" and tokens[i - 2].norm in _BLAME \
-        and tokens[i - 1].sent == tokens[i].sent and not m["type"]
+    if m["type"] or i == 0 or tokens[i - 1].sent != tokens[i].sent:
+        return False
+    if not m["strip"] and tokens[i - 1].norm in _accuse_words():
+        return True
+    return i > 1 and tokens[i - 1].norm == "علي" and tokens[i - 2].norm in _BLAME
 
 
 @cache
@@ -195,13 +206,14 @@ def _persons_out(tokens, matches: list[dict], ents: list) -> list:
 
 @cache
 def _patron_words() -> dict[str, str]:
-    """Folded word -> its link (من or ل), from data/places/patron_words.tsv."""
+    """Folded word -> its link (من, ل, في or - for none), from data/places/patron_words.tsv."""
     return {fold(r["word"]): fold(r["link"]) for r in read_tsv(PLACES_DIR / "patron_words.tsv")}
 
 
 def _as_patron(tokens, m: dict) -> bool:
-    """"المدعومة من إيران"، "التابعة لإيران"، "الموالية لتركيا": a country named as a side's
-    patron is not where the side acted."""
+    """"المدعومة من إيران"، "التابعة لإيران"، "الموالية لتركيا"، "بقيادة الولايات المتحدة": a
+    country named as a side's patron or leader, or where a body that tells of the act sits
+    ("ومقره في بريطانيا"), is not where the act happened."""
     i = m["i"]
     if m["type"] or m["modifier"] or i == 0 or tokens[i - 1].sent != tokens[i].sent:
         return False
@@ -209,7 +221,9 @@ def _as_patron(tokens, m: dict) -> bool:
     prev = tokens[i - 1].norm
     if m["strip"] and tokens[i].norm.startswith("ل"):
         return words.get(prev) == "ل"
-    return prev == "من" and i > 1 and words.get(tokens[i - 2].norm) == "من"
+    if not m["strip"] and words.get(prev) == "-":
+        return True  # "بقيادة الولايات المتحدة"
+    return prev in ("من", "في") and i > 1 and words.get(tokens[i - 2].norm) == prev  # "ومقره في بريطانيا"
 
 
 class PlaceRecognizer:
