@@ -1155,3 +1155,12 @@ def test_air_defences_that_spotted_a_missile_did_not_fire_it():
     ev = _RULES("وذكرت الوكالة بأن قوات الدفاع الجوي رصدت صواريخ أطلقت من محافظة صعدة باتجاه مدينة جازان "
                 "مساء الأربعاء.", published="2018-04-11").events
     assert [e.actor1 for e in ev] == ["Unidentified Armed Group (Saudi Arabia)"]
+
+
+def test_a_state_after_an_act_noun_with_its_object_after_li_did_the_act():
+    """"استهداف إسرائيل لمبنى المسحال": an act noun in the construct state, the state its agent
+    and the object after ل; Israel acted and is no place of the act (blind audit 18 item 101:
+    Hamas as the attacker, the strike placed in Israel)."""
+    ev = _RULES("وجاء استهداف إسرائيل لمبنى المسحال الثقافي في مدينة غزة مساء الخميس بعد ساعات من إطلاق "
+                "الصواريخ.", published="2018-08-09").events
+    assert [(e.actor1, e.location) for e in ev] == [("Military Forces of Israel", "Gaza")]

@@ -557,7 +557,8 @@ def _time_word(word: str) -> bool:
 
 def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], tokens, sent, trig) -> Entity | None:
     """A country named as the subject of the act: "قصفت الولايات المتحدة مواقع"، "شنت إسرائيل
-    غارات على غزة"، "قامت الولايات المتحدة ... بقصف"، "إن إسرائيل شنت غارات". The state acts
+    غارات على غزة"، "قامت الولايات المتحدة ... بقصف"، "إن إسرائيل شنت غارات"، "استهداف إسرائيل
+    للمركز". The state acts
     through its forces; its name is no place of the act. ``places_end``: places by end offset."""
     def country(e: Entity | None) -> Entity | None:
         return e if e is not None and e.data.get("kind") == "country" and e.data.get("locating") is not False \
@@ -585,6 +586,14 @@ def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], t
 
     starts = columns(tokens).starts
     t0 = trig.tok_start
+    if trig.tok_end - t0 == 1 and trig.tok_end < sent.tok_end and not is_definite(tokens[t0].norm) \
+            and (e := country(places_at.get(tokens[trig.tok_end].start))) is not None:
+        # "استهداف إسرائيل للمركز الثقافي": an act noun, the state as its agent, then its object
+        # after ل
+        k = bisect_left(starts, e.end)
+        if k < sent.tok_end and tokens[k].norm[:1] == "ل" and not tokens[k].norm.startswith("ال") \
+                and len(tokens[k].norm) > 3:
+            return e
     transitive = any(f in transitive_verbs() and _feminine(f) for f in tokens[t0].forms[:2])
     if transitive and (e := after(trig.tok_end) or before(t0)):
         return e
