@@ -265,3 +265,16 @@ def test_a_label_joins_the_longer_phrase_its_word_now_heads():
     assert features_at(feats, by_start, 9, 15) == ["chemical"]
     assert features_at(feats, by_start, 30, 35) == ["attack"]
     assert features_at(feats, by_start, 12, 15) is None
+
+
+def test_ruled_out_reads_the_rules_decision_from_the_features():
+    """The report's detector-level scores count a trigger as dropped by the rules when its
+    features hold a blocking modality, a cause, a future verb beside it or a background clause;
+    a system that acts ("mod=weapons" on a strong interception word) is no block."""
+    from rasid.events.train_triggers import ruled_out
+
+    assert not ruled_out(["bias", "mod=none", "flag=dated"])
+    assert ruled_out(["bias", "mod=aggregate"])
+    assert ruled_out(["bias", "mod=none", "flag=background"])
+    assert not ruled_out(["bias", "mod=weapons", "kind=disrupted", "str=2"])
+    assert ruled_out(["bias", "mod=weapons", "kind=air", "str=2"])
