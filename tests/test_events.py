@@ -1164,3 +1164,15 @@ def test_a_state_after_an_act_noun_with_its_object_after_li_did_the_act():
     ev = _RULES("وجاء استهداف إسرائيل لمبنى المسحال الثقافي في مدينة غزة مساء الخميس بعد ساعات من إطلاق "
                 "الصواريخ.", published="2018-08-09").events
     assert [(e.actor1, e.location) for e in ev] == [("Military Forces of Israel", "Gaza")]
+
+
+def test_the_toll_of_an_accident_the_headline_names_is_no_act():
+    """Headline "7 قتلى في حادث انقلاب قطار": a later sentence's toll with no armed side named is
+    the accident's (blind audit 18 item 114: coded an attack on civilians); with another headline
+    the same toll stays an event. A road accident named in the sentence is one too."""
+    text = ("قال مسؤول إن عدد الضحايا مرشح للارتفاع. وأفاد مدير الشركة بمقتل 6 أشخاص وإصابة 86 آخرين "
+            "بجروح في حصيلة أولية، الاثنين.")
+    assert extract(text, published="2018-10-16", title="7 قتلى في حادث انقلاب قطار بالمغرب").events == []
+    assert extract(text, published="2018-10-16", title="7 قتلى في هجوم بالمغرب").events != []
+    assert extract("وكانت المرأة بين عدة أشخاص أصيبوا في حادثة الطريق التي قتل فيها شخصان الأحد.",
+                   published="2018-07-03").events == []

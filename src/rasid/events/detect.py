@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..model import Document
+from ..recognize.actors.registry import UNARMED_KINDS
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches, read_tsv
 from ..recognize.numbers import count_nouns
 from ..recognize.quotes.lexicons import complementisers, speech_verbs
@@ -413,6 +414,9 @@ class EventMentionDetector:
             and any(_is_period(tokens[j]) for j in range(m.tok_start, m.tok_end))
             for m in groups.get("MODALITY", []))}
         listed = _listed_under(doc)
+        accident = _accident_story(doc)
+        armed_sents = {bisect_right(starts, e.start) - 1 for e in doc.entities
+                       if e.type == "ACTOR" and e.data.get("kind") not in UNARMED_KINDS}
         # "اقرأ أيضا: ..." lines point to other stories: none of their acts is this article's (their
         # labelled triggers still train the classifier, which reads the words, not the page)
         link_sents = set() if collect else {
@@ -532,6 +536,8 @@ class EventMentionDetector:
                         group = sorted(group + means, key=lambda t: t.tok_start)
                         gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                         gkinds = {t.payload.kind for t in group}
+                if accident and gkinds <= _OUTCOME_KINDS and si not in armed_sents:
+                    continue  # "بمقتل 6 أشخاص ... في حصيلة أولية للحادث": the accident's toll
                 mentions.append(Mention(si, group, gmain, gkinds, mult, after in _NEW_WORDS or own_act or later,
                                         weak=gweak,
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
@@ -670,6 +676,22 @@ def _future_governed(t: Match, times: list[tuple[int, int, bool]], tokens) -> bo
     if not future:
         return False
     return not any(dist(lo, hi) < min(future) for lo, hi, fut in times if not fut)
+
+
+@cache
+def _accident_cues() -> tuple[str, ...]:
+    """The accident cues of modality.tsv (floods, crashes, a train that overturned), folded."""
+    return tuple(fold(r["phrase"]) for r in read_tsv(EVENTS_DIR / "modality.tsv") if r["kind"] == "accident")
+
+
+def _accident_story(doc: Document) -> bool:
+    """Does the headline or the lead tell of an accident ("7 قتلى في حادث انقلاب قطار")? A toll told
+    in a later sentence with no armed side named ("أن 7 جرحى نقلوا إلى المستشفى"، "في حصيلة أولية
+    للحادث") is then the accident's, no act of violence."""
+    lead = (doc.title or "") + " " + (doc.text[doc._sentences[0].start:doc._sentences[0].end] if doc._sentences else "")
+    folded = " " + " ".join(fold(lead).split()) + " "
+    return any(" " + c + " " in folded or " و" + c + " " in folded or " ب" + c + " " in folded
+               for c in _accident_cues())
 
 
 @cache
