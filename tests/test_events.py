@@ -1176,3 +1176,20 @@ def test_the_toll_of_an_accident_the_headline_names_is_no_act():
     assert extract(text, published="2018-10-16", title="7 قتلى في هجوم بالمغرب").events != []
     assert extract("وكانت المرأة بين عدة أشخاص أصيبوا في حادثة الطريق التي قتل فيها شخصان الأحد.",
                    published="2018-07-03").events == []
+
+
+def test_the_interception_reaches_its_own_projectile_only():
+    """«اعترضت الدفاعات الجوية التابعة للتحالف العربي لـ"دعم الشرعية" في اليمن، صاروخا ... أطلقه
+    الحوثيون»: the quote marks do not count as words between the interception and the missile, so
+    the coalition stopped it and the Houthis fired it (blind audit 18 item 13: the two swapped); «في
+    حين سقط صاروخ آخر» fell, nobody stopped it; «واسقطت صاروخا آخر» was stopped though no
+    interception trigger stands before it."""
+    ev = extract('اعترضت الدفاعات الجوية التابعة للتحالف العربي لـ"دعم الشرعية" في اليمن، صاروخا باليستيا '
+                 'أطلقه الحوثيون باتجاه مدينة خميس مشيط السعودية، مساء السبت، في حين سقط صاروخ آخر في منطقة '
+                 'صحراوية غير مأهولة.', published="2018-05-19").events
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [
+        ("Disrupted weapons use", "Operation Restoring Hope"), ("Shelling/artillery/missile attack", "Houthi Movement")]
+    assert ev[0].actor2 == "Houthi Movement"
+    ev = extract("وقالت القوات السعودية إنها اعترضت صاروخا بالستيا استهدف مدينة نجران على حدودها الجنوبية "
+                 "الاحد، واسقطت صاروخا آخر استهدف جيزان الجمعة.", published="2018-04-24").events
+    assert [e.sub_event_type for e in ev] == ["Disrupted weapons use", "Disrupted weapons use"]

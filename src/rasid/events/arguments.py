@@ -633,12 +633,31 @@ def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:
     الدفاعات الجوية صاروخا"، "أعلن التحالف اعتراض 7 صواريخ"), or None."""
     if not men.kinds & {"disrupted", "shelling", "air"}:
         return None
-    for m in sent_matches:
-        if m.label == "TRIGGER" and m.payload.kind == "disrupted" and is_interception(tokens, m.tok_start) \
-                and any(x.label == "TRIGGER" and x.payload.kind in _FIRED and 0 < x.tok_start - m.tok_start <= 12
-                        for x in sent_matches):
-            return m.tok_start
+    mine = {t.tok_start for t in men.triggers}
+    stops = [m for m in sent_matches if m.label == "TRIGGER" and m.payload.kind == "disrupted"
+             and is_interception(tokens, m.tok_start)]
+    for m in stops:
+            # the projectile it stopped: the first one named after it ("اعترضت ... صاروخا أطلقه
+            # الحوثيون"; not "في حين سقط صاروخ آخر", which fell)
+            x = min((x for x in sent_matches if x.label == "TRIGGER" and x.payload.kind in _FIRED
+                     and x.tok_start > m.tok_start), key=lambda x: x.tok_start, default=None)
+            if x is not None and _words_between(tokens, m.tok_start, x.tok_start) < 12 \
+                    and (m.tok_start in mine or x.tok_start in mine):
+                return m.tok_start
+    # "اعترضت صاروخا ...، واسقطت صاروخا آخر": in a sentence that tells of an interception, a verb
+    # of stopping right before the mention's own projectile
+    for t in men.triggers if stops else ():
+        if t.payload.kind in _FIRED:
+            for j in range(max(0, t.tok_start - 2), t.tok_start):
+                if tokens[j].is_word and is_interception(tokens, j):
+                    return j
     return None
+
+
+def _words_between(tokens, lo: int, hi: int) -> int:
+    """Words strictly between two tokens, punctuation and quote marks not counted
+    ('التابعة للتحالف العربي لـ"دعم الشرعية" في اليمن، صاروخا')."""
+    return sum(1 for j in range(lo + 1, hi) if tokens[j].is_word)
 
 
 _NEXT_DAY = {fold(w) for w in ("غداة", "وغداة", "بغداة")}
