@@ -918,3 +918,43 @@ def test_a_country_that_leads_hosts_or_is_accused_is_no_place_of_the_act(text, c
 
     events = rasid.extract(text, published="2018-10-10").events
     assert [e.country for e in events] == [country]
+
+
+def test_the_build_writes_acleds_palestine_admin1_with_the_governorate_as_admin2(tmp_path):
+    """data/places/admin1_groups.tsv: a GeoNames governorate of Palestine is a part of ACLED's
+    Gaza Strip or West Bank; an adm1 row of one becomes adm2. Gaza City and «قطاع غزة» then share
+    an admin1, and two mentions of one act there merge (they did not: Gaza against Gaza Strip)."""
+    import csv as _csv
+    import gzip
+
+    from rasid.recognize.places.build import build
+
+    src = tmp_path / "src"
+    (src / "hdx_ct_taxonomy").mkdir(parents=True)
+    cols = ["ISO 3166-1 Alpha 2-Codes", "m49 numerical code", "Intermediate Region Name", "Sub-region Name",
+            "English Short", "Region Name", "Latitude", "Longitude"]
+    with open(src / "hdx_ct_taxonomy" / "ct_taxonomy.csv", "w", encoding="utf-8", newline="") as fh:
+        w = _csv.writer(fh)
+        w.writerow(cols)
+        w.writerow(["PS", "275", "", "Western Asia", "Palestine", "Asia", "31.9", "35.2"])
+    gcols = ["type", "name_en", "names_ar", "cc", "admin1_en", "admin1_ar", "admin2_en", "admin2_ar", "lat", "lon",
+             "population", "geonameid", "src"]
+    with gzip.open(src / "gazetteer_ar_full.csv.gz", "wt", encoding="utf-8", newline="") as fh:
+        w = _csv.writer(fh)
+        w.writerow(gcols)
+        w.writerow(["adm1", "Hebron", "محافظة الخليل", "PS", "", "", "", "", "31.5", "35.1", "", "7870658", "t"])
+        w.writerow(["populated_place", "Khān Yūnis", "خان يونس", "PS", "Khan Yunis", "", "", "", "31.34", "34.30",
+                    "173183", "281124", "t"])
+        w.writerow(["adm1", "Gaza Strip", "قطاع غزة", "PS", "", "", "", "", "31.3", "34.3", "", "281132", "t"])
+    out = tmp_path / "out"
+    build(src, out)
+    with gzip.open(out / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in _csv.DictReader(fh, delimiter="\t")}
+    assert (rows["7870658"]["kind"], rows["7870658"]["admin1"], rows["7870658"]["admin2"]) == ("adm2", "West Bank", "Hebron")
+    assert (rows["281124"]["admin1"], rows["281124"]["admin2"]) == ("Gaza Strip", "Khan Yunis")
+    assert (rows["281132"]["kind"], rows["281132"]["admin1"]) == ("adm1", "Gaza Strip")
+    import rasid
+
+    ev = rasid.extract("قتل شاب فلسطيني برصاص الجيش الإسرائيلي شرق خان يونس جنوب قطاع غزة أمس.",
+                       published="2018-05-11").events
+    assert [(e.admin1, e.admin2) for e in ev] == [("Gaza Strip", "Khan Yunis")]

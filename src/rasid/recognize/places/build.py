@@ -91,6 +91,7 @@ def build(src: Path, out_dir: Path = PLACES_DIR) -> dict[str, int]:
 
     countries = _country_table(src)
     drop = set(demonym_forms())
+    groups = {(r["cc"], r["admin1"]): r["group"] for r in read_tsv(PLACES_DIR / "admin1_groups.tsv")}
     rows: list[list[str]] = []
     counts: dict[str, int] = {}
     seen_ids: set[str] = set()
@@ -121,6 +122,11 @@ def build(src: Path, out_dir: Path = PLACES_DIR) -> dict[str, int]:
             if kind == "adm2":
                 a1 = r["admin1_en"]
             a3 = r["name_en"] if kind == "adm3" else ""
+            group = groups.get((cc, a1))
+            if group:  # "Khan Yunis" is a governorate of ACLED's Gaza Strip
+                if kind == "adm1":
+                    kind = "adm2"
+                a1, a2 = group, a2 or a1
             rows.append([gid, kind, r["name_en"], cc, a1, a2, a3, r["lat"], r["lon"],
                          r["population"] or "0", "|".join(names)])
             counts[kind] = counts.get(kind, 0) + 1
