@@ -248,3 +248,23 @@ def test_the_same_day_of_another_year_is_the_day_of_the_last_full_date():
     assert [t.value for t in find_timex("وحدث انقلاب في نفس اليوم من عام 1980.", "2018-09-13")] == ["1980-09-13"]
     assert [t.value for t in find_timex("وقع الهجوم في 3 مارس 2015. وفي مثل هذا اليوم من عام 1972 قتل 11 رياضيا.",
                                         "2018-09-05")] == ["2015-03-03", "1972-09-05"]
+
+
+@pytest.mark.parametrize("text,pub,expected", [
+    ("وأحيت بريطانيا الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية أشخاص.", "2018-06-03",
+     ("الذكرى السنوية الأولى", "2017-06-01", "2017-06-30")),
+    ("وتأتي التصريحات في الذكرى السابعة لمقتل زعيم تنظيم القاعدة.", "2018-05-02",
+     ("الذكرى السابعة", "2011-05-01", "2011-05-31")),
+    ("ويحيي الفلسطينيون الذكرى الـ70 للنكبة.", "2018-05-14", ("الذكرى الـ70", "1948-05-01", "1948-05-31")),
+    ("في الذكرى الثالثة لاختطاف 12 صحافيا في صنعاء.", "2018-06-10", ("الذكرى الثالثة", "2015-06-01", "2015-06-30")),
+])
+def test_an_anniversary_names_the_year_of_what_it_remembers(text, pub, expected):
+    """"الذكرى الثالثة لاختطاف ...": the act was three years before, in the month the anniversary
+    falls (precision 3: an anniversary is kept a few days either side). Blind audit 18: the London
+    Bridge attack and bin Laden's killing were dated by the article."""
+    [t] = [t for t in find_timex(text, pub) if "ذكرى" in t.text]
+    assert (t.text, t.date_start, t.date_end) == expected
+
+
+def test_a_remembrance_that_names_no_ordinal_dates_nothing():
+    assert not [t for t in find_timex("وأحيا المحتجون ذكرى النكبة أمام السفارة.", "2018-05-14") if "ذكرى" in t.text]

@@ -1193,3 +1193,15 @@ def test_the_interception_reaches_its_own_projectile_only():
     ev = extract("وقالت القوات السعودية إنها اعترضت صاروخا بالستيا استهدف مدينة نجران على حدودها الجنوبية "
                  "الاحد، واسقطت صاروخا آخر استهدف جيزان الجمعة.", published="2018-04-24").events
     assert [e.sub_event_type for e in ev] == ["Disrupted weapons use", "Disrupted weapons use"]
+
+
+def test_an_anniversary_dates_only_the_act_it_remembers():
+    """"الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية": the attack a year before, its month known;
+    an anniversary elsewhere in the sentence («عقب كلمة بمناسبة الذكرى الثالثة لبدء عملية عاصفة
+    الحزم») dates neither the interception beside it nor a later sentence's act."""
+    ev = extract("وأحيت بريطانيا الأحد الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية أشخاص في وسط لندن.",
+                 published="2018-06-03").events
+    assert [(e.event_date[:7], e.time_precision) for e in ev] == [("2017-06", 3)]
+    ev = extract("واعترضت الدفاعات الجوية السعودية صاروخين باليستيين أطلقهما الحوثيون على جازان، عقب كلمة لزعيم "
+                 "الحوثيين بمناسبة الذكرى الثالثة لبدء عملية عاصفة الحزم.", published="2018-03-26").events
+    assert ev and all(e.event_date.startswith("2018") for e in ev)

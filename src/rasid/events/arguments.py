@@ -19,7 +19,7 @@ from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_enclitic
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
-from ..recognize.dates import event_date
+from ..recognize.dates import anniversary, event_date
 from ..recognize.dates.lexicon import lexicon as date_lexicon
 from ..recognize.places.cues import cue_of
 from ..recognize.places import country_info
@@ -654,6 +654,18 @@ def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:
     return None
 
 
+def _remembers(tokens, after: int, trig: int) -> bool:
+    """Is the act word at ``trig`` what the anniversary ending before ``after`` remembers: ل (or
+    على) right after it, and the act within four words of that ("الذكرى الأولى لهجوم"، "الذكرى
+    الرابعة لخطف تلميذات"، "الذكرى السابعة لمقتل زعيم تنظيم القاعدة")?"""
+    if after >= len(tokens) or after > trig:
+        return False
+    first = tokens[after].norm
+    if not (first.startswith("ل") or first == "علي"):
+        return False
+    return trig - after <= 4 and all(tokens[j].is_word for j in range(after, trig))
+
+
 def _words_between(tokens, lo: int, hi: int) -> int:
     """Words strictly between two tokens, punctuation and quote marks not counted
     ('التابعة للتحالف العربي لـ"دعم الشرعية" في اليمن، صاروخا')."""
@@ -1235,10 +1247,19 @@ class ArgumentLinker:
             return "mine" if span in mine else "other" if label == "act" else label
 
         near = [t for t in in_sent if abs(t.start - trig.start) < 300]
-        governed = [t for t in near if governor(t) == "mine"]
+        governed = [t for t in near if governor(t) == "mine" and not anniversary(t)]
+        # an anniversary dates only the act it remembers, named right after it ("الذكرى الثالثة
+        # لبدء عملية عاصفة الحزم"), never the news of the day around it
+        tok_starts = columns(doc._tokens).starts
+        remembered = [t for t in in_sent if anniversary(t) and t.end <= trig.start
+                      and _remembers(doc._tokens, bisect_left(tok_starts, t.end), trig.tok_start)]
+        in_sent = [t for t in in_sent if not anniversary(t)]
         own = [t for t in in_sent if not after_report(t)] or in_sent
         chosen = None
-        if governed:
+        if remembered:
+            chosen = remembered[-1]
+            why["event_date"] = f"the anniversary '{chosen.text}' of the act"
+        elif governed:
             chosen = governed[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence, after the act's words"
         elif own:
@@ -1246,7 +1267,7 @@ class ArgumentLinker:
             chosen = before[-1] if before else own[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence"
         else:
-            earlier = [t for t in timex if t.start < s.start and t.precision != "year"]
+            earlier = [t for t in timex if t.start < s.start and t.precision != "year" and not anniversary(t)]
             if earlier:
                 chosen = earlier[-1]
                 why["event_date"] = f"most recent date earlier in the story: '{chosen.text}'"
@@ -1254,7 +1275,7 @@ class ArgumentLinker:
                 # a lede with no date: the story's date is often given in the next sentences
                 sents = doc._sentences
                 limit = sents[min(men.sent + _LOOKAHEAD, len(sents) - 1)].end
-                later = [t for t in timex if s.end <= t.start < limit and t.precision != "year"]
+                later = [t for t in timex if s.end <= t.start < limit and t.precision != "year" and not anniversary(t)]
                 if later:
                     chosen = later[0]
                     why["event_date"] = f"no date before: the story's date given next, '{chosen.text}'"

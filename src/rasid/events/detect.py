@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..model import Document
 from ..recognize.actors.registry import UNARMED_KINDS
+from ..recognize.dates import anniversary
 from ..recognize.lexicon import Match, longest_non_overlapping, phrase_matches, read_tsv
 from ..recognize.numbers import count_nouns
 from ..recognize.quotes.lexicons import complementisers, speech_verbs
@@ -745,8 +746,8 @@ def _timex_sentences(doc: Document, starts: list[int], future: bool, vague: bool
     sents = doc._sentences
     out = set()
     for t in doc.timex:
-        if not vague and " ".join(fold(t.text).split()) in _VAGUE_DATES:
-            continue
+        if (not vague and " ".join(fold(t.text).split()) in _VAGUE_DATES) or anniversary(t):
+            continue  # (an anniversary dates what it remembers, not the sentence's news)
         if t.future == future and (future or t.date_start):
             i = bisect_right(starts, t.start) - 1
             if i >= 0 and t.start < sents[i].end:

@@ -13,20 +13,26 @@ from functools import cache, reduce
 from operator import or_
 
 from ...model import Document, Timex
-from ...text.normalize import Folded, fold_with_map
+from ...text.normalize import Folded, fold, fold_with_map
 from ...text.tokens import WordMemo
 from .patterns import TEXT_PROBES, anchors, needs, patterns
 from .resolve import HANDLERS, ONE, Res
 
-__all__ = ["DateRecognizer", "event_date", "find_timex", "find_timex_folded"]
+__all__ = ["DateRecognizer", "anniversary", "event_date", "find_timex", "find_timex_folded"]
 
 # Priority when two candidates have the same length (lower wins).
 _PRIO = {"night": 0, "named": 1, "sameday": 1, "dmy": 2, "numeric": 2, "partmonth": 3,
          "earlier": 3, "yearrange": 3, "rel": 4, "period": 5, "month": 6, "year": 6,
-         "recent": 7, "ago": 7, "weekday": 8, "bareyear": 9, "vague": 9, "now": 9, "streak": 9}
+         "recent": 7, "ago": 7, "anniversary": 7, "weekday": 8, "bareyear": 9, "vague": 9, "now": 9, "streak": 9}
 
 _RANGE_JOIN = re.compile(r"\s*(?:و|الي|حتي|-|–)\s*")
 _RANGE_OPEN = re.compile(r"(?:^|\s)[وف]?(?:بين|من)\s*$")
+
+
+def anniversary(t: Timex) -> bool:
+    """Was ``t`` read from an anniversary ("الذكرى السنوية الأولى")? Its date is the remembered
+    act's, named right after it, not the date of the news around it."""
+    return fold(t.text).lstrip("وفبل").startswith(("ذكري", "الذكري"))
 
 
 def _parse_pub(published) -> dt.date | None:

@@ -22,6 +22,17 @@ CUES = ("في", "منذ", "حتي", "خلال", "الي", "بحلول", "طيل�
 
 
 @cache
+def anniversary_ordinals() -> dict[str, int]:
+    """Feminine ordinals of the ordinals table, folded (الأولى، الثالثة، العاشرة): an anniversary's."""
+    out = {}
+    for form, n in lexicon().ordinals.items():
+        if " " in form or not form.startswith("ال"):
+            continue
+        out["الاولي" if n == 1 else form + "ه"] = n
+    return out
+
+
+@cache
 def patterns() -> list[tuple[str, re.Pattern]]:
     lx = lexicon()
     month = alt(lx.months) + END
@@ -73,6 +84,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "sameday": rf"{CL}(?P<e>(?:نفس\s+اليوم|اليوم\s+نفسه|ذات\s+اليوم|مثل\s+هذا\s+اليوم)\s+من\s+"
                    rf"(?:عام|العام|سنه)\s+(?P<y>\d{{4}}))",
         "named": rf"{CL}(?P<e>(?P<name>{alt(lx.named)})(?:\s+(?:من\s+)?(?:عام\s+)?(?P<y>\d{{4}}))?){END}",
+        # "في الذكرى السنوية الأولى لهجوم"، "الذكرى السابعة لمقتل"، "الذكرى الـ70 للنكبة": an
+        # anniversary names the year of what it remembers
+        "anniversary": rf"{CL}(?P<e>(?:ال)?ذكري\s+(?:السنويه\s+)?(?:(?:ال\s?)?(?P<n>\d{{1,3}})(?!\d)"
+                       rf"|(?P<o>{alt(anniversary_ordinals())})(?:\s+(?:و\s?)?(?P<o2>ال{numw}))?"
+                       rf"|ال(?P<w>{numw}))){END}(?=\s+(?:ل|علي\s))",
     }
     return [(k, re.compile(v)) for k, v in out.items()]
 
@@ -109,6 +125,7 @@ def needs() -> dict[str, tuple[re.Pattern, ...]]:
         "rel": ("امس|البارحه|اليوم|غد|الليله",),
         "recent": ("الماضي|الاخير|المنصرم|الفائته|السابقه",),
         "ago": ("قبل|بعد",),
+        "anniversary": ("ذكري",),
         "year": ("عام|سنه|سنة", _Y4),
         "bareyear": (_Y4,),
         "yearrange": (_Y4,),
@@ -124,6 +141,7 @@ def anchors() -> frozenset[str]:
     words = {p.split()[0] for p in lx.months} | set(lx.weekdays) | {p.split()[0] for p in lx.named}
     words |= {p.split()[-1] for p in lx.named}
     words |= set(lx.units) | set(lx.ordinals) | {w.split()[-1] for w in lx.ordinals}
+    words |= {"ذكري", "الذكري"}
     words |= {"امس", "اليوم", "ليوم", "غدا", "غد", "البارحه", "الاسبوع", "الشهر", "العام", "السنه",
               "عام", "سنه", "موخرا", "حاليا", "الاونه", "الوقت", "التوالي", "الليله", "يوم",
               "عامي", "سنتي", "الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام",

@@ -16,7 +16,7 @@ from hijridate import Gregorian, Hijri
 
 from ...text.frequency import is_future_verb
 from .lexicon import key, lexicon
-from .patterns import CUES
+from .patterns import CUES, anniversary_ordinals
 
 D = dt.date
 ONE = dt.timedelta(days=1)
@@ -623,10 +623,29 @@ def h_named(m: re.Match, pub: D | None, text: str) -> Res | None:
     return Res(d, d, "day", relative)
 
 
+def h_anniversary(m: re.Match, pub: D | None, text: str) -> Res | None:
+    """"الذكرى الثالثة لاختطاف ..." on 2018-06-10: the act was in June 2015 (CODEBOOK 6: the month
+    known, precision 3). The anniversary may be kept a few days either side, so no day is given."""
+    if m["n"]:
+        n = int(m["n"])
+    elif m["w"]:
+        n = _num(m["w"])
+    else:
+        n = anniversary_ordinals().get(key(m["o"]))
+        if n is not None and m["o2"]:  # "الحادية والعشرين"
+            n += _num(m["o2"]) or 0
+    if not n or n > 200:
+        return None
+    if pub is None:
+        return _unresolved("month")
+    y = pub.year - n
+    return Res(D(y, pub.month, 1), month_end(y, pub.month), "month", True)
+
+
 HANDLERS = {
     "dmy": h_dmy, "month": h_month, "partmonth": h_partmonth, "numeric": h_numeric,
     "year": h_year, "bareyear": h_bareyear, "yearrange": h_yearrange, "rel": h_rel,
     "weekday": h_weekday, "night": h_night, "ago": h_ago, "recent": h_recent, "vague": h_vague,
     "now": h_now, "streak": h_streak, "period": h_period, "earlier": h_earlier,
-    "sameday": h_sameday, "named": h_named,
+    "sameday": h_sameday, "named": h_named, "anniversary": h_anniversary,
 }
