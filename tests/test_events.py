@@ -183,8 +183,9 @@ def test_both_sides_of_a_border_between_two_places_are_landmarks():
     first-named side is where it happened (blind audit 15: Gaza protests coded in Israel)."""
     doc = extract("أصيب فلسطينيان خلال مسيرات احتجاجية على الحدود بين قطاع غزة وإسرائيل، الجمعة.",
                   published=PUBLISHED)
-    assert [(e.country, e.location, e.actor1) for e in doc.events] == [
-        ("Palestine", "Gaza Strip", "Protesters (Palestine)")]
+    # the Strip named alone: its capital at geo_precision 3 (CODEBOOK section 7), admin1 ACLED's
+    assert [(e.country, e.admin1, e.location, e.geo_precision, e.actor1) for e in doc.events] == [
+        ("Palestine", "Gaza Strip", "Gaza", 3, "Protesters (Palestine)")]
     # a coordinated place with no border before it still locates
     doc = extract("قتل ثلاثة مدنيين في غارات على مدينتي إدلب وحلب أمس.", published=PUBLISHED)
     assert {e.location for e in doc.events} == {"Idlib", "Aleppo"}

@@ -20,7 +20,7 @@ from ..recognize.quotes.lexicons import complementisers
 from ..text.normalize import fold
 from ..text.tokens import WordMemo, cached_forms, columns, is_definite
 from .counts import nationals, reads_as_passive, word_cue
-from .lexicons import SUPPORT_MARKERS, SUPPORT_NOUNS, person_nouns, transitive_verbs
+from .lexicons import SUPPORT_MARKERS, SUPPORT_NOUNS, clause_openers, person_nouns, transitive_verbs
 
 _TARGET = {fold(w) for w in (
     "ضد", "على", "علي", "استهدف", "استهدفت", "استهداف", "صفوف", "بحق", "مقتل", "قتل", "اعتقال",
@@ -185,24 +185,20 @@ def verb_only(phrase: str) -> bool:
                                         or (p.endswith("ت") and not p.endswith("ات")))
 
 
-def _bare_noun(tokens, a: "ActorMention") -> bool:
-    """One indefinite word ("متشددين"، "مسلحين"): after a verb ("استهدفت متشددين") it is the
-    object; a subject is named ("استهدفت ميليشيا الحوثي") or definite ("قصفت القوات")."""
-    return a.tok_end - a.tok_start == 1 and not is_definite(tokens[a.tok_start].norm) \
-        and not a.ent.data.get("person")
+_BEFORE_A_VERB = {fold(w) for w in ("ثم", "حيث", "عندما", "قد", "لقد", "وقد", "فقد")}
 
 
-_CLAUSE_OPENERS = {fold(w) for w in ("ثم", "كما", "فيما", "حيث", "عندما", "بعدما", "قد", "لقد", "وقد", "فقد")}
-
-
-def _opens_clause(tokens, verb_start: int, sent_start: int) -> bool:
-    """Does the verb open its clause (verb-subject order: "واستهدفت ميليشيا الحوثي ...")? Not
-    when a word names its subject before it ("إن القوة الصاروخية استهدفت وزارة الدفاع": the
-    side after the verb is its object)."""
-    if verb_start == sent_start or tokens[verb_start].norm[:1] in "وف":
+def _object_of_verb(tokens, a: "ActorMention", verb_start: int, sent_start: int) -> bool:
+    """Is the side ``a`` after the verb at ``verb_start`` its object rather than its subject? One
+    indefinite word is ("استهدفت متشددين"); so is any side after a verb that does not open its
+    clause, whose subject a word before it names ("إن القوة الصاروخية استهدفت وزارة الدفاع"),
+    unlike "واستهدفت ميليشيا الحوثي ..." (verb, then subject)."""
+    if a.tok_end - a.tok_start == 1 and not is_definite(tokens[a.tok_start].norm) and not a.ent.data.get("person"):
         return True
+    if verb_start == sent_start or tokens[verb_start].norm[:1] in "وف":
+        return False
     prev = tokens[verb_start - 1]
-    return not prev.is_word or prev.norm in _CLAUSE_OPENERS
+    return prev.is_word and prev.norm not in _BEFORE_A_VERB and not (clause_openers() & set(prev.forms[:2]))
 
 
 def _construct_agent(tokens, a: "ActorMention", trigger_start: int, trigger_end: int) -> bool:
@@ -346,7 +342,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
         blame = blamed = None
     # an attack noun owns an actor at most two words after it: spans by their end, not a scan of
     # every span per actor (quadratic in a sentence of thousands)
-    spans_ending: dict[int, list[tuple[int, int]]] = {}
+    spans_ending: dict[int, list[tuple[int, int, bool]]] = {}
     for ts, te, verb in attack_spans:
         spans_ending.setdefault(te, []).append((ts, te, verb))
     for a in actors:
@@ -367,7 +363,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             a.role, a.why = "agent", "the act's words name it"
             continue
         if attack_noun and a.tok_start >= trigger_end and _owner_of_attack(tokens, a, trigger_start, trigger_end) \
-                and not (trigger_verb and (_bare_noun(tokens, a) or not _opens_clause(tokens, trigger_start, sent_start))):
+                and not (trigger_verb and _object_of_verb(tokens, a, trigger_start, sent_start)):
             a.role, a.why = "agent", f"the attack's owner ('{tokens[trigger_start].norm} ... {tokens[a.tok_start].norm}')"
             continue
         if a.tok_start == trigger_end and _construct_agent(tokens, a, trigger_start, trigger_end):
@@ -375,7 +371,7 @@ def assign_roles(actors: list[ActorMention], tokens, sent_start: int, trigger_st
             continue
         owner = next(((ts, te) for k in range(3) for ts, te, verb in spans_ending.get(a.tok_start - k, ())
                       if _owner_of_attack(tokens, a, ts, te)
-                      and not (verb and (_bare_noun(tokens, a) or not _opens_clause(tokens, ts, sent_start)))), None)
+                      and not (verb and _object_of_verb(tokens, a, ts, sent_start))), None)
         if owner is not None:
             a.role, a.why = "agent", f"the attack's owner ('{tokens[owner[0]].norm} ... {tokens[a.tok_start].norm}')"
             continue
