@@ -41,7 +41,9 @@ def _ok(doc: Document, row: dict) -> bool:
         d = e.data
         if cc and d.get("cc") != cc:
             continue
-        if want not in (e.canonical, d.get("admin1"), d.get("location")):
+        # the row may name the unit above the town: its admin1, or where ACLED's admin1 is larger
+        # than GeoNames' (Palestine's Gaza Strip and West Bank) the governorate, now its admin2
+        if want not in (e.canonical, d.get("admin1"), d.get("location"), d.get("admin2")):
             continue
         if row["precision"] == "-":
             return d.get("locating") is False
