@@ -1206,3 +1206,12 @@ def test_an_anniversary_dates_only_the_act_it_remembers():
     ev = extract("واعترضت الدفاعات الجوية السعودية صاروخين باليستيين أطلقهما الحوثيون على جازان، عقب كلمة لزعيم "
                  "الحوثيين بمناسبة الذكرى الثالثة لبدء عملية عاصفة الحزم.", published="2018-03-26").events
     assert ev and all(e.event_date.startswith("2018") for e in ev)
+
+
+def test_a_crowd_that_sets_fire_riots():
+    """"مئات من المتظاهرين ... أشعلوا النيران في مباني المجلس المحلي"، "متظاهرين يشعلون النار في
+    سيارات": the crowd's arson makes the protest a violent demonstration (blind audit 18: Basra and
+    Paris's May Day coded as peaceful protests)."""
+    ev = _RULES("أفادت تقارير بأن مئات من المتظاهرين في جنوب العراق أشعلوا النيران في مباني المجلس المحلي "
+                "في قضاء القرنة الثلاثاء.", published="2018-08-15").events
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [("Violent demonstration", "Rioters (Iraq)")]
