@@ -372,9 +372,9 @@ _PASSIVE_NEXT = {fold(w) for w in ("في", "خلال", "جراء", "إثر", "ا
 
 
 _SINGLE_RELATIVES = {fold(w) for w in ("الذي", "التي")}
-# a complementiser carrying the subject's pronoun: how many people it names
-_THAT_ONE = {fold(c + w): n for c in ("أن", "إن", "بأن", "وأن", "وإن")
-             for w, n in (("ه", 1), ("ها", 1), ("هما", 2))}
+_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "لأن")}
+# a complementiser carrying the subject's pronoun ("أنه قُتل"): how many people it names
+_THAT_ONE = {c + p: n for c in _COMPLEMENTIZERS for p, n in (("ه", 1), ("ها", 1), ("هما", 2))}
 
 
 def _people_before(tokens, ts: int, te: int, limit_lo: int, limit_hi: int, outcome_next: bool = False,
@@ -428,7 +428,6 @@ def reads_as_passive(tokens, te: int, limit: int, outcomes: dict | frozenset = f
                    or any(f in person_nouns() for f in tokens[j].forms[:2]) for j in range(te, min(limit, te + 6)))
 
 
-_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "لأن")}
 
 
 def _subject_people(tokens, ts: int, te: int, lo_limit: int, hi_limit: int,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..recognize.lexicon import DATA_DIR, PhraseMatcher, phrase_tokens, read_tsv
+from ..recognize.quotes.lexicons import speech_verbs
 from ..text.normalize import fold
 
 EVENTS_DIR = DATA_DIR / "events"
@@ -141,7 +142,11 @@ def matcher() -> PhraseMatcher:
             m.add("MODALITY", r["phrase"], (r["kind"], r["scope"]))
     for r in read_tsv(EVENTS_DIR / "sources.tsv"):
         m.add("SOURCE", r["phrase"], r["reported_by"])
-    for r in read_tsv(EVENTS_DIR / "report_cues.tsv"):
-        m.add("REPORT", r["phrase"], r.get("kind") or "report")
+    reporting = {fold(r["phrase"]): r.get("kind") or "report" for r in read_tsv(EVENTS_DIR / "report_cues.tsv")}
+    for verb in speech_verbs():  # the quotes lexicon's speech verbs (قال، أضاف، أشار ...) report too
+        reporting.setdefault(verb, "report")
+    for phrase, kind in reporting.items():
+        if kind != "none":
+            m.add("REPORT", phrase, kind)
     m.freeze()
     return m

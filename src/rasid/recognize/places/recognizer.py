@@ -23,7 +23,7 @@ from ...text.tokens import WordMemo, columns, is_definite, word_positions
 from .cues import clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from ..lexicon import read_tsv
-from ..quotes.lexicons import QUOTES_DIR, complementisers, speech_verbs
+from ..quotes.lexicons import accusation_words, complementisers, speech_verbs
 from .gazetteer import PLACES_DIR, Place, gazetteer
 from .resolve import capitals as resolve_capitals, place_fields, prior
 from .sense_features import ARAB, sense_features
@@ -150,20 +150,13 @@ def _nisba_accusative(doc, tokens, m: dict, cc: str, table: dict) -> bool:
 _BLAME = {fold(w) for w in ("باللوم", "اللوم", "باللائمة", "اللائمة", "المسؤولية", "بالمسؤولية")}
 
 
-@cache
-def _accuse_words() -> frozenset[str]:
-    """One-word accusation cues of the quotes lexicon (اتهم، متهما، تتهم ...), folded."""
-    return frozenset(fold(r["phrase"]) for r in read_tsv(QUOTES_DIR / "claims.tsv")
-                     if r["type"] == "ACCUSE" and " " not in r["phrase"])
-
-
 def _blamed(tokens, m: dict) -> bool:
     """"تلقي ماي باللوم على روسيا"، "حمّل المسؤولية على"، "متهما إيران بإطلاق صواريخ": the state
     blamed or accused."""
     i = m["i"]
     if m["type"] or i == 0 or tokens[i - 1].sent != tokens[i].sent:
         return False
-    if not m["strip"] and tokens[i - 1].norm in _accuse_words():
+    if not m["strip"] and tokens[i - 1].norm in accusation_words():
         return True
     return i > 1 and tokens[i - 1].norm == "علي" and tokens[i - 2].norm in _BLAME
 

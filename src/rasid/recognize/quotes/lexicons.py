@@ -66,6 +66,13 @@ def speech_verbs() -> frozenset[str]:
 
 
 @cache
+def accusation_words() -> frozenset[str]:
+    """The one-word accusation cues of claims.tsv (اتهم، متهما، تتهم ...), folded."""
+    return frozenset(fold(r["phrase"]) for r in read_tsv(QUOTES_DIR / "claims.tsv")
+                     if r["type"] == "ACCUSE" and " " not in r["phrase"])
+
+
+@cache
 def complementisers() -> frozenset[str]:
     """The words that open what was said (أن، إن، بأن، إنها ...; words.tsv), folded."""
     return frozenset(fold(r["word"]) for r in read_tsv(QUOTES_DIR / "words.tsv") if r["kind"].startswith("comp"))
