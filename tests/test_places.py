@@ -256,6 +256,9 @@ def test_provinces_of_pakistan_nigeria_somalia_by_press_names():
     ("Cizre", "TR", "جزرة"),               # Turkish c = ج
     ("Peshawar", "PK", "بيشاور"),          # p = ب, sh = ش
     ("Vitry-sur-Seine", "FR", "فيتري سور سين"),  # v = ف, hyphens and spaces dropped
+    ("Shenzhen", "CN", "شينجين"),          # pinyin zh = ج
+    ("Xi'an", "CN", "شيان"),               # pinyin x = ش
+    ("Qingdao", "CN", "تشينغداو"),          # pinyin q = تش
 ])
 def test_latin_and_arabic_spellings_share_a_skeleton(latin, cc, arabic):
     from rasid.recognize.places.transliterated import arabic_skeleton, latin_skeleton
@@ -269,6 +272,17 @@ def test_skeletons_that_must_differ():
 
     assert latin_skeleton("Damboa") != arabic_skeleton("دامور")
     assert latin_skeleton("Kidal") != latin_skeleton("Kindia")
+
+
+def test_a_chinese_town_is_read_as_pinyin_is_said():
+    """The index holds a Chinese town under pinyin as said (zh, x, q: j, sh, ch): شينجين is
+    Shenzhen, not one of the hamlets that share the letters as an English reader says them."""
+    from rasid.recognize.places.transliterated import latin_skeleton, lookup
+    from rasid.text.normalize import fold
+
+    assert lookup(fold("شينجين"), ["CN"]).name == "Shenzhen"
+    assert lookup(fold("تشينغداو"), ["CN"]).name == "Qingdao"
+    assert latin_skeleton("Shenzhen") != latin_skeleton("Shenzhen", "CN")
 
 
 def test_a_town_known_only_in_latin_letters_is_found_in_the_story_country():

