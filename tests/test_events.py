@@ -1215,3 +1215,22 @@ def test_a_crowd_that_sets_fire_riots():
     ev = _RULES("أفادت تقارير بأن مئات من المتظاهرين في جنوب العراق أشعلوا النيران في مباني المجلس المحلي "
                 "في قضاء القرنة الثلاثاء.", published="2018-08-15").events
     assert [(e.sub_event_type, e.actor1) for e in ev] == [("Violent demonstration", "Rioters (Iraq)")]
+
+
+def test_a_riot_with_no_named_crowd_is_coded_as_rioters():
+    """"اندلعت أعمال شغب": no crowd is named, and a violent demonstration still has a side that
+    acted: rioters of the country (CODEBOOK 8), as a protest has protesters (blind audit 19: the
+    Gaza border riots came out with no actor1)."""
+    [e] = _RULES("واندلعت أعمال شغب في مدينة كرمان الإيرانية أمس.", published="2018-05-15").events
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Iran)")
+
+
+def test_the_place_of_a_protests_cause_is_not_where_the_crowd_stood():
+    """"... خلال تظاهرات ومواجهات ... رفضا لافتتاح السفارة الأمريكية في القدس": the only place of
+    the sentence is the cause's, so the sentence says nothing of where the crowd stood and the
+    story's place is taken."""
+    [e] = _RULES("تجمع آلاف الفلسطينيين قرب السياج الحدودي شرق مدينة خان يونس في قطاع غزة أمس. وأصيب "
+                 "عشرات خلال تظاهرات ومواجهات مع القوات الإسرائيلية، رفضا لافتتاح السفارة الأمريكية في "
+                 "القدس.", published="2018-05-15").events
+    assert (e.country, e.admin1) == ("Palestine", "Gaza Strip")
+    assert e.location != "Jerusalem"

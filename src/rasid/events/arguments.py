@@ -473,7 +473,7 @@ def _nationality_named(norms: list[str], s) -> str | None:
 def generic_actor(kind: str, country: str | None) -> tuple[str, int]:
     names = {"unidentified": ("Unidentified Armed Group", 3), "police": ("Police Forces", 1),
              "military": ("Military Forces", 1),
-             "civilians": ("Civilians", 7), "protesters": ("Protesters", 6)}
+             "civilians": ("Civilians", 7), "protesters": ("Protesters", 6), "rioters": ("Rioters", 5)}
     name, inter = names[kind]
     return (with_country(name, inter, kind, country) if country else name), inter
 
@@ -872,7 +872,9 @@ class ArgumentLinker:
                 cause = next((tokens[j].start for j in range(trig.tok_end, s.tok_end)
                               if tokens[j].forms[-1] in _CAUSE), None)
                 if cause is not None:
-                    cands = [e for e in cands if e.start < cause] or cands
+                    # and when the cause's place is the only one, the sentence does not say where
+                    # the crowd stood ("خلال تظاهرات ... رفضا لافتتاح السفارة الأمريكية في القدس")
+                    cands = [e for e in cands if e.start < cause]
             described = [e for e in cands if _describes(doc, e, cands)]
             if described and len(described) < len(cands):
                 cands = [e for e in cands if e not in described]
@@ -1109,6 +1111,11 @@ class ArgumentLinker:
                 elif et == "Protests":
                     f["actor1"], f["inter1"] = generic_actor("protesters", country)
                     why["actor1"] = "protest with no named crowd"
+                elif et == "Riots":
+                    # "قتل 62 خلال تظاهرات ومواجهات مع القوات": a violent crowd no one names is
+                    # coded as rioters of the country (CODEBOOK 8)
+                    f["actor1"], f["inter1"] = generic_actor("rioters", country)
+                    why["actor1"] = "riot with no named crowd: rioters"
                 elif st == "Other" and (trig.tok_end < s.tok_end and tokens[trig.tok_end].forms[-1] in _MILITARY_ADJ
                                         or "other" in men.kinds and tokens[trig.tok_start].forms[-1] in ATTEMPT):
                     # "شهدت البلاد عام 2015 انقلابا عسكريا"، "محاولة الانقلاب الفاشلة": the country's
