@@ -734,6 +734,18 @@ def test_a_unit_with_no_coordinates_yields_to_a_city_of_the_name():
     assert gaza.data["cc"] == "PS" and gaza.data["lat"] is not None
 
 
+def test_the_gaza_strip_is_palestine_in_a_story_told_from_israel():
+    """GeoNames' Israeli unit of that name is withdrawn (data/places/withdrawn.tsv): «قطاع غزة» in a
+    story of Israeli places is the Strip that ACLED codes as Palestine, not Israel's Southern
+    District."""
+    import rasid
+
+    doc = rasid.extract("قال الجيش الإسرائيلي في تل أبيب إن صواريخ سقطت في سديروت وعسقلان. وقتل 62 فلسطينيا "
+                        "على الحدود بين قطاع غزة وإسرائيل.", published="2018-05-15")
+    strip = next(e for e in doc.entities if e.source == "places" and e.text == "قطاع غزة")
+    assert (strip.data["cc"], strip.data["admin1"]) == ("PS", "Gaza Strip")
+
+
 def test_the_kingdom_alone_is_the_monarchy_the_story_names():
     def places(text):
         doc = rasid.extract(text, published="2018-03-26")

@@ -142,7 +142,8 @@ def _add_aliases(places: list[Place]) -> None:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Load the shipped gazetteer (and the user's extra rows, if any) once per process."""
+    """Load the shipped gazetteer (and the user's extra rows, if any) once per process, less the
+    rows of data/places/withdrawn.tsv."""
     places: list[Place] = []
     countries: dict[str, Country] = {}
     for r in read_tsv(PLACES_DIR / "countries.tsv"):
@@ -166,5 +167,7 @@ def gazetteer() -> Gazetteer:
     extra = extra_path()
     if extra.exists():
         _read_places(extra, places)
+    withdrawn = {r["id"] for r in read_tsv(PLACES_DIR / "withdrawn.tsv")}
+    places = [p for p in places if p.id not in withdrawn]
     stop = {" ".join(fold(r["name"]).split()) for r in read_tsv(PLACES_DIR / "stopnames.tsv")}
     return Gazetteer(places, countries, stop)
