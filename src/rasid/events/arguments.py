@@ -116,7 +116,10 @@ def document_country(doc: Document, span: tuple[int, int] | None = None) -> tupl
     for e in ents:
         if e.source == "places" and (e.data.get("locating", True) or e.data.get("story")) and e.data.get("country") \
                 and not (e.data.get("kind") == "country" and _landmark(doc, e)):
-            places[e.data["country"]] += _place_weight(e)
+            w = _place_weight(e)
+            if e.data.get("kind") == "country" and not _placed_at(doc, e):
+                w = 1.0  # "استدعت إسرائيل سفراء إسبانيا": a state named as a side, not where
+            places[e.data["country"]] += w
     if places:
         return places.most_common(1)[0][0], "most frequent country among the document's places"
     actors = Counter(e.data.get("country") for e in ents
