@@ -1234,3 +1234,17 @@ def test_the_place_of_a_protests_cause_is_not_where_the_crowd_stood():
                  "القدس.", published="2018-05-15").events
     assert (e.country, e.admin1) == ("Palestine", "Gaza Strip")
     assert e.location != "Jerusalem"
+
+
+def test_a_bare_army_in_palestine_is_israels():
+    """Palestine has no army: a bare «الجيش»، «الجنود» acting in Gaza or the West Bank is Israel's
+    (data/actors/by_country.tsv); the police stay Palestine's."""
+    [e] = _RULES("واعتقل الجيش ثلاثة شبان في مدينة نابلس بالضفة الغربية أمس.", published="2018-05-15").events
+    assert e.actor1 == "Military Forces of Israel"
+    [e] = _RULES("وقتل شاب برصاص الجنود في مدينة الخليل أمس.", published="2018-05-15").events
+    assert e.actor1 == "Military Forces of Israel"
+    [e] = _RULES("واعتقلت الشرطة ثلاثة شبان في مدينة غزة أمس.", published="2018-05-15").events
+    assert e.actor1 == "Police Forces of Palestine"
+    # nor does a Palestinian adjective after the act name an army
+    [e] = _RULES("وقتل جنديان إسرائيليان في عملية دهس فلسطينية قرب جنين أمس.", published="2018-05-15").events
+    assert e.actor1 == "Unidentified Armed Group (Palestine)"

@@ -1096,6 +1096,8 @@ class ArgumentLinker:
                 # "قتل فلسطيني في قصف إسرائيلي": the adjective may follow any act word of the mention
                 for t in [trig] + [t for t in men.triggers if t is not trig]:
                     adj = demonym_after(places_at, tokens, t) if t.payload.kind in _REMOTE_OR_ASSAULT else None
+                    if adj and with_country("Military Forces", 1, "state", adj) != f"Military Forces of {the(adj)}":
+                        adj = None  # "عملية دهس فلسطينية": a people with no army of its own
                     if adj:
                         f["actor1"], f["inter1"] = f"Military Forces of {the(adj)}", 1
                         why["actor1"] = f"nationality adjective after the trigger ('{tokens[t.tok_end].norm}')"

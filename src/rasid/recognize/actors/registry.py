@@ -85,14 +85,17 @@ def the(country: str) -> str:
 
 def with_country(name: str, inter: int, kind: str, country: str) -> str:
     """The full ACLED name of a generic actor for a country ("Civilians (Syria)"); also the
-    regional name of a country-dependent actor ("Al Qaeda" in Yemen → AQAP)."""
+    regional name of a country-dependent actor ("Al Qaeda" in Yemen → AQAP), and the army that
+    acts in a territory with none of its own (data/actors/by_country.tsv)."""
     if not country:
         return name
+    table = registry().by_country.get(name)
+    if table and country in table:
+        return table[country]  # "الجيش" in Gaza or the West Bank: Israel's
     if name in GENERIC_OF:
         return f"{name} of {the(country)}"
-    table = registry().by_country.get(name)
     if table:
-        return table.get(country, table.get("*", name))
+        return table.get("*", name)
     if name in GENERIC_PAREN or (kind in UNARMED_KINDS and not name.endswith(")")):
         # "مدنيين يمنيين" was already named Civilians (Yemen): their nationality stays
         return f"{name} ({country})"
