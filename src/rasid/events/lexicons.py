@@ -73,6 +73,25 @@ def with_object_pronouns(verb: str) -> list[str]:
     return [stem + p for p in OBJECT_PRONOUNS]
 
 
+def _adjective(word: str) -> bool:
+    """A nisba (صاروخي، انتحاري), a participle (مسلح، مفخخ) or a فاعل (ناسف): the adjectives of
+    a trigger's noun phrase."""
+    return word.endswith("ي") or (word[:1] == "م" and len(word) >= 4) or (len(word) == 4 and word[1] == "ا")
+
+
+def indefinite_accusative(phrase: str) -> str | None:
+    """"هجوم صاروخي" -> "هجوما صاروخيا": an indefinite noun and its adjective as the object of a
+    verb (شن هجوما صاروخيا، فجر حزاما ناسفا) both take the accusative alif; None for phrases of
+    another shape (a definite word, a dual, a verb, a word that takes no alif)."""
+    words = phrase.split()
+    if len(words) != 2 or any(w.startswith("ال") or w[-1:] in "ةىاءهت" for w in words):
+        return None
+    noun, adj = words
+    if noun.endswith(("ين", "ان")) or not _adjective(adj):
+        return None
+    return f"{noun}ا {adj}ا"
+
+
 @cache
 def _trigger_rows() -> tuple[dict[str, str], ...]:
     """triggers.tsv, read once for the matcher and the object-pronoun counts."""
@@ -131,6 +150,9 @@ def matcher() -> PhraseMatcher:
             m.add("SPLIT", head, (phrase_tokens(tail), "TRIGGER", entry))
         else:
             m.add("TRIGGER", r["phrase"], entry)
+            accusative = indefinite_accusative(r["phrase"])
+            if accusative:
+                m.add("TRIGGER", accusative, entry)
             if r.get("object") == "1":
                 for form in with_object_pronouns(r["phrase"]):
                     m.add("TRIGGER", form, entry)
