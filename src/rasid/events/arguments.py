@@ -108,13 +108,39 @@ def placed_in_their_country(doc: Document) -> set[str]:
     return out
 
 
+_PARTICLES = {fold(w) for w in ("على", "من", "في", "إلى", "عن", "مع", "و")}
+
+
+def _two_words(gap: str) -> bool:
+    """At most two words between a place and an adjective, and those the rest of a name the
+    gazetteer cut short ("مدينة ديرة إسماعيل خان الباكستانية"): no punctuation, no particle, no
+    definite noun that the adjective would qualify instead ("من غزة على الأراضي الإسرائيلية")."""
+    words = gap.split()
+    return len(words) <= 2 and not any(c in gap for c in ".،,؛:()\"«»\n") and not any(
+        fold(w) in _PARTICLES or fold(w).startswith(("ال", "لل", "بال", "وال")) for w in words)
+
+
 def document_country(doc: Document, span: tuple[int, int] | None = None) -> tuple[str | None, str]:
     """The story's country: most frequent among located places, then actors' countries
     (``span``: of one story of the page only)."""
     places: Counter = Counter()
     ents = doc.entities if span is None else [e for e in doc.entities if span[0] <= e.start < span[1]]
+    towns = [e for e in ents if e.source == "places" and e.data.get("kind") != "country" and e.data.get("country")]
+    corrected = set()  # towns whose country an adjective after them contradicts: homonyms
     for e in ents:
-        if e.source == "places" and (e.data.get("locating", True) or e.data.get("story")) and e.data.get("country") \
+        if e.source != "places" or not e.data.get("demonym"):
+            continue
+        for town in towns:
+            if 0 <= e.start - town.end <= 40 and town.data["country"] != e.data.get("country") \
+                    and _two_words(doc.text[town.end:e.start]):
+                # "في مدينة ديرة إسماعيل خان الباكستانية": the adjective says the town's country
+                # (Dubai's Deira is a homonym)
+                places[e.data["country"]] += 2.0
+                corrected.add(id(town))
+    for e in ents:
+        if e.source != "places" or not e.data.get("country") or id(e) in corrected:
+            continue
+        if (e.data.get("locating", True) or e.data.get("story")) \
                 and not (e.data.get("kind") == "country" and _landmark(doc, e)):
             w = _place_weight(e)
             if e.data.get("kind") == "country" and not _placed_at(doc, e):
