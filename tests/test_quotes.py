@@ -184,6 +184,36 @@ def test_claim_of_responsibility_sets_event_actor1(run):
     assert doc.events[claims[0].event_index].actor1 == "Islamic State"
 
 
+def test_a_claim_through_a_pronoun_and_a_claimer_read_as_the_target():
+    """«في هجوم أعلن تنظيم داعش مسؤوليته عنه»: the claim's object may be a pronoun on عن; and a
+    group read as the act's target (here «التابعة للتنظيم» after استهدف, the group named again)
+    that claims the act is its author, not its victim (blind audit 19, items 5 and 37)."""
+    from rasid import extract
+
+    doc = extract("قتل ثلاثة من رجال الشرطة في بلدة ماستونغ جنوب غربي باكستان أمس في هجوم أعلن تنظيم داعش "
+                  "مسؤوليته عنه.", published="2018-06-05")
+    assert [e.actor1 for e in doc.events] == ["Islamic State"]
+    doc = extract("قتل سبعة أشخاص في تفجير انتحاري في مسجد بالعاصمة كابول أمس. وادعى تنظيم داعش "
+                  "مسؤوليته عن الهجوم، وقالت وكالة أعماق التابعة للتنظيم إن الهجوم استهدف تجمعا للشيعة.",
+                  published="2018-03-09")
+    [e] = [e for e in doc.events if e.sub_event_type == "Suicide bomb"]
+    assert (e.actor1, e.actor2) != ("Islamic State", "Islamic State") and e.actor1 == "Islamic State"
+    doc = extract("وكان اعتداء انتحاري أعلن عناصر طالبان الباكستانيون مسؤوليتهم عنه، استهدف مساء الثلاثاء "
+                  "لقاء انتخابيا في بيشاور وتسبب بمقتل 22 شخصا.", published="2018-07-13")
+    assert [e.actor1 for e in doc.events] == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_a_claim_through_a_pronoun_points_only_within_its_sentence():
+    """«بعد الهجمات التي وقعت في عام 2016 ... وأعلن تنظيم الدولة مسؤوليته عنها»: the pronoun's act
+    is the older attacks of the claim's own sentence (no event), not the shooting told before."""
+    from rasid import extract
+
+    doc = extract("أطلق رجل النار على اثنين من رجال الشرطة فأرداهما قتيلين في وسط مدينة لييج ببلجيكا أمس. "
+                  "ولا تزال بلجيكا في حالة تأهب بعد الهجمات التي وقعت في عام 2016 وأدت لمقتل 32 شخصا، وأعلن "
+                  "تنظيم الدولة الإسلامية مسؤوليته عنها.", published="2018-05-29")
+    assert doc.events and all(e.actor1 != "Islamic State" for e in doc.events)
+
+
 @pytest.mark.parametrize("text,claimed", [
     ("قتل 12 شخصا في تفجير انتحاري في كابول أمس، وتبنى تنظيم الدولة الإسلامية الهجوم.", True),
     ("قالت الشرطة إن إطلاق النار في المدينة أمس سببه ملاحقة شخص يتبنى فكر تنظيم الدولة الإسلامية.", False),

@@ -195,6 +195,9 @@ def _widen(toks, q: Quote, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_PRONOUN_OBJECT = ("عنه", "عنها", "عنهما", "عنهم")
+
+
 def link_claims(doc: Document) -> None:
     """After events: point claims at their event; a claim of responsibility sets actor1.
 
@@ -211,7 +214,9 @@ def link_claims(doc: Document) -> None:
         lo, hi = (min(c.start, sent.start), max(c.end, sent.end)) if sent else (c.start, c.end)
         idx = next((k for k, ev in enumerate(doc.events)
                     if any(sp.start < hi and lo < sp.end for sp in ev.evidence)), None)
-        if idx is None and c.type == "CLAIM":
+        if idx is None and c.type == "CLAIM" and not c.cue.endswith(_PRONOUN_OBJECT):
+            # (not "وأعلن تنظيم الدولة مسؤوليته عنها": the pronoun's act is in the claim's own
+            # sentence, and if no event is told there, it was another, older act)
             earlier = [(max(sp.start for sp in ev.evidence), k) for k, ev in enumerate(doc.events)
                        if ev.evidence and min(sp.start for sp in ev.evidence) < c.start]
             idx = max(earlier)[1] if earlier else None
@@ -224,7 +229,11 @@ def link_claims(doc: Document) -> None:
             continue
         ev = doc.events[idx]
         if c.source_actor == ev.actor2:
-            continue  # the claim's party is the act's victim: a misread claimer
+            # no group claims an act against itself: the victim read was the claimer named again
+            # ("ادعى تنظيم داعش مسؤوليته عن الهجوم، وقالت وكالة أعماق التابعة للتنظيم إن الهجوم استهدف")
+            ev.actor2, ev.inter2 = "", 0
+            if ev.explain is not None:
+                ev.explain["actor2"] = "none: the one read as the target claimed the act"
         ev.actor1 = c.source_actor
         ev.inter1 = int(actor.data.get("inter") or ev.inter1 or 0)
         ev.interaction = interaction(ev.inter1, ev.inter2)
