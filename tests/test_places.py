@@ -986,3 +986,21 @@ def test_the_build_writes_acleds_palestine_admin1_with_the_governorate_as_admin2
     ev = rasid.extract("قتل شاب فلسطيني برصاص الجيش الإسرائيلي شرق خان يونس جنوب قطاع غزة أمس.",
                        published="2018-05-11").events
     assert [(e.admin1, e.admin2) for e in ev] == [("Gaza Strip", "Khan Yunis")]
+
+
+def test_a_nationality_after_a_word_for_land_names_the_country_as_a_place():
+    """«داخل الأراضي السورية»: the country's land is where it happened (data/places/
+    territory_words.tsv), not a side named by its adjective (blind audit 19: an Iraqi strike on an
+    Islamic State room in Syria coded in Iraq); and the land a missile was fired from is not where
+    it fell."""
+    import rasid
+
+    [e] = rasid.extract('أعلن العراق قصف "غرفة عمليات" لتنظيم داعش داخل الأراضي السورية، الخميس.',
+                        published="2018-08-17").events
+    assert e.country == "Syria"
+    [e] = rasid.extract("اعترضت الدفاعات الجوية صاروخا أطلق من الأراضي اليمنية باتجاه مدينة نجران أمس.",
+                        published="2018-03-26").events
+    assert e.location == "Najrān"
+    [e] = rasid.extract("وقال المالكي إن قوات الدفاع الجوي رصدت إطلاق صاروخ باليستي من قبل المليشيا الحوثية من "
+                        "داخل الأراضي اليمنية (شمال عمران) باتجاه أراضي المملكة.", published="2018-03-26").events
+    assert e.location != "‘Amrān"

@@ -141,7 +141,8 @@ def document_country(doc: Document, span: tuple[int, int] | None = None) -> tupl
         if e.source != "places" or not e.data.get("country") or id(e) in corrected:
             continue
         if (e.data.get("locating", True) or e.data.get("story")) \
-                and not (e.data.get("kind") == "country" and _landmark(doc, e)):
+                and not (e.data.get("kind") == "country" and _landmark(doc, e)) \
+                and not (e.data.get("territory") and _fired_from(doc, e)):  # "من داخل الأراضي اليمنية"
             w = _place_weight(e)
             if e.data.get("kind") == "country" and not _placed_at(doc, e):
                 w = 1.0  # "استدعت إسرائيل سفراء إسبانيا": a state named as a side, not where
@@ -244,21 +245,29 @@ def coordinated_places(doc: Document, place: Entity, ents: list[Entity]) -> list
 _STREET = {fold(w) for w in ("طريق", "شارع", "جادة", "ميدان", "مستشفى", "فندق", "جامعة")}
 _LANDMARK = {fold(w) for w in ("المحاذية", "المحاذي", "المجاورة", "المجاور", "المتاخمة", "المتاخم",
                                 "القريبة", "القريب", "محاذاة", "الحدود", "حدود")}
-_FROM_FILLERS = {fold(w) for w in ("داخل", "الأراضي", "أراضي")}
+_FROM_FILLERS = {fold(w) for w in ("داخل", "فوق", "الأراضي", "أراضي", "الأجواء", "أجواء")}
+# "مصدرها الأراضي اليمنية": a word that names where a projectile came from, with no من
+_SOURCE_WORDS = {fold(w) for w in ("مصدره", "مصدرها", "مصدرهما", "مصدرهم")}
 
 
 def _from_filler(word: str) -> bool:
-    """What may stand between من and a launch site: "من داخل الأراضي اليمنية"، or a type word the
-    place mention does not hold, past a bracket ("من محافظة (صعدة)"; places/cues.tsv)."""
+    """What may stand between من and a launch site: "من داخل الأراضي اليمنية"، or a type word or a
+    compass point the place mention does not hold, past a bracket ("من محافظة (صعدة)"، "(شمال
+    عمران)"; places/cues.tsv)."""
     cue = cue_of(word)
-    return word in _FROM_FILLERS or (cue is not None and cue[0] == "type")
+    return word in _FROM_FILLERS or (cue is not None and cue[0] in ("type", "direction"))
 
 
 def _words_before_fillers(doc: Document, e: Entity, n: int) -> list[str]:
     """The words before a place, those that may stand between a preposition and it dropped."""
     words = [t.norm for t in _words_before(doc, e, n)]
-    while words and _from_filler(words[-1]):
-        words.pop()
+    while words:
+        if _from_filler(words[-1]):
+            words.pop()
+        elif len(words) > 1 and words[-2] in _FROM_FILLERS and words[-1].endswith(("يه", "ي")):
+            del words[-2:]  # "من داخل الأراضي اليمنية (شمال عمران)": the land's adjective too
+        else:
+            break
     return words
 
 _TO = fold("إلى")
@@ -325,9 +334,9 @@ def _landmark(doc: Document, e: Entity) -> bool:
 
 def _fired_from(doc: Document, e: Entity) -> bool:
     """Is the place named as where a missile or shell was fired from ("من اليمن"، "من داخل
-    الأراضي السورية")?"""
-    words = _words_before_fillers(doc, e, 4)
-    return bool(words) and words[-1] == "من"
+    الأراضي السورية"، "من فوق الأراضي اللبنانية"، "مصدرها الأراضي اليمنية")?"""
+    words = _words_before_fillers(doc, e, 6)
+    return bool(words) and (words[-1] == "من" or words[-1] in _SOURCE_WORDS)
 
 
 _LAUNCH_STEMS = tuple(fold(w) for w in ("أطلق", "اطلق", "انطلق", "قادم", "صاروخ", "صواريخ", "قذيف", "قذائف"))
@@ -895,6 +904,11 @@ class ArgumentLinker:
                 # fell or was stopped, whatever country the story is told from
                 aimed = [e for e in cands if _aimed_at(doc, e)]
                 cands = aimed or cands
+            if fired and cands and any(e.data.get("territory") for e in cands) \
+                    and all(_fired_from(doc, e) for e in cands):
+                # "اعتراض سبعة صواريخ مصدرها الأراضي اليمنية"، "من داخل الأراضي اليمنية (شمال
+                # عمران)": the land it came from, named alone, is not where it fell; the story says
+                cands = []
             if men.kinds & PROTEST_KINDS:
                 # "تظاهر الآلاف في برلين تنديدا بالتدخل التركي في عفرين": the cause's place is not
                 # where the crowd stood

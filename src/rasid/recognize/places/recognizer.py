@@ -512,6 +512,15 @@ class PlaceRecognizer:
             c = self.gaz.country(cc)
             data = place_fields(c.place) if c else {"cc": cc, "country": country}
             data.update(locating=False, modifier="", geo_precision=3, demonym=True)
+            land = tokens[m["i"] - 1] if m["i"] > 0 and tokens[m["i"] - 1].sent == first.sent else None
+            cue = _land_word(land.norm) if land is not None else None
+            if cue is not None:
+                # "داخل الأراضي السورية": the country's land, where it happened; the span takes the
+                # land word (not its clitics), so the word before it tells where ("من الأراضي
+                # اليمنية": fired from there)
+                data.update(locating=True, territory=True)
+                start = folded.orig_span(land.fstart + cue, land.fend)[0] if cue else land.start
+                text = doc.text[start:last.end]
             return Entity(text=text, start=start, end=last.end, type="GPE", canonical=country,
                           id=c.place.id if c else None, source="places", data=data)
         cands = m.get("cands") or []
@@ -867,6 +876,20 @@ def _not_a_full_name(text: str, ents: list, vetoed: list = ()) -> list:
 
 
 _FULL_NAME_TOWN = 100_000  # a city bigger than this is named for itself
+
+
+@cache
+def _land_words() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_tsv(PLACES_DIR / "territory_words.tsv"))
+
+
+def _land_word(word: str) -> int | None:
+    """The clitic letters before a word for a country's land (الأراضي، بالأجواء), or None."""
+    words = _land_words()
+    for form, k in clitic_readings(word):
+        if form in words or (form.startswith("ال") and form[2:] in words):
+            return k
+    return None
 
 
 def named_with_type_word(e) -> bool:
