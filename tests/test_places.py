@@ -1004,3 +1004,15 @@ def test_a_nationality_after_a_word_for_land_names_the_country_as_a_place():
     [e] = rasid.extract("وقال المالكي إن قوات الدفاع الجوي رصدت إطلاق صاروخ باليستي من قبل المليشيا الحوثية من "
                         "داخل الأراضي اليمنية (شمال عمران) باتجاه أراضي المملكة.", published="2018-03-26").events
     assert e.location != "‘Amrān"
+
+
+def test_a_missile_aimed_at_a_town_named_after_its_type_word_in_brackets():
+    """«الصاروخين كانا باتجاه مدينة (جازان)»: the word of aim stands before the type word, and the
+    town it names is where the missiles were stopped, even in a story told from Yemen."""
+    import rasid
+
+    text = ("أطلقت الميليشيا الحوثية صاروخين من داخل الأراضي اليمنية من محافظة (صعدة) في اليمن. وقال "
+            "المالكي إن الحوثيين في اليمن يواصلون التصعيد من محافظة صعدة اليمنية. وأوضح المالكي أن "
+            "\"الصاروخين كانا باتجاه مدينة (جازان)، وقد تمكنت قوات الدفاع الجوي من اعتراض الصاروخين\".")
+    events = rasid.extract(text, published="2018-08-10").events
+    assert any(e.location == "Jizan" for e in events)

@@ -399,8 +399,13 @@ _TOWARD = {fold(w) for w in ("باتجاه", "اتجاه", "تجاه", "نحو",
 
 
 def _aimed_at(doc: Document, e: Entity) -> bool:
-    """Is the place named as where a projectile was aimed or flew ("باتجاه جازان"، "فوق الجليل")?"""
-    return any(f in _TOWARD for t in _words_before(doc, e, 1) for f in t.forms[:3])
+    """Is the place named as where a projectile was aimed or flew ("باتجاه جازان"، "فوق الجليل"،
+    past a type word the mention does not hold: "باتجاه مدينة (جازان)")?"""
+    words = _words_before(doc, e, 3)
+    while words and not any(f in _TOWARD for f in words[-1].forms[:3]) \
+            and (cue_of(words[-1].norm) or ("",))[0] in ("type", "direction"):
+        words.pop()
+    return bool(words) and any(f in _TOWARD for f in words[-1].forms[:3])
 
 
 def _reference_point(doc: Document, e: Entity) -> bool:
