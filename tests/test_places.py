@@ -1016,3 +1016,16 @@ def test_a_missile_aimed_at_a_town_named_after_its_type_word_in_brackets():
             "\"الصاروخين كانا باتجاه مدينة (جازان)، وقد تمكنت قوات الدفاع الجوي من اعتراض الصاروخين\".")
     events = rasid.extract(text, published="2018-08-10").events
     assert any(e.location == "Jizan" for e in events)
+
+
+def test_a_hashtag_mark_does_not_hide_the_word_before_a_place():
+    """Al Arabiya tags place names («مدينة #جوهانسبيرغ»، «ريف #حلب»): the word before the mark still
+    says a foreign town may follow, or that it is the countryside."""
+    import rasid
+
+    doc = rasid.extract("تعرض بشير صالح لإطلاق نار مساء الجمعة في أحد أحياء مدينة #جوهانسبيرغ ثاني أكبر مدن "
+                        "جمهورية جنوب إفريقيا.", published="2018-02-24")
+    assert "Johannesburg" in {e.canonical for e in doc.entities if e.source == "places"}
+    doc = rasid.extract("قتل ثلاثة مدنيين في قصف على ريف #حلب أمس.", published="2018-02-24")
+    [aleppo] = [e for e in doc.entities if e.source == "places"]
+    assert aleppo.data["modifier"] == "rif"

@@ -294,13 +294,19 @@ class PlaceRecognizer:
         hc = cues().get(head)
         if hc and hc[0] == "type":
             m["type"] = hc[1]
+        def before(k: int) -> int:
+            # the word before, past a hashtag's mark ("ريف #حلب"، "شمال #سوريا")
+            return k - 2 if k > 1 and tokens[k - 1].norm == "#" else k - 1
+
         if m["strip"] == 0 and i > 0:
+            # (a type word only right before the name: the gazetteer holds "محافظة الجوف" as one
+            # name, and "محافظة #الجوف" read as type and name went to another country's الجوف)
             c = cue_of(tokens[i - 1].norm)
             if c and c[0] == "type" and tokens[i - 1].is_word and not _definite_pair(tokens[i - 1].norm, m["name"]):
                 m["type"], m["span_i"], m["span_strip"] = c[1], i - 1, c[2]
                 i -= 1
         if i > 0 and m["strip"] == 0 or i < m["i"]:
-            j = i - 1
+            j = before(i)
             if j >= 0:
                 c = cue_of(tokens[j].norm)
                 if c and c[0] == "feature":

@@ -363,14 +363,16 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
     out: list[Entity] = []
     # only the words right after a context word are read: the document's context words, found
     # once per distinct word (a scan of every token cost a third of the recogniser)
-    after = sorted(i + 1 for forms, where in word_positions(tokens).items() if _context_of(forms[0])
-                   for i in where if i + 1 < len(tokens))
+    # (past a hashtag's mark: "مدينة #جوهانسبيرغ")
+    after = sorted(_past_hash(norms, i + 1) for forms, where in word_positions(tokens).items()
+                   if _context_of(forms[0]) for i in where if i + 1 < len(tokens))
+    after = [i for i in after if i < len(tokens)]
     # and a word with ب or ل attached that the news never uses, the clitic its cue: "ببوتيسكوم"
     # (in Potiskum), "لغاشوا" (to Gashua)
     attached = {i for forms, where in word_positions(tokens).items() if _attached_name(forms[0], freq)
                 for i in where}
     for i in sorted(set(after) | attached):
-        t, prev = tokens[i], tokens[i - 1]
+        t, prev = tokens[i], tokens[i - 2 if i > 1 and norms[i - 1] == "#" else i - 1]
         if covered[i] or not t.is_word or prev.sent != t.sent or in_actor[i]:
             continue
         if i in attached and not (i in after and _readings(norms[i])):
@@ -384,9 +386,9 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                 out.append(_town_entity(doc, t, t, 1, best, ""))
                 covered[i] = 1
             continue
-        context = _context_of(norms[i - 1])
+        context = _context_of(prev.norm)
         typed = context == "typed"
-        if typed and is_definite(norms[i - 1]):
+        if typed and is_definite(prev.norm):
             continue  # "ابتعدوا عن المنطقة وترقبوا": a definite type word takes no name after it (منطقة X)
         nxt = _readings(norms[i + 1]) if i + 1 < len(tokens) and not covered[i + 1] \
             and tokens[i + 1].sent == t.sent and tokens[i + 1].is_word else []
@@ -436,6 +438,12 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
         out.append(_town_entity(doc, t, tokens[end - 1], k, best, modifier))
         covered[i:end] = b"\x01" * (end - i)
     return out
+
+
+def _past_hash(norms: list[str], i: int) -> int:
+    """The word a context word governs, past the mark of a hashtag that may stand before it
+    (Al Arabiya's "في مدينة #مقديشو")."""
+    return i + 1 if i < len(norms) and norms[i] == "#" else i
 
 
 def _attached_name(form: str, freq: dict[str, int]) -> bool:
