@@ -254,8 +254,14 @@ def _from_filler(word: str) -> bool:
     """What may stand between من and a launch site: "من داخل الأراضي اليمنية"، or a type word or a
     compass point the place mention does not hold, past a bracket ("من محافظة (صعدة)"، "(شمال
     عمران)"; places/cues.tsv)."""
+    return word in _FROM_FILLERS or _unheld_cue(word)
+
+
+def _unheld_cue(word: str) -> bool:
+    """A type word or a compass point that a place mention may leave out of its span ("مدينة
+    (جازان)"، "(شمال عمران)")."""
     cue = cue_of(word)
-    return word in _FROM_FILLERS or (cue is not None and cue[0] in ("type", "direction"))
+    return cue is not None and cue[0] in ("type", "direction")
 
 
 def _words_before_fillers(doc: Document, e: Entity, n: int) -> list[str]:
@@ -402,10 +408,12 @@ def _aimed_at(doc: Document, e: Entity) -> bool:
     """Is the place named as where a projectile was aimed or flew ("باتجاه جازان"، "فوق الجليل"،
     past a type word the mention does not hold: "باتجاه مدينة (جازان)")?"""
     words = _words_before(doc, e, 3)
-    while words and not any(f in _TOWARD for f in words[-1].forms[:3]) \
-            and (cue_of(words[-1].norm) or ("",))[0] in ("type", "direction"):
+    def toward(t) -> bool:
+        return any(f in _TOWARD for f in t.forms[:3])
+
+    while words and not toward(words[-1]) and _unheld_cue(words[-1].norm):
         words.pop()
-    return bool(words) and any(f in _TOWARD for f in words[-1].forms[:3])
+    return bool(words) and toward(words[-1])
 
 
 def _reference_point(doc: Document, e: Entity) -> bool:

@@ -30,14 +30,20 @@ def clitic_readings(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _find_cue(word: str) -> tuple[str, str, int] | None:
-    """The cue a word is (kind, value, clitic chars)."""
-    table = cues()
+def clitic_lookup(word: str, table) -> tuple[object, int] | None:
+    """(value, clitic chars) of the first reading of a word, without its clitics and then without
+    the article, that ``table`` holds ("بالأراضي" -> "أراضي"), or None."""
     for form, k in clitic_readings(word):
         hit = table.get(form) or (table.get(form[2:]) if form.startswith("ال") else None)
         if hit:
-            return hit[0], hit[1], k
+            return hit, k
     return None
+
+
+def _find_cue(word: str) -> tuple[str, str, int] | None:
+    """The cue a word is (kind, value, clitic chars)."""
+    found = clitic_lookup(word, cues())
+    return (found[0][0], found[0][1], found[1]) if found else None
 
 
 cue_of = WordMemo(_find_cue).__getitem__  # the cue a word is, worked out once per word

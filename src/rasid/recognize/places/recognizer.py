@@ -20,7 +20,7 @@ from functools import cache
 from ...model import Document, Entity
 from ...text.frequency import is_own_word
 from ...text.tokens import WordMemo, columns, is_definite, word_positions
-from .cues import clitic_readings, cue_of, cues
+from .cues import clitic_lookup, clitic_readings, cue_of, cues
 from .demonyms import demonym_table
 from ..lexicon import read_tsv
 from ..quotes.lexicons import accusation_words, complementisers, speech_verbs
@@ -885,17 +885,14 @@ _FULL_NAME_TOWN = 100_000  # a city bigger than this is named for itself
 
 
 @cache
-def _land_words() -> frozenset[str]:
-    return frozenset(fold(r["word"]) for r in read_tsv(PLACES_DIR / "territory_words.tsv"))
+def _land_words() -> dict[str, bool]:
+    return {fold(r["word"]): True for r in read_tsv(PLACES_DIR / "territory_words.tsv")}
 
 
 def _land_word(word: str) -> int | None:
     """The clitic letters before a word for a country's land (الأراضي، بالأجواء), or None."""
-    words = _land_words()
-    for form, k in clitic_readings(word):
-        if form in words or (form.startswith("ال") and form[2:] in words):
-            return k
-    return None
+    found = clitic_lookup(word, _land_words())
+    return found[1] if found else None
 
 
 def named_with_type_word(e) -> bool:
