@@ -359,6 +359,17 @@ def test_a_place_given_as_a_reference_point_is_not_the_story_place():
     assert [(e.location, e.admin1) for e in doc.events] == [("As Salţ", "Al Balqā’")] * 2
 
 
+def test_a_place_a_direction_locates_another_by_is_not_the_story_place():
+    # "مديرية نهم، شرق العاصمة صنعاء": the capital only says where Nihm lies; a province after
+    # a direction ("جنوب محافظة الحديدة") is the province's south, the place itself
+    doc = extract_rules("قتل 40 مسلحا في معارك في مديرية نهم، شرق العاصمة صنعاء، الأحد. وقتل 20 آخرون في غارات "
+                        "جوية الاثنين.", published=PUBLISHED)
+    assert [e.location for e in doc.events] == ["Nihm", "Nihm"]
+    doc = extract_rules("قتل 40 مسلحا في معارك في جبهات الساحل الغربي جنوب محافظة الحديدة الأحد. وقتل 20 "
+                        "آخرون في غارات جوية الاثنين.", published=PUBLISHED)
+    assert [e.admin1 for e in doc.events] == ["Al Ḩudaydah"] * 2
+
+
 def test_story_places_are_listed_per_country():
     """StoryPlaces lists a document's candidate places once per country: asking for one country
     must not answer from another's list."""

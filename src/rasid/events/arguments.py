@@ -428,11 +428,22 @@ def _reference_point(doc: Document, e: Entity) -> bool:
 
 
 def _describes(doc: Document, e: Entity, others: list[Entity]) -> bool:
-    """"مديرية نهم شرق صنعاء": a place after a direction word that follows another place only
-    says where that place lies."""
-    words = _words_before(doc, e, 2)
+    """"مديرية نهم شرق صنعاء"، "مديرية #نهم، شرق العاصمة #صنعاء": a place after a direction word
+    (and a type word) that follows another place only says where that place lies."""
+    words = _words_before(doc, e, 3)
+    if len(words) == 3 and (cue := cue_of(words[2].norm)) and cue[:2] == ("type", "place") \
+            and e.start > words[2].end:
+        # a town's type word, not in the name: "شرق العاصمة #صنعاء" (but "جنوب محافظة الحديدة" is
+        # the province's south: the place lies in it)
+        words = words[:2]
+    else:
+        words = words[-2:]
     if len(words) < 2 or not words[1].norm.removeprefix("ال").startswith(_DIRECTIONS):
         return False
+    first = next((t for t in doc._tokens[bisect_left(columns(doc._tokens).starts, e.start):] if t.is_word), None)
+    if first is not None and first.start < e.end and (cue := cue_of(first.norm)) and cue[0] == "type" \
+            and cue[1] != "place":
+        return False  # "الساحل الغربي جنوب محافظة الحديدة": the province's south, in it
     return any(o is not e and o.end == words[0].end and o.data.get("kind") != "country" for o in others)
 
 
@@ -451,6 +462,7 @@ class StoryPlaces:
         located = self._located.get((country, span))
         if located is None:
             doc = self.doc
+            places = [e for e in doc.entities if e.source == "places"]
             located = self._located[(country, span)] = [
                 e for e in doc.entities if e.source == "places" and span[0] <= e.start < span[1]
                 and e.data.get("locating", True)
@@ -458,6 +470,7 @@ class StoryPlaces:
                 # a region as narrow as a town's surroundings (الغوطة الشرقية) is a story's place too
                 and (e.data.get("kind") != "region" or (e.data.get("geo_precision") or 3) <= 2)
                 and (not country or e.data.get("country") == country) and not _reference_point(doc, e)
+                and not _describes(doc, e, places)
                 and not any(lo <= e.start < hi for lo, hi in doc._links)  # another story's headline
                 and not _launch_site(doc, e) and not _weapon_name(doc, e)]
             named = [e for e in located if not e.data.get("capital_word")]
