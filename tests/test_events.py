@@ -303,6 +303,19 @@ def test_an_arrest_of_people_preparing_to_protest_is_an_arrest():
     assert [(e.sub_event_type, e.arrests) for e in doc.events] == [("Arrests", 10)]
 
 
+def test_protesters_arrested_are_a_protest_with_intervention():
+    # CODEBOOK 5: "اعتقال متظاهرين" without lethal force; the arrest a protest is against is no
+    # intervention in it
+    doc = extract_rules("اعتقلت الشرطة الروسية أكثر من ألف متظاهر خلال احتجاجات في موسكو السبت.",
+                        published="2018-05-07")
+    assert [(e.sub_event_type, e.arrests) for e in doc.events] == [("Protest with intervention", 1000)]
+    doc = extract_rules("وخرجت مسيرات احتجاجية في عدة مدن أمريكية السبت وأدت لاعتقال 200 شخص.",
+                        published="2018-05-07")
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
+    doc = extract_rules("خرج المئات في مظاهرة في عمان السبت احتجاجا على اعتقال ناشط.", published="2018-05-07")
+    assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
+
+
 def test_the_side_driven_out_is_the_target_not_the_author():
     doc = extract_rules("أعلنت القيادة العامة للجيش السوري عن تطهير منطقة الحجر الأسود ومحيطها من تنظيم داعش، "
                         "والسيطرة على مخيم اليرموك.", published=PUBLISHED)

@@ -65,6 +65,10 @@ def _decide(kinds: set[str], strengths: dict[str, int], victim_civilian: bool,
     if protest and not remote and "disrupted" in kinds:
         # "الشرطة تحبط محاولة المتظاهرين اقتحام مبنى": a crowd stopped, not a weapon
         return (*table["protest_intervention"], "a protest stopped by the police")
+    if protest and not remote and "arrest" in kinds and "protest_force" not in kinds:
+        # "اعتقلت الشرطة أكثر من ألف متظاهر": protesters arrested, none killed (CODEBOOK 5: اعتقال
+        # متظاهرين is a protest with intervention; what a protest is against is no act of it)
+        return (*table["protest_intervention"], "protesters arrested")
     if strengths.get("disrupted", 0) >= 2 and "arrest" not in kinds:
         return (*table["disrupted"], "weapons intercepted, defused or seized")
     named = {k for k in kinds if strengths.get(k, 0) >= 2}
