@@ -316,6 +316,23 @@ def test_protesters_arrested_are_a_protest_with_intervention():
     assert [e.sub_event_type for e in doc.events] == ["Peaceful protest"]
 
 
+def test_an_arrest_and_the_act_its_suspects_are_held_for_are_two_events():
+    # a charge word (لصلتهما، المشتبه بصلتهم، للاشتباه بتورطهم: data/events/modality.tsv) parts the
+    # arrest from the act it names: each its own type, date and figures
+    doc = extract_rules("واعتقلت الشرطة الأفغانية رجلين لصلتهما بتفجير استهدف مسجدا في كابول في أكتوبر الماضي "
+                        "وأودى بحياة 40 شخصا.", published="2018-03-04")
+    assert sorted((e.sub_event_type, e.event_date[:7], e.fatalities, e.arrests) for e in doc.events) == [
+        ("Arrests", "2018-03", 0, 2), ("Remote explosive/landmine/IED", "2017-10", 40, 0)]
+    doc = extract_rules("أعلن وزير الاستخبارات الإيراني عن اعتقال عدد من المشتبه بصلتهم في الهجوم المسلح الذي استهدف "
+                        "عرضا عسكريا في الأهواز يوم السبت.", published="2018-09-24")
+    assert sorted((e.sub_event_type, e.event_date) for e in doc.events) == [
+        ("Armed clash", "2018-09-22"), ("Arrests", "2018-09-24")]
+    # "مشتبه به" after an act with no act after it: an alleged act, still dated by its sentence
+    doc = extract_rules("جمع المفتشون عينات للتحقيق في هجوم كيماوي مشتبه به على مدينة دوما قبل أسبوعين.",
+                        published="2018-04-21")
+    assert [(e.sub_event_type, e.event_date) for e in doc.events] == [("Chemical weapon", "2018-04-07")]
+
+
 def test_the_side_driven_out_is_the_target_not_the_author():
     doc = extract_rules("أعلنت القيادة العامة للجيش السوري عن تطهير منطقة الحجر الأسود ومحيطها من تنظيم داعش، "
                         "والسيطرة على مخيم اليرموك.", published=PUBLISHED)

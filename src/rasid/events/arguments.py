@@ -683,13 +683,20 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     وقع أمس"), or on its adjective ("الغارات الجوية التي شنها التحالف الشهر الماضي"), is the
     act's own."""
     acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
-    for j in range(trig.tok_end, s.tok_end):
+    # "اعتقل الرجلان لصلتهما بهجوم ... في أكتوبر الماضي": what suspects are held for is another
+    # act, its date not the arrest's or the raid's (detect._split_charge splits the two)
+    charge = next((m.start for m in sent_matches if m.label == "MODALITY" and m.payload[0] == "charge"
+                   and m.tok_start >= trig.tok_end and any(
+                       a.label == "TRIGGER" and not a.payload.outcome and a.tok_start >= m.tok_end
+                       for a in sent_matches)), None)
+    for j in range(trig.tok_end, charge_end := (s.tok_end if charge is None else bisect_left(
+            columns(tokens).starts, charge))):
         if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts \
                 and not (j - 2 in acts and is_definite(tokens[j - 1].norm)) \
                 and not (tokens[j - 1].norm in DEMONSTRATIVES and any(k in acts for k in range(s.tok_start, j - 1))):
             # ("هجمات ...، بينها تلك التي حدثت في باريس في عام 2015": "those" stands for the acts)
             return tokens[j].start
-    return None
+    return charge
 
 
 def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:

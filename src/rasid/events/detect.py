@@ -297,10 +297,26 @@ def _split_acts(live: list[Match], tokens) -> list[list[Match]]:
     return groups
 
 
+def _split_charge(group: list[Match], charges: list[int], lo: int, hi: int
+                  ) -> list[tuple[list[Match], int, int, bool]]:
+    """"اعتقال عدد من المشتبه بتفجير عبوة ناسفة"، "مداهمة لمجموعة من المشتبه بهم بتفجير عبوة": an
+    arrest or a raid and the act its suspects are held for (a charge cue of modality.tsv between
+    them) are two events, the arrest or raid and the act
+    it names (an event of its own date, CODEBOOK 1: a past act told as background); each counts
+    only the figures of its own part of the sentence. (group, first, end token, split?) each."""
+    for c in charges:
+        before = [t for t in group if t.tok_start < c]
+        after = [t for t in group if t.tok_start > c]
+        if any(t.payload.kind == "arrest" or not t.payload.outcome for t in before) \
+                and any(not t.payload.outcome for t in after):
+            return [(before, lo, c, True), (after, c, hi, True)]
+    return [(group, lo, hi, False)]
+
+
 _CROWD = {"protest", "protest_force", "protest_intervention", "riot", "mob"}
 _WEAKENING = {"accusation", "reference"}  # the mention only supports an act told elsewhere
 # read elsewhere: the place was not disclosed (argument linker); a new act is told (below)
-_NOT_BLOCKING = {"undisclosed", "new_act", "found"}
+_NOT_BLOCKING = {"undisclosed", "new_act", "found", "charge"}
 _FOUND_WEAPONS = {"shelling", "ied", "grenade"}  # kinds whose munitions can be found, not fired
 # the munitions themselves (not the acts: "قصف" found in a sentence about bodies is still shelling)
 _MUNITIONS = ("صاروخ", "صواريخ", "قذيف", "قذائف", "لغم", "الغام", "عبوه", "عبوات", "قنبل", "متفجرات",
@@ -505,8 +521,11 @@ class EventMentionDetector:
                 main = max(live, key=lambda t: (t.payload.strength, -t.tok_start))
             clauses = _split_clauses(live, tokens, sent.tok_start, sent.tok_end, place_starts.get(si, set()),
                                      year_starts.get(si))
-            for group, later, lo, hi in ((g, k > 0, lo, hi) for k, (clause, lo, hi) in enumerate(clauses)
-                                         for part in _split_ordinal(clause, tokens) for g in _split_acts(part, tokens)):
+            charges = [m.tok_start for m in mods if m.payload[0] == "charge"]
+            for group, later, lo, hi, charged in (
+                    (g, k > 0, glo, ghi, c) for k, (clause, lo, hi) in enumerate(clauses)
+                    for part in _split_ordinal(clause, tokens) for g0 in _split_acts(part, tokens)
+                    for g, glo, ghi, c in _split_charge(g0, charges, lo, hi)):
                 gmain = max(group, key=lambda t: (t.payload.strength, -t.tok_start))
                 gkinds = {t.payload.kind for t in group}
                 # "تفجيران بسيارتين مفخختين": a dual explosion noun beside the weapon counts the acts
@@ -544,7 +563,7 @@ class EventMentionDetector:
                                         ordinal=ordinal, prob=max((prob.get(t.start, 0.0) for t in group), default=0.0),
                                         counted=sorted({t.start: t for t in counted_here + group if t.payload.outcome}.values(),
                                                        key=lambda t: t.tok_start),
-                                        clause=(lo, hi) if len(clauses) > 1 else None))
+                                        clause=(lo, hi) if len(clauses) > 1 or charged else None))
         doc._mentions = mentions
 
 
