@@ -400,6 +400,14 @@ def test_a_place_a_direction_locates_another_by_is_not_the_story_place():
     assert [e.admin1 for e in doc.events] == ["Al Ḩudaydah"] * 2
 
 
+def test_a_place_after_an_at_word_and_an_edge_word_is_where_the_act_happened():
+    # "على أطراف دوما من جهة حرستا": the edge word (a proximity cue of places/cues.tsv, حدود) does
+    # not hide where the act was; the town the side was named by is only a landmark
+    doc = extract_rules("ودارت اشتباكات بين القوات الحكومية وجيش الإسلام الاثنين على أطراف دوما من جهة حرستا.",
+                        published="2018-03-27")
+    assert [e.location for e in doc.events] == ["Dūmā"]
+
+
 def test_story_places_are_listed_per_country():
     """StoryPlaces lists a document's candidate places once per country: asking for one country
     must not answer from another's list."""

@@ -303,11 +303,17 @@ _LAID_ON = {fold(w) for w in ("عقوبات", "العقوبات", "ضغوط", "�
                               "قيود", "قيودا", "غرامة", "غرامات", "تعريفات", "اللوم", "باللوم", "المسؤولية")}
 
 
+_EDGES = {fold(w) for w in ("حدود", "الحدود")}
+
+
 def _placed_at(doc: Document, e: Entity) -> bool:
     """Is the place named after a word of where (في، على، قرب، داخل) or with ب on it (بالعراق)?"""
     if doc.text[max(0, e.start - 1):e.start] == "ب":
         return True
-    before = _words_before(doc, e, 2)
+    before = _words_before(doc, e, 3)
+    if len(before) > 1 and before[-2].norm in _AT_WORDS and (
+            before[-1].norm in _EDGES or (cue := cue_of(before[-1].norm)) is not None and cue[0] in ("near", "direction")):
+        return True  # "على حدود قطاع غزة"، "على أطراف المدينة"، "في شمال سيناء": where, past an edge word
     if not before or before[-1].norm not in _AT_WORDS:
         return False
     return not (before[-1].norm == "علي" and len(before) > 1 and before[-2].norm in _LAID_ON)
