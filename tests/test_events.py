@@ -400,6 +400,17 @@ def test_a_place_a_direction_locates_another_by_is_not_the_story_place():
     assert [e.admin1 for e in doc.events] == ["Al Ḩudaydah"] * 2
 
 
+def test_a_date_a_superlative_measures_against_dates_no_act():
+    # "أكبر هجوم صاروخي ... منذ حرب عام 2014": the yardstick; but "منذ أغسطس 2016، عندما قتل":
+    # the date of the act told next, and "في الأردن منذ الأربعاء" is no superlative
+    doc = extract_rules("وأعلنت وزارة الدفاع الإسرائيلية، مساء الثلاثاء، أنها شنت 30 غارة جوية على قطاع غزة، "
+                        "في ردها على أكبر هجوم صاروخي استهدفها منذ حرب عام 2014.", published="2018-05-30")
+    assert [e.event_date for e in doc.events if e.sub_event_type == "Air/drone strike"] == ["2018-05-29"]
+    doc = extract_rules("وتتواصل الاحتجاجات في الأردن منذ يوم الأربعاء الماضي على مشروع قانون ضريبة الدخل.",
+                        published="2018-06-04")
+    assert [e.event_date for e in doc.events] == ["2018-05-30"]
+
+
 def test_a_place_after_an_at_word_and_an_edge_word_is_where_the_act_happened():
     # "على أطراف دوما من جهة حرستا": the edge word (a proximity cue of places/cues.tsv, حدود) does
     # not hide where the act was; the town the side was named by is only a landmark

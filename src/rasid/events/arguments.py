@@ -16,7 +16,7 @@ from ..recognize.places import named_with_type_word
 from ..recognize.places.sense_features import ARAB, PREPOSITIONS
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
-from ..text.tokens import WordMemo, cached_forms, columns, is_definite, without_enclitic
+from ..text.tokens import WordMemo, cached_forms, columns, is_definite, is_elative, without_enclitic
 from ..recognize.actors import with_country
 from ..recognize.actors.registry import the
 from ..recognize.dates import anniversary, event_date
@@ -683,6 +683,36 @@ def _start(t) -> int:
 _POLICE_NOUN = re.compile(r"شرط|امن")
 
 
+_SINCE = fold("منذ")
+_FIRST = {fold(w) for w in ("الأول", "الأولى", "أول")}
+_WHEN = {fold(w) for w in ("عندما", "حين", "حينما", "حيث")}
+
+
+def _yardstick(doc: Document, t: Timex) -> bool:
+    """"أكبر هجوم صاروخي استهدفها منذ حرب عام 2014"، "الأعنف منذ 2011"، "الأول من نوعه منذ عام":
+    a date after منذ that a superlative measures against dates no act of the sentence."""
+    tokens = doc._tokens
+    k = bisect_left(columns(tokens).starts, t.start)
+    # منذ right before the date, or before one word naming what began then ("منذ حرب عام 2014")
+    since = next((j for j in range(k - 1, max(-1, k - 3), -1) if j >= 0 and tokens[j].sent == tokens[min(k, len(tokens) - 1)].sent
+                  and _SINCE in tokens[j].forms[:2]), None)
+    if since is None:
+        return False
+    units = date_lexicon().units
+    end = bisect_left(columns(tokens).starts, t.end)
+    if any(tokens[j].norm in _WHEN for j in range(end, min(end + 2, len(tokens)))):
+        return False  # "منذ أغسطس 2016، عندما قتل حافظ سعيد خان": the date of the act told next
+    for j in range(since - 1, max(-1, since - 7), -1):
+        if tokens[j].sent != tokens[since].sent:
+            break
+        w = tokens[j]
+        if any(e.start < w.end and w.start < e.end for e in doc.entities) or w.norm.removeprefix("ال") in units:
+            continue  # "في الأردن منذ يوم الأربعاء"، "عقب أشهر من الهدوء": a name or a unit of time spelt so
+        if w.norm in _FIRST or is_elative(doc.text, w, 2 if w.norm.startswith("ال") else 0):
+            return True
+    return False
+
+
 def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     """Where, after the trigger, a relative clause about another noun starts: "قتلت الناشطة في
     البصرة التي شهدت مؤخرا احتجاجات" (the city's clause). A clause on an act noun ("الهجوم الذي
@@ -1322,6 +1352,7 @@ class ArgumentLinker:
 
         if other is not None:
             in_sent = [t for t in in_sent if t.start < other]
+        in_sent = [t for t in in_sent if not _yardstick(doc, t)]
         sent_anchors, mine = anchors
 
         def governor(t: Timex) -> str:

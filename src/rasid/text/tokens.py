@@ -228,3 +228,15 @@ def is_definite(norm: str) -> bool:
     if word[:1] in "وفبك" and word[1:3] == "ال":
         word = word[1:]
     return word.startswith(("ال", "لل"))
+
+
+_LONG_VOWELS = frozenset("اوىي")
+
+
+def is_elative(text: str, t, k: int = 0) -> bool:
+    """Is the token (after ``k`` clitic letters, an article's two included) an elative, the أفعل
+    of a superlative or comparative ("في أشرس انتخابات"، "في أدمى هجوم"، "أكبر هجوم منذ"): أ and
+    three letters, none a long vowel but a final ى? Read in the original text: folding loses the
+    hamza."""
+    word = "".join(c for c in text[t.start:t.end] if c.isalpha())[k:]
+    return len(word) == 4 and word[0] == "أ" and not (set(word[1:3]) & _LONG_VOWELS) and word[3] not in "اوي"

@@ -23,7 +23,7 @@ from functools import cache
 
 from ...model import Entity
 from ...text.frequency import is_own_word, word_freq
-from ...text.tokens import ENCLITICS, WordMemo, columns, is_definite, word_positions
+from ...text.tokens import ENCLITICS, WordMemo, columns, is_definite, is_elative, word_positions
 from ..lexicon import DATA_DIR
 from ..names.features import clusters
 from .cues import cue_of
@@ -242,17 +242,6 @@ def _ta_marbuta(text: str, t) -> bool:
     return word[k - 1:k] == "ة"
 
 
-_LONG_VOWELS = frozenset("اوىي")
-
-
-def _elative(text: str, t, k: int) -> bool:
-    """Is the word (after ``k`` clitic letters) an elative, the أفعل of a superlative ("في أشرس
-    انتخابات"، "في أدمى هجوم"): أ and three letters, none a long vowel but a final ى? A foreign
-    town is seldom spelled so (Akşar is read أكشار)."""
-    word = "".join(c for c in text[t.start:t.end] if c.isalpha())[k:]
-    return len(word) == 4 and word[0] == "أ" and not (set(word[1:3]) & _LONG_VOWELS) and word[3] not in "اوي"
-
-
 _SUFFIXES = ENCLITICS + ("ات", "ين", "ون", "ان", "يه", "ي")
 
 
@@ -414,7 +403,7 @@ def read_towns(doc, tokens, matches: list[dict], actors: list[tuple[int, int]],
                     continue  # after في a word of the news is a place only if used like one (تريب)
                 unseen = True
             if not typed and (word.endswith(_INFLECTED) and not (context == "loose" and word.endswith("ي"))
-                              or _ta_marbuta(doc.text, t) or _elative(doc.text, t, k)):
+                              or _ta_marbuta(doc.text, t) or is_elative(doc.text, t, k)):
                 continue  # "إلى معانقة"، "إلى نبوءاته": Arabic words too rare to be counted
             n = len(arabic_skeleton(word))
             if unseen and n < 3:
