@@ -411,6 +411,17 @@ def test_a_date_a_superlative_measures_against_dates_no_act():
     assert [e.event_date for e in doc.events] == ["2018-05-30"]
 
 
+def test_a_span_of_past_weeks_dates_no_act_told_after_it():
+    # "خلال الأسابيع الماضية" counts back from the news: the next sentence's act, with no date of
+    # its own, takes the publication date, not the span's middle; "مطلع أبريل" still dates one
+    doc = extract_rules("قال مسؤولون إن المفاوضات جرت خلال الأسابيع الماضية في القاهرة. قتل قناص إسرائيلي شابا "
+                        "فلسطينيا على حدود قطاع غزة.", published="2018-08-08")
+    assert [(e.event_date, e.time_precision) for e in doc.events] == [("2018-08-08", 2)]
+    doc = extract_rules("قصفت الطائرات مدينة إدلب مطلع أبريل. وقتل جندي في هجوم على حاجز قرب إدلب.",
+                        published="2018-08-08")
+    assert [e.event_date for e in doc.events] == ["2018-04-05"]
+
+
 def test_a_place_after_an_at_word_and_an_edge_word_is_where_the_act_happened():
     # "على أطراف دوما من جهة حرستا": the edge word (a proximity cue of places/cues.tsv, حدود) does
     # not hide where the act was; the town the side was named by is only a landmark

@@ -683,6 +683,14 @@ def _start(t) -> int:
 _POLICE_NOUN = re.compile(r"شرط|امن")
 
 
+def _long_span(t: Timex, published: str | None) -> bool:
+    """A span of more than a week counted back from the day of the news ("الأسابيع الماضية"،
+    "الأشهر الأربعة الأخيرة"), not a day, a named week or a part of a named month ("مطلع أبريل")."""
+    return t.precision == "range" and t.relative and bool(t.date_start and t.date_end and published) \
+        and date.fromisoformat(t.date_end) >= date.fromisoformat(published) - timedelta(days=2) and (
+        date.fromisoformat(t.date_end) - date.fromisoformat(t.date_start)).days > 7
+
+
 _SINCE = fold("منذ")
 _FIRST = {fold(w) for w in ("الأول", "الأولى", "أول")}
 _WHEN = {fold(w) for w in ("عندما", "حين", "حينما", "حيث")}
@@ -1389,7 +1397,9 @@ class ArgumentLinker:
             chosen = before[-1] if before else own[0]
             why["event_date"] = f"date '{chosen.text}' in the sentence"
         else:
-            earlier = [t for t in timex if t.start < s.start and t.precision != "year" and not anniversary(t)]
+            # not a span of weeks or months ("خلال الأسابيع الماضية"): it dates no one act after it
+            earlier = [t for t in timex if t.start < s.start and t.precision != "year" and not anniversary(t)
+                       and not _long_span(t, doc.published)]
             if earlier:
                 chosen = earlier[-1]
                 why["event_date"] = f"most recent date earlier in the story: '{chosen.text}'"
