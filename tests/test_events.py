@@ -303,6 +303,18 @@ def test_an_arrest_of_people_preparing_to_protest_is_an_arrest():
     assert [(e.sub_event_type, e.arrests) for e in doc.events] == [("Arrests", 10)]
 
 
+def test_a_crowd_clashing_with_a_force_is_a_violent_demonstration():
+    # "اشتباكات بين متظاهرين وقوات الشرطة": not a battle between armed sides (CODEBOOK 5), and the
+    # crowd is coded as rioters (CODEBOOK 8)
+    doc = extract_rules("لقي 10 أشخاص مصرعهم وأصيب نحو 100 آخرين في الاشتباكات المستمرة منذ 3 أيام بين متظاهرين "
+                        "مناهضين للحكومة وقوات الشرطة في نيكاراغوا.", published="2018-04-21")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        ("Violent demonstration", "Rioters (Nicaragua)", "Police Forces of Nicaragua")]
+    doc = extract_rules("قتل محتج وأصيب ستة آخرون بجروح في اشتباكات مع قوات الأمن في البصرة مساء الاثنين.",
+                        published="2018-09-04")
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Violent demonstration", "Rioters (Iraq)")]
+
+
 def test_protesters_arrested_are_a_protest_with_intervention():
     # CODEBOOK 5: "اعتقال متظاهرين" without lethal force; the arrest a protest is against is no
     # intervention in it

@@ -27,6 +27,7 @@ from ..recognize.quotes import source_label
 from .counts import ATTEMPT, clause_numbers, nationality, sentence_figures, sentence_total
 from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, light_verbs,
                        person_nouns, transitive_verbs)
+from .lexicons import kinds as kind_table
 from .mention import Mention
 from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, REMOTE_KINDS, RIVALS, SUFFERED, ActorMention,
                     assign_roles, interception_roles, is_interception, is_person_phrase, verb_only)
@@ -1144,6 +1145,12 @@ class ArgumentLinker:
                 # with lethal force, not a battle between armed sides
                 et, st = "Protests", "Excessive force against protesters"
                 trule = "confrontations of a state force with people it killed: excessive force against a crowd"
+            if st == "Armed clash" and "clash" in men.kinds and not men.kinds & _REMOTE_KINDS \
+                    and any(x is not None and x.kind in ("protesters", "rioters") for x in (a1, a2)):
+                # "الاشتباكات ... بين متظاهرين مناهضين للحكومة وقوات الشرطة": a crowd that fights a
+                # force is a violent demonstration, not a battle between armed sides (CODEBOOK 5)
+                et, st = kind_table()["riot"]
+                trule = "a crowd clashing with a force: a violent demonstration"
             if st in _TERRITORY:
                 armed = [a for a in actors if a.kind in _ARMED_KINDS or a.kind == "unidentified"]
                 if (a1 is not None and a1.kind not in _ARMED_KINDS) or (actors and not armed):
