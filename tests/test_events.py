@@ -315,6 +315,17 @@ def test_a_crowd_clashing_with_a_force_is_a_violent_demonstration():
     assert [(e.sub_event_type, e.actor1) for e in doc.events] == [("Violent demonstration", "Rioters (Iraq)")]
 
 
+def test_the_state_in_the_acts_relative_clause_carried_it_out():
+    # "الهجوم الصاروخي الذي نفذته إيران على مقر الحزب": the state is the subject of the relative
+    # clause on the act, whoever reports it
+    doc = extract_rules("أدان رئيس الحزب الديمقراطي الكردستاني الهجوم الصاروخي الذي نفذته إيران على مقر الحزب في "
+                        "كويسنجق السبت.", published="2018-09-08")
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Iran"]
+    doc = extract_rules("وقال مسؤول بالتحالف الدولي إنه لا توجد إشارات على رد بعد الغارات التي نفذتها أمريكا "
+                        "وبريطانيا وفرنسا ضد أهداف في سوريا فجر السبت.", published="2018-04-14")
+    assert [e.actor1 for e in doc.events] == ["Military Forces of the United States"]
+
+
 def test_protesters_arrested_are_a_protest_with_intervention():
     # CODEBOOK 5: "اعتقال متظاهرين" without lethal force; the arrest a protest is against is no
     # intervention in it

@@ -669,6 +669,12 @@ def state_subject(places_at: dict[int, Entity], places_end: dict[int, Entity], t
     if transitive and (e := after(trig.tok_end) or before(t0)):
         return e
     light = light_verbs()  # feminine forms only, as a state takes
+    j = trig.tok_end
+    if j + 2 < sent.tok_end and tokens[j].norm in RELATIVE_PRONOUNS \
+            and any(without_enclitic(f) in light for f in tokens[j + 1].forms[:2]) \
+            and (e := country(places_at.get(tokens[j + 2].start))) is not None:
+        # "الغارات التي نفذتها أمريكا وبريطانيا وفرنسا": the subject of the act's relative clause
+        return e
     for v in range(max(sent.tok_start, t0 - _STATE_GAP - 1), t0):
         if any(f in light for f in tokens[v].forms[:2]):
             e = after(v + 1) or (before(v) if t0 - v <= 2 else None)
@@ -1063,7 +1069,10 @@ class ArgumentLinker:
                         extra_evidence.append((nxt.start, nxt.end))
                         break
             a1 = _named_force(a1, actors, tokens)
-            f["actor1"], f["inter1"] = actor_name(a1, country)
+            # "الهجمات التي شنتها إسرائيل ... واستخدمت فيها الطيران الحربي": a force with no country
+            # of its own is the acting state's, not the place's
+            f["actor1"], f["inter1"] = actor_name(a1, subject.data["country"] if subject is not None and a1 is not None
+                                                  and a1.ent.data.get("needs_country") else country)
             f["assoc_actor_1"] = "; ".join(dict.fromkeys(actor_name(a, country)[0] for a in assoc))
             f["actor2"], f["inter2"] = actor_name(a2, country)
             men.rivals = rule == RIVALS
@@ -1205,7 +1214,8 @@ class ArgumentLinker:
                 why["actor2"] = f"a civilian place attacked: '{place_hit}'"
             positional = a1 is not None and rule == "first actor before the trigger" and subject is not None \
                 and a1.ent.start > subject.start  # "قامت الولايات المتحدة بقصف منشآت القوات السورية"
-            if subject is not None and (not f["actor1"] or f["actor1"].startswith("Unidentified") or positional) \
+            if subject is not None and (not f["actor1"] or f["actor1"].startswith("Unidentified") or positional
+                                        or rule == "the reporting actor (self-report)") \
                     and (et in _VIOLENT or st == "Arrests"):
                 # "شنت إسرائيل غارات على غزة": the state acts through its forces (police for arrests)
                 if positional and not f["actor2"]:
