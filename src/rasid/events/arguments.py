@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date, timedelta
 
-from ..recognize.places import named_with_type_word
+from ..recognize.places import named_with_type_word, type_word_of
 from ..recognize.places.sense_features import ARAB, PREPOSITIONS
 from ..model import Document, Entity, Timex
 from ..text.normalize import fold
@@ -26,8 +26,7 @@ from ..recognize.places import country_info
 from ..recognize.quotes import source_label
 from .counts import ATTEMPT, clause_numbers, nationality, sentence_figures, sentence_total
 from .lexicons import (DEMONSTRATIVES, RELATIVE_PRONOUNS, civilian_targets, clause_openers, light_verbs,
-                       person_nouns, transitive_verbs)
-from .lexicons import kinds as kind_table
+                       person_nouns, transitive_verbs, kinds as kind_table)
 from .mention import Mention
 from .roles import (ATTACK_NOUN_KINDS, BY_WORD, PROTEST_KINDS, REMOTE_KINDS, RIVALS, SUFFERED, ActorMention,
                     assign_roles, interception_roles, is_interception, is_person_phrase, verb_only)
@@ -311,7 +310,7 @@ def _placed_at(doc: Document, e: Entity) -> bool:
     """Is the place named after a word of where (في، على، قرب، داخل) or with ب on it (بالعراق)?"""
     if doc.text[max(0, e.start - 1):e.start] == "ب":
         return True
-    before = _words_before(doc, e, 3)
+    before = _words_before(doc, e, 2)
     if len(before) > 1 and before[-2].norm in _AT_WORDS and (
             before[-1].norm in _EDGES or (cue := cue_of(before[-1].norm)) is not None and cue[0] in ("near", "direction")):
         return True  # "على حدود قطاع غزة"، "على أطراف المدينة"، "في شمال سيناء": where, past an edge word
@@ -447,9 +446,7 @@ def _describes(doc: Document, e: Entity, others: list[Entity]) -> bool:
         words = words[-2:]
     if len(words) < 2 or not words[1].norm.removeprefix("ال").startswith(_DIRECTIONS):
         return False
-    first = next((t for t in doc._tokens[bisect_left(columns(doc._tokens).starts, e.start):] if t.is_word), None)
-    if first is not None and first.start < e.end and (cue := cue_of(first.norm)) and cue[0] == "type" \
-            and cue[1] != "place":
+    if type_word_of(e) not in ("", "place"):
         return False  # "الساحل الغربي جنوب محافظة الحديدة": the province's south, in it
     return any(o is not e and o.end == words[0].end and o.data.get("kind") != "country" for o in others)
 
@@ -707,14 +704,17 @@ def _yardstick(doc: Document, t: Timex) -> bool:
     """"أكبر هجوم صاروخي استهدفها منذ حرب عام 2014"، "الأعنف منذ 2011"، "الأول من نوعه منذ عام":
     a date after منذ that a superlative measures against dates no act of the sentence."""
     tokens = doc._tokens
-    k = bisect_left(columns(tokens).starts, t.start)
+    starts = columns(tokens).starts
+    k = bisect_left(starts, t.start)
+    if k >= len(tokens):
+        return False
     # منذ right before the date, or before one word naming what began then ("منذ حرب عام 2014")
-    since = next((j for j in range(k - 1, max(-1, k - 3), -1) if j >= 0 and tokens[j].sent == tokens[min(k, len(tokens) - 1)].sent
-                  and _SINCE in tokens[j].forms[:2]), None)
+    since = next((j for j in range(k - 1, max(-1, k - 3), -1)
+                  if tokens[j].sent == tokens[k].sent and _SINCE in tokens[j].forms[:2]), None)
     if since is None:
         return False
     units = date_lexicon().units
-    end = bisect_left(columns(tokens).starts, t.end)
+    end = bisect_left(starts, t.end)
     if any(tokens[j].norm in _WHEN for j in range(end, min(end + 2, len(tokens)))):
         return False  # "منذ أغسطس 2016، عندما قتل حافظ سعيد خان": the date of the act told next
     for j in range(since - 1, max(-1, since - 7), -1):
@@ -734,20 +734,19 @@ def _other_clauses(tokens, trig, s, sent_matches) -> int | None:
     وقع أمس"), or on its adjective ("الغارات الجوية التي شنها التحالف الشهر الماضي"), is the
     act's own."""
     acts = {j for m in sent_matches if m.label == "TRIGGER" for j in range(m.tok_start, m.tok_end)}
-    # "اعتقل الرجلان لصلتهما بهجوم ... في أكتوبر الماضي": what suspects are held for is another
-    # act, its date not the arrest's or the raid's (detect._split_charge splits the two)
-    charge = next((m.start for m in sent_matches if m.label == "MODALITY" and m.payload[0] == "charge"
+    # "اعتقل الرجلان لصلتهما بهجوم ... في أكتوبر الماضي": what suspects are held for is another act
+    # (an event of its own where detect._split_charge parts it), its date not the arrest's
+    charge = next((m for m in sent_matches if m.label == "MODALITY" and m.payload[0] == "charge"
                    and m.tok_start >= trig.tok_end and any(
                        a.label == "TRIGGER" and not a.payload.outcome and a.tok_start >= m.tok_end
                        for a in sent_matches)), None)
-    for j in range(trig.tok_end, charge_end := (s.tok_end if charge is None else bisect_left(
-            columns(tokens).starts, charge))):
+    for j in range(trig.tok_end, s.tok_end if charge is None else charge.tok_start):
         if tokens[j].norm in RELATIVE_PRONOUNS and j - 1 not in acts \
                 and not (j - 2 in acts and is_definite(tokens[j - 1].norm)) \
                 and not (tokens[j - 1].norm in DEMONSTRATIVES and any(k in acts for k in range(s.tok_start, j - 1))):
             # ("هجمات ...، بينها تلك التي حدثت في باريس في عام 2015": "those" stands for the acts)
             return tokens[j].start
-    return charge
+    return charge.start if charge is not None else None
 
 
 def _stopped_projectile(tokens, men: Mention, sent_matches) -> int | None:

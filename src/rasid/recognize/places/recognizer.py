@@ -895,8 +895,14 @@ def _land_word(word: str) -> int | None:
     return found[1] if found else None
 
 
-def named_with_type_word(e) -> bool:
-    """Does the place entity's own text start with a type word (مدينة، بلدة ...)?"""
+def type_word_of(e) -> str:
+    """The unit a place entity's own type word names (adm1 for محافظة، place for مدينة or
+    العاصمة: cues.tsv), or "" when its text starts with none."""
     words = e.text.split()
     c = cue_of(fold(words[0])) if len(words) > 1 else None
-    return bool(c) and c[0] == "type"
+    return c[1] if c and c[0] == "type" else ""
+
+
+def named_with_type_word(e) -> bool:
+    """Does the place entity's own text start with a type word (مدينة، بلدة ...)?"""
+    return bool(type_word_of(e))
